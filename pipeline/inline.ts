@@ -1,0 +1,63 @@
+/**
+ * The plain text of inline Markdown (mdast phrasing content) and the inverse cut: the inline
+ * nodes that cover a range of that text. `read` uses `inlineText` to make `Block.text`;
+ * `publish` uses `sliceInline` to wrap each sentence while keeping emphasis and links.
+ * Offsets are UTF-16 code units of the string `inlineText` returns.
+ */
+import type { PhrasingContent } from 'mdast';
+
+/**
+ * Plain text of inline nodes: `text` and `inlineCode` values, a hard `break` as "\n";
+ * raw `html`, images and footnote references contribute nothing (they are not prose).
+ */
+export function inlineText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) out += nodeText(node);
+  return out;
+}
+
+function nodeText(node: PhrasingContent): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    default:
+      return 'children' in node ? inlineText(node.children as PhrasingContent[]) : '';
+  }
+}
+
+/**
+ * The inline nodes covering `[start, end)` of `inlineText(nodes)`: text values are cut at the
+ * offsets, marks (emphasis, strong, links…) that span the range are kept around the cut text,
+ * zero-length nodes (images, raw html, footnote references) are kept when they sit at an offset
+ * inside the range. Pure: the input tree is not modified. Cutting never splits a surrogate pair
+ * when the offsets come from a sentence splitter working on whole characters.
+ */
+export function sliceInline(nodes: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
+  return cut(nodes, start, end, { offset: 0 });
+}
+
+function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: { offset: number }): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const from = at.offset;
+    if (node.type === 'text' || node.type === 'inlineCode') {
+      const to = from + node.value.length;
+      at.offset = to;
+      const a = Math.max(start, from);
+      const b = Math.min(end, to);
+      if (a < b) out.push({ ...node, value: node.value.slice(a - from, b - from) });
+    } else if (node.type === 'break') {
+      at.offset = from + 1;
+      if (from >= start && from < end) out.push(node);
+    } else if ('children' in node) {
+      const children = cut(node.children as PhrasingContent[], start, end, at);
+      if (children.length > 0) out.push({ ...node, children } as PhrasingContent);
+    } else if (from >= start && from < end) {
+      out.push(node);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,192 @@
+/**
+ * read — parse a document (Markdown or plain text) into blocks: headings, paragraphs, captions,
+ * quotes, list items, table rows and code, each with its inline Markdown nodes, plain text and
+ * source position. Markdown is parsed by unified + remark-parse (CommonMark) with remark-gfm
+ * (GitHub tables, lists, strikethrough, footnotes) and remark-cjk-friendly, which lets `**` close
+ * next to Chinese punctuation (CommonMark's flanking rules otherwise leave `**核心结论。**后面` literal;
+ * field report FR-01).
+ */
+import { extname, basename } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import { Converter } from 'opencc-js';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Block, BlockKind, LanguageTag } from './types.ts';
+import { inlineText } from './inline.ts';
+import { BitextError, located, readText } from './io.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
+
+/**
+ * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
+ * empty (an image alone, a thematic break, raw HTML blocks) are left out; raw HTML never becomes
+ * block text. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
+ * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
+ * each table row is a `tableRow` whose cells are joined by " | ".
+ * `file` only labels positions. Expects LF line endings and no BOM (`decodeText` gives that).
+ */
+export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
+  const tree = parser.parse(markdown) as Root;
+  const blocks: Block[] = [];
+  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number) => {
+    const text = inlineText(nodes);
+    if (text.trim() === '') return;
+    const start = at.position?.start ?? { line: 1, column: 1 };
+    const end = at.position?.end ?? start;
+    blocks.push({
+      index: blocks.length,
+      kind,
+      ...(depth === undefined ? {} : { depth }),
+      text,
+      mdast: nodes,
+      position: { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+    });
+  };
+  const visit = (node: RootContent, context: { quote: boolean; listDepth: number }) => {
+    switch (node.type) {
+      case 'heading':
+        push('heading', node.children, node, node.depth);
+        break;
+      case 'paragraph': {
+        const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(node.children) ? 'caption' : 'paragraph';
+        push(kind, node.children, node, context.listDepth > 0 ? context.listDepth : undefined);
+        break;
+      }
+      case 'blockquote':
+        for (const child of node.children) visit(child, { ...context, quote: true });
+        break;
+      case 'list':
+        for (const item of node.children) for (const child of item.children) visit(child, { ...context, listDepth: context.listDepth + 1 });
+        break;
+      case 'table':
+        for (const row of node.children) {
+          const cells: PhrasingContent[] = [];
+          row.children.forEach((cell, i) => {
+            if (i > 0) cells.push({ type: 'text', value: ' | ' });
+            cells.push(...cell.children);
+          });
+          push('tableRow', cells, row);
+        }
+        break;
+      case 'code':
+        push('code', [{ type: 'inlineCode', value: node.value }], node);
+        break;
+      case 'footnoteDefinition':
+        for (const child of node.children) visit(child, context);
+        break;
+      default:
+        // html, thematicBreak, definition, yaml: not prose; raw HTML never becomes text.
+        break;
+    }
+  };
+  for (const node of tree.children) visit(node, { quote: false, listDepth: 0 });
+  return blocks;
+}
+
+function isCaption(children: PhrasingContent[]): boolean {
+  const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return meaningful.length > 0 && meaningful.every((c) => c.type === 'emphasis');
+}
+
+/**
+ * Split plain text into blocks: paragraphs are separated by one or more blank lines; lines inside
+ * a paragraph are joined by "\n" (kept in `text`, as a soft line break). Every block is a
+ * `paragraph` whose mdast is one text node, so Markdown characters (`*`, `#`) stay literal.
+ */
+export function parsePlainText(text: string, file = '<text>'): Block[] {
+  const blocks: Block[] = [];
+  const lines = text.split('\n');
+  let startLine = -1;
+  let buffer: string[] = [];
+  const flush = (endLine: number) => {
+    const value = buffer.map((l) => l.trim()).join('\n').trim();
+    if (value !== '') {
+      blocks.push({
+        index: blocks.length,
+        kind: 'paragraph',
+        text: value,
+        mdast: [{ type: 'text', value }],
+        position: { file, line: startLine + 1, column: 1, endLine: endLine + 1, endColumn: (lines[endLine] ?? '').length + 1 },
+      });
+    }
+    buffer = [];
+    startLine = -1;
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') {
+      if (buffer.length) flush(i - 1);
+    } else {
+      if (startLine < 0) startLine = i;
+      buffer.push(line);
+    }
+  });
+  if (buffer.length) flush(lines.length - 1);
+  return blocks;
+}
+
+/**
+ * Read a document file into blocks: `.md`/`.markdown` through `parseBlocks`, anything else
+ * (`.txt`) through `parsePlainText`. Throws `BitextError` (exit 2) for a missing, empty, binary or
+ * non-UTF-8 file (see `readText`) and for a file with no text blocks.
+ */
+export function readBlocks(file: string): Block[] {
+  const text = readText(file);
+  const ext = extname(file).toLowerCase();
+  const blocks = ext === '.md' || ext === '.markdown' ? parseBlocks(text, file) : parsePlainText(text, file);
+  if (blocks.length === 0) throw new BitextError(located(file, undefined, 'no text blocks found'), { file });
+  return blocks;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+let toTraditional: ((s: string) => string) | undefined;
+let toSimplified: ((s: string) => string) | undefined;
+
+/**
+ * Which language the blocks are written in, from their script: `zh-Hans` or `zh-Hant` when Han
+ * characters are at least 30% of the letters (Simplified versus Traditional decided by which
+ * OpenCC conversion — opencc-js, `cn`↔`tw` character tables — changes fewer characters), `en` when
+ * Latin letters are at least 70%, otherwise `null` (mixed or other scripts).
+ */
+export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' | 'en' | null {
+  const text = blocks.map((b) => b.text).join('\n');
+  const han = text.match(HAN)?.length ?? 0;
+  const latin = text.match(LATIN)?.length ?? 0;
+  const letters = han + latin;
+  if (letters === 0) return null;
+  if (han / letters >= 0.3) {
+    const sample = (text.match(HAN) ?? []).slice(0, 5000).join('');
+    toTraditional ??= Converter({ from: 'cn', to: 'tw' });
+    toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+    const simplifiedOnly = countChanged(sample, toTraditional(sample));
+    const traditionalOnly = countChanged(sample, toSimplified(sample));
+    return traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans';
+  }
+  if (latin / letters >= 0.7) return 'en';
+  return null;
+}
+
+function countChanged(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let n = 0;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) n++;
+  return n;
+}
+
+/**
+ * The language a document file's name declares: `zh.md` → `zh` (script to be detected),
+ * `zh-Hans.md`/`zh-Hant.md`/`en.md` (or `.txt`) → that tag, case-insensitive; `_` read as `-`.
+ * Returns `null` for any other name.
+ */
+export function languageOfFileName(file: string): 'zh' | 'zh-Hans' | 'zh-Hant' | 'en' | null {
+  const stem = basename(file, extname(file)).replace(/_/g, '-').toLowerCase();
+  if (stem === 'zh') return 'zh';
+  if (stem === 'zh-hans' || stem === 'zh-cn' || stem === 'zh-sg') return 'zh-Hans';
+  if (stem === 'zh-hant' || stem === 'zh-tw' || stem === 'zh-hk') return 'zh-Hant';
+  if (stem === 'en' || stem.startsWith('en-')) return 'en';
+  return null;
+}

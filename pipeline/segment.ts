@@ -1,0 +1,159 @@
+/**
+ * segment — split block text into sentences and build a `Document` (read + segment).
+ *
+ * Chinese (`zh-*`): a sentence ends after 。！？；!? (and after …… / … only at the end of the
+ * text or before an opening quote or whitespace), together with the closing quotes and brackets
+ * that follow. It does not end when a closing quote is followed by a short speech clause
+ * (“……。”她说。 — FR-05), nor when an ellipsis is followed by a bracket, comma or more text of
+ * the same clause (FR-06). No sentence starts with a closing quote or bracket.
+ *
+ * English: a sentence ends after . ! ? (plus closing quotes/brackets) followed by white space and
+ * a capital letter, digit or opening quote, or by the end of the text — except after titles
+ * (Mr. Mrs. Dr. …, which never end a sentence) and single-letter initials (J. Smith). Acronyms
+ * such as "U.S." end a sentence when a capitalised word follows (FR-04).
+ *
+ * Offsets are UTF-16 code units of the block text; segments are trimmed of white space.
+ */
+import { basename } from 'node:path';
+import type { Block, Document, LanguageTag, Segment } from './types.ts';
+import { detectLanguage, languageOfFileName, readBlocks } from './read.ts';
+import { BitextError, located } from './io.ts';
+
+/** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ZH_STOP = '。！？；!?;';
+const CLOSERS = '”’」』）)】》〉"\'』';
+const OPENERS = '“‘「『（(【《〈"\'';
+const SPEECH = /[说道问喊叫答称讲]|表示|指出|透露|披露|强调|补充|解释|回忆|告诉|承认|写|說|問|稱|講/;
+
+/** Whether a BCP 47 tag is Chinese (`zh`, `zh-Hans`, `zh-Hant`, `zh-CN`…), case-insensitive. */
+export function isChinese(lang: LanguageTag): boolean {
+  return /^zh(?:$|[-_])/i.test(lang);
+}
+
+/**
+ * Sentence ranges of `text` in language `lang` (rules in this module's comment). Returns at least
+ * one span when `text` has any non-space character; none for blank text.
+ */
+export function splitSentences(text: string, lang: LanguageTag): Span[] {
+  const cuts = isChinese(lang) ? chineseBoundaries(text) : englishBoundaries(text);
+  const spans: Span[] = [];
+  let from = 0;
+  for (const cut of [...cuts, text.length]) {
+    const span = trim(text, from, cut);
+    if (span) spans.push(span);
+    from = cut;
+  }
+  return spans;
+}
+
+function trim(text: string, start: number, end: number): Span | null {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return start < end ? { start, end } : null;
+}
+
+function chineseBoundaries(text: string): number[] {
+  const cuts: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const ellipsis = ch === '…' || (ch === '.' && text.startsWith('...', i));
+    if (!ZH_STOP.includes(ch) && !ellipsis) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && (ZH_STOP.includes(text[j]) || text[j] === '…' || text[j] === '.')) j++;
+    let k = j;
+    let closedQuote = false;
+    while (k < text.length && CLOSERS.includes(text[k])) {
+      if (!'）)】》〉'.includes(text[k])) closedQuote = true;
+      k++;
+    }
+    const rest = text.slice(k);
+    const onlyEllipsis = [...text.slice(i, j)].every((c) => c === '…' || c === '.');
+    let boundary = true;
+    if (onlyEllipsis && rest !== '' && !/^[\s“‘「『]/.test(rest)) boundary = false;
+    else if (onlyEllipsis && k > j && /^[，,、：:]/.test(rest)) boundary = false;
+    if (boundary && closedQuote) {
+      const clause = /^[^，。！？；,!?;“”「」]{0,12}/.exec(rest)?.[0] ?? '';
+      const stop = rest.charAt(clause.length);
+      if (clause !== '' && SPEECH.test(clause) && (stop === '' || '，。：,:！？'.includes(stop))) boundary = false;
+    }
+    if (/^[，,、]/.test(rest)) boundary = false;
+    if (boundary && k < text.length) cuts.push(k);
+    i = k > i ? k : i + 1;
+  }
+  return cuts;
+}
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'capt', 'lt', 'sgt', 'rev', 'hon', 'gov', 'sen',
+  'rep', 'pres', 'mt', 'ft', 'messrs', 'mme', 'mlle', 'no', 'nos', 'vol', 'vols', 'fig', 'figs', 'p', 'pp', 'vs', 'cf',
+  'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+function englishBoundaries(text: string): number[] {
+  const cuts: number[] = [];
+  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end >= text.length) continue;
+    const after = text.slice(end).replace(/^\s+/, '');
+    if (after === '') continue;
+    const next = after[0];
+    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !/\p{Script=Han}/u.test(next)) continue;
+    if (m[0].startsWith('.') && !m[0].startsWith('..')) {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? '';
+      const bare = word.replace(/\.$/, '');
+      if (TITLES.has(bare.toLowerCase()) && !bare.includes('.')) continue;
+      if (/^\p{Lu}$/u.test(bare)) continue; // an initial: "J. Smith"
+    }
+    cuts.push(end);
+  }
+  return cuts;
+}
+
+/**
+ * Segments of every block, in document order, with document-wide `index` from 0 and offsets
+ * into `block.text`. A block of kind `code` is one segment.
+ */
+export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
+  const segments: Segment[] = [];
+  for (const block of blocks) {
+    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : splitSentences(block.text, lang);
+    for (const { start, end } of spans) {
+      segments.push({ block: block.index, index: segments.length, text: block.text.slice(start, end), start, end });
+    }
+  }
+  return segments;
+}
+
+/**
+ * Read and segment one document file. The language comes from `lang` or from the file name
+ * (`zh.md`, `zh-Hans.md`, `zh-Hant.md`, `en.md`, or `.txt`); for `zh` the script (Hans or Hant) is
+ * detected. Throws `BitextError` (exit 2) when the file cannot be read (see `readBlocks`), when no
+ * language is given or implied by the name, or when the text's script contradicts the language
+ * (an English `zh.md`, a Chinese `en.md`).
+ */
+export function loadDocument(file: string, lang?: LanguageTag): Document {
+  const declared = lang ?? languageOfFileName(file);
+  if (!declared) {
+    throw new BitextError(located(file, undefined, `cannot tell the language from the name "${basename(file)}": use zh.md, zh-Hans.md, zh-Hant.md or en.md`), { file });
+  }
+  const blocks = readBlocks(file);
+  const detected = detectLanguage(blocks);
+  const wantChinese = isChinese(declared);
+  const isZh = detected === 'zh-Hans' || detected === 'zh-Hant';
+  if (wantChinese !== isZh || detected === null) {
+    const found = detected === null ? 'no clear script' : isZh ? 'Chinese text' : 'English text';
+    throw new BitextError(located(file, blocks[0]?.position.line, `the file name says ${wantChinese ? 'Chinese' : 'English'} but it holds ${found}`), { file, line: blocks[0]?.position.line });
+  }
+  const tag = declared === 'zh' ? detected : declared;
+  return { file, lang: tag, blocks, segments: segmentBlocks(blocks, tag) };
+}
