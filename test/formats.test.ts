@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatAlign, parseAlign, formatTsv } from '../pipeline/formats.ts';
+import { writeFileAtomic, decodeText } from '../pipeline/io.ts';
+import { sliceInline, inlineText } from '../pipeline/inline.ts';
+import { parseBlocks } from '../pipeline/read.ts';
+import { SHARED } from './helpers/field-reports.ts';
+
+describe('formats: vecalign .align', () => {
+  it('round-trips the gold block alignment line for line', () => {
+    const text = readFileSync(join(SHARED, 'corpus/zhongnanhai/gold.paragraphs.align'), 'utf8');
+    const links = parseAlign(text, 'gold');
+    expect(links).toHaveLength(19);
+    expect(links[6]).toEqual({ source: [6], target: [6, 7], score: 1 });
+    expect(links[11]).toEqual({ source: [11], target: [], score: 1 });
+    expect(links[15]).toEqual({ source: [15, 16], target: [15], score: 1 });
+    expect(formatAlign(links)).toBe(text.endsWith('\n') ? text : text + '\n');
+  });
+  it('names the file and line of a malformed link', () => {
+    expect(() => parseAlign('[0]:[0]\n\n[1]-[2]\n', 'x.align')).toThrow('x.align:3: not a vecalign link');
+  });
+  it('writes TSV rows with ids, score and joined texts', () => {
+    const tsv = formatTsv([{ source: [0], target: [0, 1], score: 0.5 }], ['会议结束后，大家去吃饭。'], ['The meeting ended.', 'Everyone\twent to dinner.'], { source: '', target: ' ' });
+    expect(tsv).toBe('0\t0,1\t0.5000\t会议结束后，大家去吃饭。\tThe meeting ended. Everyone went to dinner.\n');
+  });
+});
+
+describe('io', () => {
+  it('writes atomically and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-io-'));
+    writeFileAtomic(join(dir, 'a', 'b.txt'), 'one');
+    writeFileAtomic(join(dir, 'a', 'b.txt'), 'two');
+    expect(readFileSync(join(dir, 'a', 'b.txt'), 'utf8')).toBe('two');
+    expect(readdirSync(join(dir, 'a'))).toEqual(['b.txt']);
+  });
+  it('drops the BOM and CR', () => {
+    expect(decodeText(Buffer.from('\uFEFFa\r\nb\rc', 'utf8'), 'f')).toBe('a\nb\nc');
+  });
+});
+
+describe('inline: slicing keeps marks', () => {
+  it('cuts emphasis and links at sentence offsets', () => {
+    const [block] = parseBlocks('First **bold. Still** bold. See [the *site*](https://example.org). End.');
+    expect(block.text).toBe('First bold. Still bold. See the site. End.');
+    const second = sliceInline(block.mdast, 12, 23);
+    expect(inlineText(second)).toBe('Still bold.');
+    expect(second[0]).toMatchObject({ type: 'strong', children: [{ type: 'text', value: 'Still' }] });
+    const third = sliceInline(block.mdast, 24, 37);
+    expect(inlineText(third)).toBe('See the site.');
+    expect(third[1]).toMatchObject({ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: 'the ' }, { type: 'emphasis' }] });
+  });
+});

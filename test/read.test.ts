@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Nodes, PhrasingContent } from 'mdast';
+import { parseBlocks, parsePlainText, readBlocks, detectLanguage, languageOfFileName } from '../pipeline/read.ts';
+import { loadDocument } from '../pipeline/segment.ts';
+import { BitextError } from '../pipeline/io.ts';
+import { fieldReport, SHARED } from './helpers/field-reports.ts';
+
+function all(nodes: PhrasingContent[]): Nodes[] {
+  return nodes.flatMap((n) => [n as Nodes, ...('children' in n ? all(n.children as PhrasingContent[]) : [])]);
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'bitext-read-'));
+
+describe('read: FR-01 emphasis next to Chinese punctuation', () => {
+  it('gives 3 paragraphs with one strong node each and no literal **', () => {
+    const blocks = parseBlocks(fieldReport('FR-01').markdown);
+    expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
+    const strongs = blocks.map((b) => all(b.mdast).filter((n) => n.type === 'strong'));
+    expect(strongs.map((s) => s.length)).toEqual([1, 1, 1]);
+    const strongText = (n: Nodes) => all((n as any).children).filter((c) => c.type === 'text').map((c: any) => c.value).join('');
+    expect(strongs.map((s) => strongText(s[0]))).toEqual(['核心结论。', '“安装步骤”', '核心结论']);
+    for (const b of blocks) for (const n of all(b.mdast)) if (n.type === 'text') expect(n.value).not.toContain('**');
+  });
+  it('keeps the English control', () => {
+    const [block] = parseBlocks('We saw **the result.** Then we left.');
+    const strong = block.mdast.find((n) => n.type === 'strong') as any;
+    expect(strong.children[0].value).toBe('the result.');
+    expect(block.text).toBe('We saw the result. Then we left.');
+  });
+});
+
+describe('read: FR-02 byte-order mark', () => {
+  it('never reaches blocks or sentences', () => {
+    const dir = tmp();
+    const zh = join(dir, 'zh.md');
+    writeFileSync(zh, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# 第一章\n\n正文第一句。\n', 'utf8')]));
+    const doc = loadDocument(zh);
+    expect(doc.blocks.map((b) => [b.kind, b.depth, b.text])).toEqual([['heading', 1, '第一章'], ['paragraph', undefined, '正文第一句。']]);
+    expect(JSON.stringify(doc)).not.toContain('\uFEFF');
+    expect(doc.segments.map((s) => s.text)).toEqual(['第一章', '正文第一句。']);
+  });
+});
+
+describe('read: FR-03 CRLF line endings', () => {
+  it('gives 2 paragraphs, a break node and no CR anywhere', () => {
+    const dir = tmp();
+    const crlf = join(dir, 'crlf.md');
+    const lf = join(dir, 'lf.md');
+    const markdown: string = fieldReport('FR-03').markdown;
+    writeFileSync(crlf, markdown);
+    writeFileSync(lf, markdown.replace(/\r/g, ''));
+    const blocks = readBlocks(crlf);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[1].mdast.map((n) => n.type)).toEqual(['text', 'break', 'text']);
+    expect((blocks[1].mdast[0] as any).value).toBe('The second paragraph.');
+    expect((blocks[1].mdast[2] as any).value).toBe('Next line.');
+    expect(JSON.stringify(blocks)).not.toContain('\r');
+    expect(blocks.map((b) => b.text)).toEqual(readBlocks(lf).map((b) => b.text));
+  });
+});
+
+describe('read: block kinds and positions', () => {
+  it('reads the real article: title, caption, headings, paragraphs with lines', () => {
+    const blocks = readBlocks(join(SHARED, 'corpus/zhongnanhai/zh.md'));
+    expect(blocks).toHaveLength(20);
+    expect(blocks[0]).toMatchObject({ index: 0, kind: 'heading', depth: 1, text: '中南海的不眠之夜：北京或面临最坏噩梦', position: { line: 1 } });
+    expect(blocks[1]).toMatchObject({ kind: 'caption', text: '美中对抗。（视频截图）', position: { line: 3 } });
+    expect(blocks[12]).toMatchObject({ kind: 'heading', depth: 2 });
+    expect(blocks[19].text).toBe('（大纪元记者林燕报导）');
+  });
+  it('reads lists, quotes, tables and leaves raw HTML out of the text', () => {
+    const md = '- one\n  - two\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<div onclick="x()">raw</div>\n\nText <b>bold</b> end.\n';
+    const blocks = parseBlocks(md);
+    expect(blocks.map((b) => [b.kind, b.depth ?? null, b.text])).toEqual([
+      ['listItem', 1, 'one'],
+      ['listItem', 2, 'two'],
+      ['quote', null, 'quoted'],
+      ['tableRow', null, 'a | b'],
+      ['tableRow', null, '1 | 2'],
+      ['paragraph', null, 'Text bold end.'],
+    ]);
+  });
+  it('reads plain text as blank-line paragraphs with their lines', () => {
+    const blocks = parsePlainText('First *para*.\nsame para\n\n\nSecond # para\n', 'x.txt');
+    expect(blocks.map((b) => [b.text, b.position.line])).toEqual([['First *para*.\nsame para', 1], ['Second # para', 5]]);
+  });
+  it('reads the seed plain-text article into the same 19 blocks as en.md', () => {
+    const seed = readBlocks(join(SHARED, 'corpus/zhongnanhai/seed.en.txt'));
+    const md = readBlocks(join(SHARED, 'corpus/zhongnanhai/en.md'));
+    expect(seed.map((b) => b.text)).toEqual(md.map((b) => b.text));
+  });
+});
+
+describe('read: languages', () => {
+  it('detects the script of each file', () => {
+    expect(detectLanguage(parseBlocks('这是简体中文的句子，我们说话。'))).toBe('zh-Hans');
+    expect(detectLanguage(parseBlocks('這是繁體中文的句子，我們說話。'))).toBe('zh-Hant');
+    expect(detectLanguage(parseBlocks('This is English.'))).toBe('en');
+    expect(detectLanguage(parseBlocks('12345 — 67'))).toBeNull();
+  });
+  it('reads the language from the file name', () => {
+    expect(['zh.md', 'zh-Hans.md', 'zh-hant.md', 'zh_TW.md', 'en.txt', 'fr.md'].map(languageOfFileName)).toEqual(['zh', 'zh-Hans', 'zh-Hant', 'zh-Hant', 'en', null]);
+  });
+  it('refuses a zh.md that holds English, naming the file and line', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.md'), '\n\n# Chapter One\n\nAll English here.\n');
+    expect(() => loadDocument(join(dir, 'zh.md'))).toThrow(/zh\.md:3: the file name says Chinese but it holds English text/);
+  });
+});
+
+describe('read: bad input', () => {
+  const expectError = (bytes: Buffer | null, pattern: RegExp) => {
+    const dir = tmp();
+    const file = join(dir, 'en.md');
+    if (bytes) writeFileSync(file, bytes);
+    let error: unknown;
+    try {
+      readBlocks(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BitextError);
+    expect((error as BitextError).exitCode).toBe(2);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(pattern);
+  };
+  it('names a missing file', () => expectError(null, /no such file/));
+  it('names an empty file', () => expectError(Buffer.alloc(0), /file is empty/));
+  it('names a binary file and the line', () => expectError(Buffer.from('line one\nline two\n\0\0binary'), /en\.md:3: binary file/));
+  it('names invalid UTF-8 and the line', () => expectError(Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0xff, 0xfe, 0x41]), /en\.md:3: invalid UTF-8 at byte 4/));
+  it('does not modify the source file', () => {
+    const file = join(SHARED, 'corpus/zhongnanhai/zh.md');
+    const before = readFileSync(file);
+    loadDocument(file);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, segmentBlocks } from '../pipeline/segment.ts';
+import { parseBlocks } from '../pipeline/read.ts';
+import { fieldReport } from './helpers/field-reports.ts';
+
+const sentences = (text: string, lang: string) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));
+
+describe('segment: English (FR-04)', () => {
+  it('does not split after titles or inside a.m.', () => {
+    expect(sentences(fieldReport('FR-04').en1, 'en')).toEqual(['The meeting with Mr. Lin starts at 9 a.m. tomorrow.', 'Dr. Wong will join later.', 'Please arrive early.']);
+  });
+  it('splits after U.S. only before a capitalised word', () => {
+    expect(sentences(fieldReport('FR-04').en2, 'en')).toEqual(['Our team moved to the U.S. in May.', 'The new office is larger.', 'Most of the staff now live in the U.S.', 'Some still work remotely.']);
+  });
+  it('keeps initials, decimals and closing quotes', () => {
+    expect(sentences('J. K. Rowling wrote 3.5 books. “Really?” he asked. Yes!', 'en')).toEqual(['J. K. Rowling wrote 3.5 books.', '“Really?” he asked.', 'Yes!']);
+  });
+});
+
+describe('segment: Chinese (FR-05, FR-06)', () => {
+  it('keeps a quotation and its speech clause together', () => {
+    expect(sentences(fieldReport('FR-05').zh1, 'zh-Hans')).toEqual(['“今天的会议取消了。”她说。', '我们改在周五见面。']);
+    expect(sentences(fieldReport('FR-05').zh2, 'zh-Hans')).toEqual(['“快走吧！”他喊道。']);
+  });
+  it('does not split at an ellipsis inside a clause', () => {
+    expect(sentences(fieldReport('FR-06').zh1, 'zh-Hans')).toEqual(['常见的水果有三类：浆果（草莓，蓝莓……），柑橘（橙子，柚子……），核果（桃，李……）。', '这些都很受欢迎。']);
+    expect(sentences(fieldReport('FR-06').zh2, 'zh-Hans')).toEqual(['他停了一下……然后继续说下去。']);
+  });
+  it('splits at 。！？； and keeps closing quotes with their sentence', () => {
+    const out = sentences('他问：“你来吗？”我说：“来。”天黑了！我们走；他们留。', 'zh-Hans');
+    expect(out).toEqual(['他问：“你来吗？”', '我说：“来。”', '天黑了！', '我们走；', '他们留。']);
+    for (const s of out) expect(s).not.toMatch(/^[”」）]/);
+  });
+});
+
+describe('segment: offsets', () => {
+  it('gives document-wide ids and offsets into block text', () => {
+    const blocks = parseBlocks('# 标题\n\n第一句。第二句！\n\n第三句。\n');
+    const segments = segmentBlocks(blocks, 'zh-Hans');
+    expect(segments.map((s) => [s.block, s.index, s.text, s.start, s.end])).toEqual([
+      [0, 0, '标题', 0, 2],
+      [1, 1, '第一句。', 0, 4],
+      [1, 2, '第二句！', 4, 8],
+      [2, 3, '第三句。', 0, 4],
+    ]);
+    for (const s of segments) expect(blocks[s.block].text.slice(s.start, s.end)).toBe(s.text);
+  });
+  it('counts offsets in UTF-16 code units (astral characters count 2)', () => {
+    const [span, next] = splitSentences('𠮷野家。好。', 'zh-Hans');
+    expect(span).toEqual({ start: 0, end: 5 });
+    expect(next).toEqual({ start: 5, end: 7 });
+  });
+});
