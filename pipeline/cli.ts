@@ -50,12 +50,79 @@ program
   });
 
 // ---- align verbs (align, eval) ----
+program
+  .command('align')
+  .description('align a Chinese file with its English translation and print the links')
+  .argument('<zh>', 'Chinese file (Markdown, text, or one sentence per line with --presegmented)')
+  .argument('<en>', 'English file')
+  .option('--presegmented', 'input is one sentence per line (ids are line numbers from 0)')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'align', 'tsv']).default('align'))
+  .action(async (zh: string, en: string, opts: { presegmented?: boolean; format: 'json' | 'align' | 'tsv' }) => {
+    const { runAlign } = await import('./align/cli-actions.ts');
+    process.stdout.write(runAlign(zh, en, opts));
+  });
+
+program
+  .command('eval')
+  .description('strict and lax precision, recall and F1 of the NNN.align files of TEST against GOLD')
+  .requiredOption('--gold <dir>', 'folder of gold NNN.align files')
+  .requiredOption('--test <dir>', 'folder of test NNN.align files (same names)')
+  .option('--json', 'print the scores and counts as JSON')
+  .action(async (opts: { gold: string; test: string; json?: boolean }) => {
+    const { runEval } = await import('./align/cli-actions.ts');
+    process.stdout.write(runEval(opts));
+  });
 // ---- end align verbs ----
 
 // ---- memory verbs (tm import|export|lookup|stats, pretranslate) ----
+(await import('./memory/commands.ts')).registerMemoryCommands(program);
 // ---- end memory verbs ----
 
 // ---- publish verbs (check, diff) ----
+import { InvalidArgumentError } from 'commander';
+import { findPairs as findCheckPairs, loadBitext as loadCheckBitext } from './build.ts';
+import { checkBitext, checkExitCode, countFindings, formatFindings } from './check.ts';
+import { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } from './diff.ts';
+import { writeFileAtomic as writeReport } from './io.ts';
+
+const useColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+
+program
+  .command('check')
+  .description('QA report per document pair: links not 1-1, low scores, numbers and Latin names that do not match, untranslated or empty blocks, length-ratio outliers; exit 1 on an error or too many warnings')
+  .argument('[dir]', 'a folder of document folders, or one document folder', 'source')
+  .option('--json', 'print the findings as JSON')
+  .option('--max-warnings <n>', 'exit 1 when there are more warnings than N', (value: string) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
+    return Number(value);
+  })
+  .action((dir: string, opts: { json?: boolean; maxWarnings?: number }) => {
+    const bitexts = findCheckPairs(dir).map((pair) => loadCheckBitext(pair.dir));
+    const findings = bitexts.flatMap((b) => checkBitext(b));
+    if (opts.json) {
+      const documents = bitexts.map((b) => ({ doc: b.doc, ...countFindings(findings.filter((f) => f.doc === b.doc)) }));
+      console.log(JSON.stringify({ documents, findings }, null, 2));
+    } else {
+      process.stdout.write(formatFindings(findings, { color: useColor(), docs: bitexts.map((b) => b.doc) }));
+    }
+    process.exitCode = checkExitCode(findings, opts.maxWarnings);
+  });
+
+program
+  .command('diff')
+  .description('what changed between two revisions of a document pair (folders, REV:path git revisions, or alignment.json files): links added, removed, re-paired, text changes, stale TM units; exit 0 same, 1 different, 2 trouble')
+  .argument('<old>', 'old revision: document folder, REV:path, or alignment.json')
+  .argument('<new>', 'new revision: document folder, REV:path, or alignment.json')
+  .option('--json', 'print the differences as JSON')
+  .option('--html <file>', 'also write the differences as an HTML page')
+  .option('--ui-lang <tag>', 'interface language of the HTML page', 'en')
+  .action((oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
+    const diff = diffRevisions(oldSpec, newSpec);
+    if (opts.json) console.log(JSON.stringify(diff, null, 2));
+    else process.stdout.write(formatDiff(diff, { color: useColor() }));
+    if (opts.html) writeReport(opts.html, formatDiffHtml(diff, { uiLang: opts.uiLang }));
+    process.exitCode = diffExitCode(diff);
+  });
 // ---- end publish verbs ----
 
 /** Run the command line with `argv` (as `process.argv`); resolves to the exit code. */

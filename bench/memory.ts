@@ -1,0 +1,163 @@
+/**
+ * Translation-memory benchmark (`npm run bench`; issue 4 targets):
+ * 1. generate a TMX of BENCH_TM_UNITS (default 1,000,000) zh→en units, variations (1–3 random
+ *    character edits) of the Chinese sentences in ../shared/corpus, in os.tmpdir() at run time;
+ * 2. import it in a child process (so its peak RSS is the import's own): units/s, peak memory;
+ * 3. run 1,000 lookups of freshly perturbed corpus sentences: p50 and p99 latency;
+ * 4. run the same queries through a plain linear scan (every unit scored, same `matchScore`) in
+ *    this process: speed-up and top-1 agreement (same best score; same unit).
+ * Targets: import ≥ 20,000 units/s with peak ≤ 1 GB; lookup p50 ≤ 5 ms, p99 ≤ 50 ms; agreement ≥ 99%.
+ * The generated TMX and database are deleted at the end.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeMemory, importTmx, lookup, openMemory } from '../pipeline/memory/index.ts';
+import { scanLookup, type ScanEntry } from '../pipeline/memory/lookup.ts';
+import { escapeText } from '../pipeline/memory/tmx-read.ts';
+import { prepareText } from '../pipeline/memory/text.ts';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const QUERIES = 1000;
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function lines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}
+
+/** Chinese and English sentences of the shared corpus (read in place). */
+export function corpusSentences(): { zh: string[]; en: string[] } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const dir of ['mac-dev', 'bible']) {
+    for (const name of readdirSync(join(CORPUS, dir, 'zh')).sort()) zh.push(...lines(join(CORPUS, dir, 'zh', name)));
+    for (const name of readdirSync(join(CORPUS, dir, 'en')).sort()) en.push(...lines(join(CORPUS, dir, 'en', name)));
+  }
+  for (const l of lines(join(CORPUS, 'zhongnanhai', 'zh.md'))) zh.push(...l.replace(/^[#>*\-\s]+|\*+$/g, '').split(/(?<=[。！？])/).filter((s) => s.trim().length > 1));
+  return { zh: zh.filter((s) => [...s].length >= 4), en };
+}
+
+/** 1–3 random edits (substitute, insert, delete) of CJK characters from `pool`. */
+export function perturb(text: string, pool: string[], rand: () => number): string {
+  const chars = [...text];
+  const edits = 1 + Math.floor(rand() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rand() * chars.length);
+    const op = rand();
+    const ch = pool[Math.floor(rand() * pool.length)];
+    if (op < 0.5) chars[at] = ch;
+    else if (op < 0.8) chars.splice(at, 0, ch);
+    else if (chars.length > 3) chars.splice(at, 1);
+  }
+  return chars.join('');
+}
+
+export function generateTmx(file: string, units: number, zh: string[], en: string[], pool: string[]): void {
+  const rand = mulberry32(42);
+  const fd = openSync(file, 'w');
+  let buffer = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="bitext-bench" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="zh-CN" datatype="plaintext"/>\n<body>\n';
+  for (let i = 0; i < units; i++) {
+    const base = i % zh.length;
+    const variant = Math.floor(i / zh.length);
+    const source = variant === 0 ? zh[base] : perturb(zh[base], pool, rand);
+    const target = en[(base * 7 + variant) % en.length];
+    buffer += `<tu><tuv xml:lang="zh-CN"><seg>${escapeText(source)}</seg></tuv><tuv xml:lang="en"><seg>${escapeText(target)}</seg></tuv></tu>\n`;
+    if (buffer.length > 1 << 20) { writeSync(fd, buffer); buffer = ''; }
+  }
+  writeSync(fd, buffer + '</body>\n</tmx>\n');
+  closeSync(fd);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Child-process entry: import `tmx` into `db`, print timing and peak RSS as JSON. */
+function importChild(tmx: string, db: string): void {
+  const start = process.hrtime.bigint();
+  const memory = openMemory(db);
+  const result = importTmx(memory, tmx, { now: '2026-01-01T00:00:00Z' });
+  closeMemory(memory);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(JSON.stringify({ result, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** Run the benchmark and print every figure. */
+export async function runMemoryBench(): Promise<void> {
+  const units = Number(process.env.BENCH_TM_UNITS ?? 1_000_000);
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-tm-bench-'));
+  const tmx = join(dir, 'bench.tmx');
+  const db = join(dir, 'bench.sqlite');
+  try {
+    console.log(`\n== translation memory (BENCH_TM_UNITS=${units}) ==`);
+    const { zh, en } = corpusSentences();
+    const pool = [...new Set(zh.join('').match(/\p{sc=Han}/gu) ?? [])];
+    let t = Date.now();
+    generateTmx(tmx, units, zh, en, pool);
+    console.log(`generated ${units} units from ${zh.length} corpus sentences: ${(statSync(tmx).size / 1e6).toFixed(1)} MB TMX in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--import-child', tmx, db], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
+    const imported = JSON.parse(child.stdout.trim().split('\n').pop()!) as { result: { added: number; existing: number; tus: number }; seconds: number; maxRssMB: number };
+    const rate = imported.result.tus / imported.seconds;
+    console.log(`import: ${imported.result.tus} units read (${imported.result.added} added, ${imported.result.existing} identical) in ${imported.seconds.toFixed(1)} s = ${Math.round(rate)} units/s (target ≥ 20,000) ${rate >= 20000 ? 'OK' : 'MISSED'}`);
+    console.log(`import peak memory (child RSS): ${imported.maxRssMB.toFixed(0)} MB (target ≤ 1024 MB) ${imported.maxRssMB <= 1024 ? 'OK' : 'MISSED'}; database ${(statSync(db).size / 1e6).toFixed(0)} MB`);
+
+    const rand = mulberry32(7);
+    const queries = Array.from({ length: QUERIES }, () => perturb(zh[Math.floor(rand() * zh.length)], pool, rand));
+    const memory = openMemory(db);
+    lookup(memory, queries[0]); // warm the statement cache
+    const times: number[] = [];
+    const best: ({ id: number; score: number } | null)[] = [];
+    for (const q of queries) {
+      t = performance.now();
+      const hits = lookup(memory, q, { min: 50, max: 5 });
+      times.push(performance.now() - t);
+      best.push(hits[0] ? { id: hits[0].id, score: hits[0].score } : null);
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 50);
+    const p99 = percentile(sorted, 99);
+    const indexMean = times.reduce((a, b) => a + b, 0) / times.length;
+    console.log(`lookup (${QUERIES} perturbed sentences, min 50): p50 ${p50.toFixed(2)} ms (target ≤ 5) ${p50 <= 5 ? 'OK' : 'MISSED'}, p99 ${p99.toFixed(2)} ms (target ≤ 50) ${p99 <= 50 ? 'OK' : 'MISSED'}, mean ${indexMean.toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    console.log(`hits: ${best.filter((b) => b !== null).length}/${QUERIES} queries with a match ≥ 50`);
+
+    t = Date.now();
+    const entries: ScanEntry[] = [];
+    for (const row of memory.db.prepare('SELECT id, source FROM units ORDER BY id').iterate() as IterableIterator<{ id: number; source: string }>) {
+      entries.push({ id: row.id, text: prepareText(row.source) });
+    }
+    closeMemory(memory);
+    console.log(`linear scan: ${entries.length} units prepared in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    let sameScore = 0;
+    let sameUnit = 0;
+    const scanTimes: number[] = [];
+    for (let i = 0; i < queries.length; i++) {
+      t = performance.now();
+      const ref = scanLookup(entries, queries[i], 50);
+      scanTimes.push(performance.now() - t);
+      const got = best[i];
+      if ((ref === null && got === null) || (ref !== null && got !== null && ref.score === got.score)) sameScore++;
+      if ((ref === null && got === null) || (ref !== null && got !== null && ref.id === got.id)) sameUnit++;
+    }
+    const scanMean = scanTimes.reduce((a, b) => a + b, 0) / scanTimes.length;
+    console.log(`linear scan: mean ${scanMean.toFixed(1)} ms per lookup; index speed-up ×${(scanMean / indexMean).toFixed(0)}`);
+    console.log(`top-1 agreement with the scan: ${((100 * sameScore) / QUERIES).toFixed(1)}% same best score (target ≥ 99%) ${sameScore >= 0.99 * QUERIES ? 'OK' : 'MISSED'}, ${((100 * sameUnit) / QUERIES).toFixed(1)}% same unit`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--import-child') importChild(process.argv[3], process.argv[4]);
+else if (process.argv[1] === fileURLToPath(import.meta.url)) await runMemoryBench();

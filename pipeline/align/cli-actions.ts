@@ -1,0 +1,89 @@
+/**
+ * The actions behind the `align` and `eval` verbs (pipeline/cli.ts only parses arguments).
+ * Both return the text to print; errors are `BitextError`s naming the file (exit 2).
+ */
+import { basename } from 'node:path';
+import type { Link } from '../types.ts';
+import { BitextError, readText } from '../io.ts';
+import { formatAlign, formatTsv, toAlignmentJson } from '../formats.ts';
+import { loadDocument } from '../segment.ts';
+import { alignDocument, alignSequences } from './index.ts';
+import { evaluateFolders, formatEvalTable } from '../eval.ts';
+
+/** Output formats of `align`. */
+export type AlignFormat = 'json' | 'align' | 'tsv';
+
+/** Options of `runAlign`. */
+export interface RunAlignOptions {
+  /** One sentence per line (the corpus format); otherwise Markdown or plain-text documents. */
+  presegmented?: boolean;
+  /** Default `align`. */
+  format?: AlignFormat;
+}
+
+/**
+ * The lines of a one-sentence-per-line file: every line is a sentence (line k has id k − 1);
+ * a final newline does not start another. Throws `BitextError` (exit 2) naming the file when it
+ * cannot be read or decoded (see `readText`).
+ */
+export function readSentenceLines(file: string): string[] {
+  const text = readText(file);
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
+ * Align the Chinese file `zh` with the English file `en` and return the output text:
+ * - `--presegmented`: sentence links over line ids — `align`: vecalign lines; `tsv`: ids, score
+ *   and texts; `json`: `{ sourceLang, targetLang, links }`.
+ * - documents (read and segmented by `loadDocument`): `align`: block links (as `alignment.align`);
+ *   `tsv`: sentence links with texts; `json`: the `alignment.json` object.
+ */
+export function runAlign(zh: string, en: string, options: RunAlignOptions = {}): string {
+  const format = options.format ?? 'align';
+  if (!['json', 'align', 'tsv'].includes(format)) throw new BitextError(`unknown format "${format}": use json, align or tsv`);
+  if (options.presegmented) {
+    const zhLines = readSentenceLines(zh);
+    const enLines = readSentenceLines(en);
+    const links = alignSequences(zhLines.map((text) => ({ text })), enLines.map((text) => ({ text })));
+    if (format === 'align') return formatAlign(links);
+    if (format === 'tsv') return formatTsv(links, zhLines, enLines, { source: '', target: ' ' });
+    return JSON.stringify({ sourceLang: 'zh', targetLang: 'en', links }, null, 2) + '\n';
+  }
+  const source = loadDocument(zh);
+  const target = loadDocument(en);
+  const { blockLinks, segmentLinks } = alignDocument(source, target);
+  if (format === 'align') return formatAlign(blockLinks);
+  if (format === 'tsv') {
+    const links: Link[] = segmentLinks.flat();
+    return formatTsv(links, source.segments.map((s) => s.text), target.segments.map((s) => s.text), { source: '', target: ' ' });
+  }
+  const doc = basename(zh).replace(/\.[^.]*$/, '');
+  const json = toAlignmentJson({
+    doc,
+    sourceLang: source.lang,
+    targetLang: target.lang,
+    source: source.blocks,
+    target: target.blocks,
+    sourceSegments: source.segments,
+    targetSegments: target.segments,
+    blockLinks,
+    segmentLinks,
+  });
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** Options of `runEval`. */
+export interface RunEvalOptions {
+  gold: string;
+  test: string;
+  json?: boolean;
+}
+
+/** Score the test folder against the gold folder (see `evaluateFolders`); a table, or JSON with `--json`. */
+export function runEval(options: RunEvalOptions): string {
+  const result = evaluateFolders(options.gold, options.test);
+  if (options.json) return JSON.stringify(result, null, 2) + '\n';
+  return `${result.files.length} documents\n` + formatEvalTable(result);
+}

@@ -1,0 +1,85 @@
+/**
+ * The aligner's core: features in, path out. One search (`search.ts`) with one scorer
+ * (`scorer.ts`); long inputs are aligned at a coarser resolution first (consecutive units merged
+ * in pairs, recursively) and the fine search is confined to a band around the coarse path
+ * projected back, so cost grows linearly with length (the multi-resolution scheme of vecalign,
+ * Thompson & Koehn 2019, §3.3).
+ */
+import { mergeFeatures, type UnitFeatures } from './features.ts';
+import { spanSimilarity } from './lexical.ts';
+import { linkCost, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
+import { bandAround, fullBand, searchPath, type Band, type LinkType, type PathLink } from './search.ts';
+
+/** Settings of one core alignment. */
+export interface CoreOptions {
+  types: readonly LinkType[];
+  weights: ScorerWeights;
+  length: LengthModel;
+  kinds?: UnitKinds;
+  /** Inputs with at most this many cells (n·m) are searched exhaustively. */
+  fullCells: number;
+  /** Half-width of the band around a coarse path, in units. */
+  bandWidth: number;
+}
+
+/** The result of a core alignment: the path and the band it was found in (for later passes). */
+export interface CoreResult {
+  path: PathLink[];
+  band: Band;
+}
+
+/** Largest coarse grid searched exhaustively (about 50 × 50 units). */
+const COARSE_FULL_CELLS = 2_500;
+/** Band half-width at coarse levels, in coarse units. */
+const COARSE_BAND_WIDTH = 6;
+/** Link types at coarse levels (a coarse unit holds 2^level units, so long links become short). */
+const COARSE_TYPES = linkTypes(3, 4);
+
+function maxSides(types: readonly LinkType[]): { maxA: number; maxB: number } {
+  return { maxA: Math.max(...types.map((t) => t.a)), maxB: Math.max(...types.map((t) => t.b)) };
+}
+
+/** Search one band with the scorer. */
+export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): PathLink[] {
+  const { maxA, maxB } = maxSides(options.types);
+  const similarity = spanSimilarity(zh, en, band, maxA, maxB);
+  const cost = linkCost({ zh, en, similarity, length: options.length, weights: options.weights, kinds: options.kinds });
+  return searchPath(zh.length, en.length, band, options.types, cost);
+}
+
+function coarsen(units: readonly UnitFeatures[]): UnitFeatures[] {
+  const out: UnitFeatures[] = [];
+  for (let k = 0; k < units.length; k += 2) out.push(k + 1 < units.length ? mergeFeatures([units[k], units[k + 1]]) : units[k]);
+  return out;
+}
+
+/**
+ * The band for aligning `zh` with `en`: every cell when the grid is small, else the cells near
+ * the path found at half the resolution (recursively). Coarse levels use a narrower band, the
+ * link types up to 3 units a side, and stop at about 50 × 50 units.
+ */
+export function findBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], options: CoreOptions, level = 0): Band {
+  const n = zh.length;
+  const m = en.length;
+  if ((n + 1) * (m + 1) <= (level === 0 ? options.fullCells : COARSE_FULL_CELLS) || n < 4 || m < 4) return fullBand(n, m);
+  const coarseOptions: CoreOptions = { ...options, kinds: undefined, types: COARSE_TYPES };
+  const czh = coarsen(zh);
+  const cen = coarsen(en);
+  const coarseBand = findBand(czh, cen, coarseOptions, level + 1);
+  const t0 = performance.now();
+  const path = searchBand(czh, cen, coarseBand, coarseOptions);
+  if (process.env.ALIGN_DEBUG) {
+    let cells = 0;
+    for (let i = 0; i < coarseBand.lo.length; i++) cells += coarseBand.hi[i] - coarseBand.lo[i] + 1;
+    console.error(`level ${level + 1}: ${czh.length}×${cen.length}, ${cells} cells, ${(performance.now() - t0).toFixed(0)} ms`);
+  }
+  const corners = [{ i: 0, j: 0 }];
+  for (const link of path) corners.push({ i: Math.min(n, 2 * (link.i + link.a)), j: Math.min(m, 2 * (link.j + link.b)) });
+  return bandAround(corners, n, m, level === 0 ? options.bandWidth : COARSE_BAND_WIDTH);
+}
+
+/** Align unit features: the least-cost path under the scorer, searched as described above. */
+export function alignCore(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], options: CoreOptions): CoreResult {
+  const band = findBand(zh, en, options);
+  return { path: searchBand(zh, en, band, options), band };
+}

@@ -1,0 +1,127 @@
+/**
+ * A second source of lexical evidence learned from the document itself: IBM Model 1
+ * (Brown et al. 1993, "The mathematics of statistical machine translation", §4) trained by EM on
+ * the links of a first alignment pass, as in Moore (2002), "Fast and accurate sentence alignment
+ * of bilingual corpora". Word pairs whose translation probability t(en | zh) reaches a threshold
+ * are added to the Chinese items' stems for the second pass.
+ */
+import type { UnitFeatures } from './features.ts';
+import type { PathLink } from './search.ts';
+
+/** Settings of `learnTranslations`. */
+export interface Model1Options {
+  /** EM iterations (default 5). */
+  iterations?: number;
+  /** Least t(en | zh) for a pair to be kept (default 0.35; alignment-findings.md: 0.10 hurt). */
+  threshold?: number;
+  /** Least number of links a Chinese word type must occur in (default 2). */
+  minCount?: number;
+}
+
+/**
+ * Train Model 1 on the links of `path` (those with both sides) over the items of `zh` and `en`
+ * (Chinese word types → English stem ids, with a NULL word), and return, per Chinese word type,
+ * the English stem ids it translates to with probability ≥ `threshold`.
+ */
+export function learnTranslations(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], path: readonly PathLink[], options: Model1Options = {}): Map<number, number[]> {
+  const iterations = options.iterations ?? 5;
+  const threshold = options.threshold ?? 0.35;
+  const minCount = options.minCount ?? 2;
+  const NULL = -1;
+  const pairIndex = new Map<number, number>();
+  const pairZh: number[] = [];
+  const pairEn: number[] = [];
+  const zhCount = new Map<number, number>();
+  // For each link: the pair indices, |E| rows of (|Z| + 1) entries.
+  const links: { cells: Int32Array; zhSize: number; enSize: number }[] = [];
+  const KEY = 1 << 20;
+  for (const l of path) {
+    if (l.a === 0 || l.b === 0) continue;
+    const zs: number[] = [NULL];
+    const seen = new Set<number>();
+    for (let i = l.i; i < l.i + l.a; i++) {
+      for (const z of zh[i].types) {
+        zs.push(z);
+        if (!seen.has(z)) {
+          seen.add(z);
+          zhCount.set(z, (zhCount.get(z) ?? 0) + 1);
+        }
+      }
+    }
+    const es: number[] = [];
+    for (let j = l.j; j < l.j + l.b; j++) for (const e of en[j].types) es.push(e);
+    if (es.length === 0) continue;
+    const cells = new Int32Array(es.length * zs.length);
+    let p = 0;
+    for (const e of es) {
+      for (const z of zs) {
+        const key = (z + 1) * KEY + e;
+        let index = pairIndex.get(key);
+        if (index === undefined) {
+          index = pairZh.length;
+          pairIndex.set(key, index);
+          pairZh.push(z);
+          pairEn.push(e);
+        }
+        cells[p++] = index;
+      }
+    }
+    links.push({ cells, zhSize: zs.length, enSize: es.length });
+  }
+  const pairs = pairZh.length;
+  const t = new Float64Array(pairs).fill(1);
+  const count = new Float64Array(pairs);
+  const zhIds = new Map<number, number>();
+  const pairZhIndex = new Int32Array(pairs);
+  for (let k = 0; k < pairs; k++) {
+    let id = zhIds.get(pairZh[k]);
+    if (id === undefined) zhIds.set(pairZh[k], (id = zhIds.size));
+    pairZhIndex[k] = id;
+  }
+  const total = new Float64Array(zhIds.size);
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    count.fill(0);
+    for (const { cells, zhSize, enSize } of links) {
+      for (let e = 0; e < enSize; e++) {
+        const row = e * zhSize;
+        let sum = 0;
+        for (let z = 0; z < zhSize; z++) sum += t[cells[row + z]];
+        if (sum <= 0) continue;
+        for (let z = 0; z < zhSize; z++) count[cells[row + z]] += t[cells[row + z]] / sum;
+      }
+    }
+    total.fill(0);
+    for (let k = 0; k < pairs; k++) total[pairZhIndex[k]] += count[k];
+    for (let k = 0; k < pairs; k++) t[k] = total[pairZhIndex[k]] > 0 ? count[k] / total[pairZhIndex[k]] : 0;
+  }
+  const learned = new Map<number, number[]>();
+  for (let k = 0; k < pairs; k++) {
+    const z = pairZh[k];
+    if (z === NULL || t[k] < threshold || (zhCount.get(z) ?? 0) < minCount) continue;
+    const list = learned.get(z) ?? [];
+    list.push(pairEn[k]);
+    learned.set(z, list);
+  }
+  return learned;
+}
+
+/** Chinese unit features with the learned stems added to the items of each word type (new objects; input unchanged). */
+export function addTranslations(zh: readonly UnitFeatures[], learned: ReadonlyMap<number, readonly number[]>): UnitFeatures[] {
+  if (learned.size === 0) return [...zh];
+  return zh.map((f) => {
+    const items = f.start.length - 1;
+    let extra = 0;
+    for (let k = 0; k < items; k++) extra += learned.get(f.types[k])?.length ?? 0;
+    if (extra === 0) return f;
+    const start = new Int32Array(items + 1);
+    const stems = new Int32Array(f.stems.length + extra);
+    let p = 0;
+    for (let k = 0; k < items; k++) {
+      start[k] = p;
+      for (let s = f.start[k]; s < f.start[k + 1]; s++) stems[p++] = f.stems[s];
+      for (const e of learned.get(f.types[k]) ?? []) stems[p++] = e;
+    }
+    start[items] = p;
+    return { ...f, start, stems: stems.subarray(0, p) };
+  });
+}

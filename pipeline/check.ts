@@ -1,0 +1,286 @@
+/**
+ * check — a QA report on an aligned document pair, the things an editor wants to know before
+ * publishing (`bitext check`). Every finding names its level, the document, the block link (and
+ * block and sentence ids) and both texts.
+ *
+ * | code | level | what |
+ * |---|---|---|
+ * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
+ * | `untranslated-copy` | error | an English block identical to a Chinese block of the document (after normalising) |
+ * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters) |
+ * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/numbers.ts`); error when written in digits |
+ * | `name-missing` | error | a Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
+ * | `empty` | warning | a block whose text has no letters or digits |
+ * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
+ * | `low-score` | warning | a block link scoring below `LOW_SCORE` (0.5) |
+ * | `sentence-untranslated` | error | a Chinese sentence with no English inside a linked block (1-0 sentence link) |
+ * | `sentence-extra` | warning | an English sentence with no Chinese inside a linked block (0-1 sentence link) |
+ * | `length-ratio` | warning | English/Chinese length ratio far from the document's own (robust z-score > 3.5 and factor > 2) |
+ * | `not-one-to-one` | info | a block link that is not 1-1 (paragraphs merged or split) |
+ *
+ * Pure: works on a `Bitext`, reads nothing.
+ */
+import type { Bitext, Block, Link, Segment } from './types.ts';
+import { extractNumbers, unmatchedNumbers, type NumberMention } from './numbers.ts';
+import { LOW_SCORE, isNotOneToOne } from './publish/review.ts';
+
+/** How serious a finding is: errors fail `bitext check`, warnings count against `--max-warnings`. */
+export type FindingLevel = 'error' | 'warning' | 'info';
+
+/** One QA finding. Ids are 0-based (block ids and document-wide sentence ids, as in `.align` files). */
+export interface Finding {
+  level: FindingLevel;
+  /** Stable machine-readable kind (see the table in the module comment). */
+  code: string;
+  doc: string;
+  /** Index of the block link in `bitext.blockLinks`. */
+  link: number;
+  sourceBlocks: number[];
+  targetBlocks: number[];
+  /** Sentence ids the finding is about, when it is about sentences. */
+  sourceSegments?: number[];
+  targetSegments?: number[];
+  /** Source (Chinese) and target (English) text concerned: the sentences if given, else the blocks, joined by "\n". */
+  source: string;
+  target: string;
+  /** One-line explanation in English. */
+  message: string;
+}
+
+/** Options of `checkBitext`. */
+export interface CheckOptions {
+  /** Block links scoring below this are `low-score` (default `LOW_SCORE`). */
+  lowScore?: number;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LATIN_LETTERS = /\p{Script=Latin}/gu;
+/** Latin-script words (with inner apostrophes, hyphens, dots) in a row, e.g. `Robert O'Brien`. */
+const LATIN_NAME = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.\-]*(?:[ \u00A0·・][A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’.\-]*)*/gu;
+
+/** Lower case, curly quotes straight, dashes plain, whitespace collapsed: for "is it in there" tests. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’ʼ′`]/g, "'")
+    .replace(/[‐‑‒–—−]/g, '-')
+    .replace(/[·・]/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+function joinText(ids: readonly number[], items: readonly { text: string }[]): string {
+  return ids.map((i) => items[i]?.text ?? '').join('\n');
+}
+
+/** Median of a non-empty list. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Letters and digits only (punctuation and spaces do not make a text longer). */
+function contentLength(text: string): number {
+  let n = 0;
+  for (const ch of text) if (LETTER_OR_DIGIT.test(ch)) n++;
+  return n;
+}
+
+/**
+ * The findings for one aligned document pair, in block-link order (each link's findings in the
+ * order of the table above). Throws `RangeError` when a link names a block that does not exist.
+ */
+export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding[] {
+  const lowScore = options.lowScore ?? LOW_SCORE;
+  const findings: Finding[] = [];
+  const segmentsOf = (segments: readonly Segment[], blocks: readonly number[]) => segments.filter((s) => blocks.includes(s.block));
+  const blockAt = (blocks: readonly Block[], id: number, side: string, k: number) => {
+    const b = blocks[id];
+    if (!b) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
+    return b;
+  };
+
+  const ratios: { k: number; ratio: number }[] = [];
+  const sourceByText = new Map<string, number>();
+  for (const b of bitext.source) if (!sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  bitext.blockLinks.forEach((link, k) => {
+    const sourceBlocks = link.source.map((id) => blockAt(bitext.source, id, 'source', k));
+    const targetBlocks = link.target.map((id) => blockAt(bitext.target, id, 'target', k));
+    const source = joinText(link.source, bitext.source);
+    const target = joinText(link.target, bitext.target);
+    const base = { doc: bitext.doc, link: k, sourceBlocks: [...link.source], targetBlocks: [...link.target], source, target };
+    const add = (level: FindingLevel, code: string, message: string, extra: Partial<Finding> = {}) => findings.push({ level, code, ...base, message, ...extra });
+
+    if (link.target.length === 0) {
+      add('error', 'untranslated', `Chinese block ${link.source.join(', ')} has no English translation`);
+      return;
+    }
+    if (link.source.length === 0) {
+      add('warning', 'extra-target', `English block ${link.target.join(', ')} has no Chinese counterpart`);
+      return;
+    }
+    // Untranslated text: an English block identical to a Chinese block (anywhere in the document:
+    // a copied block throws the alignment off, so it is rarely linked to its own source), or
+    // Chinese characters left in the English.
+    for (const block of targetBlocks) {
+      const copied = sourceByText.get(fold(block.text));
+      if (copied !== undefined) {
+        add('error', 'untranslated-copy', `English block ${block.index} is a copy of Chinese block ${copied}`, { targetBlocks: [block.index], target: block.text });
+        continue;
+      }
+      const han = block.text.match(HAN)?.length ?? 0;
+      if (han === 0) continue;
+      const latin = block.text.match(LATIN_LETTERS)?.length ?? 0;
+      const share = han / (han + latin);
+      add(
+        share >= 0.3 ? 'error' : 'warning',
+        'chinese-in-target',
+        `English block ${block.index} contains ${han} Chinese character${han === 1 ? '' : 's'} (${Math.round(share * 100)}% of its letters)`,
+        { targetBlocks: [block.index], target: block.text },
+      );
+    }
+    // Numbers: compare per link; mentions keep the block they came from to name the sentence.
+    const mentions = (blocks: readonly Block[], lang: string) =>
+      blocks.flatMap((b) => extractNumbers(b.text, lang).map((m) => ({ ...m, block: b.index })));
+    const zhNumbers = mentions(sourceBlocks, bitext.sourceLang);
+    const enNumbers = mentions(targetBlocks, bitext.targetLang);
+    const { source: zhMissing, target: enMissing } = unmatchedNumbers(zhNumbers, enNumbers);
+    const sentenceOf = (segments: readonly Segment[], m: NumberMention & { block: number }) =>
+      segments.find((s) => s.block === m.block && s.start <= m.start && m.end <= s.end);
+    for (const [side, list] of [['source', zhMissing], ['target', enMissing]] as const) {
+      for (const m of list as (NumberMention & { block: number })[]) {
+        const segment = sentenceOf(side === 'source' ? bitext.sourceSegments : bitext.targetSegments, m);
+        const other = side === 'source' ? 'English' : 'Chinese';
+        add(
+          m.written === 'digits' ? 'error' : 'warning',
+          'number-mismatch',
+          `${side === 'source' ? 'Chinese' : 'English'} "${m.text}" (${m.kind} ${m.value}) has no match in the ${other}`,
+          segment ? (side === 'source' ? { sourceSegments: [segment.index] } : { targetSegments: [segment.index] }) : {},
+        );
+      }
+    }
+    // Latin-script names in the Chinese must reach the English.
+    const foldedTarget = fold(target);
+    const seen = new Set<string>();
+    for (const block of sourceBlocks) {
+      for (const match of block.text.matchAll(LATIN_NAME)) {
+        const name = match[0].replace(/[.\-'’]+$/, '');
+        if ((name.match(LATIN_LETTERS)?.length ?? 0) < 2 || seen.has(name)) continue;
+        seen.add(name);
+        const folded = fold(name);
+        const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
+        const found = foldedTarget.includes(folded) || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget));
+        if (!found) {
+          const segment = bitext.sourceSegments.find((s) => s.block === block.index && s.start <= match.index! && match.index! < s.end);
+          add('error', 'name-missing', `"${name}" appears in the Chinese but not in the English`, segment ? { sourceSegments: [segment.index] } : {});
+        }
+      }
+    }
+    // Empty blocks.
+    for (const block of [...sourceBlocks, ...targetBlocks]) {
+      if (!LETTER_OR_DIGIT.test(block.text)) {
+        const isSource = sourceBlocks.includes(block);
+        add('warning', 'empty', `${isSource ? 'Chinese' : 'English'} block ${block.index} has no letters or digits`);
+      }
+    }
+    if (link.score < lowScore) add('warning', 'low-score', `link score ${link.score.toFixed(2)} is below ${lowScore}`);
+    // Sentences without a counterpart inside linked blocks: a Chinese sentence left untranslated
+    // is an error (the omission "all translated" tools miss), an English sentence with no source a warning.
+    for (const sentence of bitext.segmentLinks[k] ?? []) {
+      if (sentence.source.length > 0 && sentence.target.length > 0) continue;
+      const zh = sentence.source.map((i) => bitext.sourceSegments[i]).filter(Boolean);
+      const en = sentence.target.map((i) => bitext.targetSegments[i]).filter(Boolean);
+      const text = (list: Segment[]) => list.map((s) => s.text).join(' ');
+      const ids = { sourceSegments: [...sentence.source], targetSegments: [...sentence.target], source: text(zh), target: text(en) };
+      if (zh.length > 0) add('error', 'sentence-untranslated', `Chinese sentence ${sentence.source.join(', ')} has no English counterpart`, ids);
+      else add('warning', 'sentence-extra', `English sentence ${sentence.target.join(', ')} has no Chinese counterpart`, ids);
+    }
+    if (isNotOneToOne(link)) {
+      const how = link.source.length > link.target.length ? 'merged' : link.source.length < link.target.length ? 'split' : 'regrouped';
+      add('info', 'not-one-to-one', `${link.source.length}-${link.target.length} link: paragraphs ${how} in the English`);
+    }
+    const zhLength = contentLength(source);
+    if (zhLength >= 8) ratios.push({ k, ratio: contentLength(target) / zhLength });
+  });
+
+  // Length-ratio outliers: robust z-score of log(en/zh) against the document's own median
+  // (median absolute deviation, Iglewicz & Hoaglin 1993: flag |z| > 3.5), and at least a factor 2 off.
+  if (ratios.length >= 4) {
+    const logs = ratios.map((r) => Math.log(Math.max(r.ratio, 1e-3)));
+    const m = median(logs);
+    const mad = median(logs.map((x) => Math.abs(x - m))) || 1e-6;
+    const typical = Math.exp(m);
+    ratios.forEach((r, i) => {
+      const z = (0.6745 * (logs[i] - m)) / mad;
+      if (Math.abs(z) > 3.5 && Math.abs(logs[i] - m) > Math.log(2)) {
+        const link: Link = bitext.blockLinks[r.k];
+        const at = findings.findIndex((f) => f.link > r.k);
+        const finding: Finding = {
+          level: 'warning',
+          code: 'length-ratio',
+          doc: bitext.doc,
+          link: r.k,
+          sourceBlocks: [...link.source],
+          targetBlocks: [...link.target],
+          source: joinText(link.source, bitext.source),
+          target: joinText(link.target, bitext.target),
+          message: `English is ${r.ratio.toFixed(2)}× the Chinese length; this document's typical ratio is ${typical.toFixed(2)}× (${r.ratio > typical ? 'added text?' : 'text left out?'})`,
+        };
+        findings.splice(at < 0 ? findings.length : at, 0, finding);
+      }
+    });
+  }
+  return findings;
+}
+
+/** Count of findings per level. */
+export function countFindings(findings: readonly Finding[]): Record<FindingLevel, number> {
+  const counts: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.level]++;
+  return counts;
+}
+
+/**
+ * Exit status of `bitext check`: 1 when an error-level finding exists or the warnings exceed
+ * `maxWarnings` (when given), else 0.
+ */
+export function checkExitCode(findings: readonly Finding[], maxWarnings?: number): 0 | 1 {
+  const counts = countFindings(findings);
+  return counts.error > 0 || (maxWarnings !== undefined && counts.warning > maxWarnings) ? 1 : 0;
+}
+
+const COLORS: Record<FindingLevel, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+
+/**
+ * The human-readable report: per document a count line, then one entry per finding (level, code,
+ * link, block and sentence ids, message, both texts cut to `width` characters). `color` adds ANSI
+ * colours (for a terminal). `docs` lists documents to mention even when they have no findings.
+ */
+export function formatFindings(findings: readonly Finding[], options: { color?: boolean; docs?: readonly string[]; width?: number } = {}): string {
+  const width = options.width ?? 100;
+  const paint = (level: FindingLevel, text: string) => (options.color ? `${COLORS[level]}${text}\x1b[0m` : text);
+  const dim = (text: string) => (options.color ? `\x1b[2m${text}\x1b[0m` : text);
+  const cut = (text: string) => {
+    const one = text.replace(/\s*\n\s*/g, ' ¶ ');
+    const chars = [...one];
+    return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : one;
+  };
+  const docs = [...new Set([...(options.docs ?? []), ...findings.map((f) => f.doc)])];
+  const lines: string[] = [];
+  for (const doc of docs) {
+    const mine = findings.filter((f) => f.doc === doc);
+    const c = countFindings(mine);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    lines.push(`${doc}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'note')}`);
+    for (const f of mine) {
+      const ids = [`link ${f.link} [${f.sourceBlocks.join(',')}]:[${f.targetBlocks.join(',')}]`];
+      if (f.sourceSegments?.length || f.targetSegments?.length) ids.push(`sentences [${(f.sourceSegments ?? []).join(',')}]:[${(f.targetSegments ?? []).join(',')}]`);
+      lines.push(`  ${paint(f.level, f.level.padEnd(7))} ${f.code.padEnd(17)} ${ids.join(' ')}: ${f.message}`);
+      if (f.source) lines.push(dim(`          zh: ${cut(f.source)}`));
+      if (f.target) lines.push(dim(`          en: ${cut(f.target)}`));
+    }
+  }
+  return lines.join('\n') + (lines.length ? '\n' : '');
+}

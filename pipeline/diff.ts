@@ -1,0 +1,441 @@
+/**
+ * diff — what changed between two revisions of an aligned document pair (`bitext diff OLD NEW`).
+ *
+ * A revision is a document folder (`zh.md` + `en.md`, read and aligned), a `REV:path` git
+ * revision of such a folder (read with `git show`), or an `alignment.json` (or a folder holding
+ * one, e.g. `output/<doc>`). The comparison:
+ * 1. Blocks of each side are matched old → new by an LCS diff of their texts (`diffArrays` from the
+ *    `diff` package, Myers 1986); a run of removed blocks next to a run of added ones is an edit
+ *    (paired in order when the runs are equally long, all-to-all otherwise: merges and splits).
+ * 2. Old and new block links joined by matched blocks form groups (connected components): a group
+ *    with only new links is `added`, only old `removed`, one old and one new link of the same shape
+ *    (same number of blocks each side) with different text `changed`, anything else `re-paired`
+ *    (links merged, split or regrouped, or a side's blocks merged or split).
+ * 3. Inside each changed or re-paired group the texts are diffed: characters for Chinese, words
+ *    for English (`diffChars` / `diffWordsWithSpace`; surrogate pairs are never split — FR-12).
+ * 4. Stale translation-memory units: the (source, target) pairs `unitsFromBitext` makes from the
+ *    old revision that the new revision no longer has, with their old origins (`b6`, `b6s2`).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from 'diff';
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { Bitext, Block, Link, Segment } from './types.ts';
+import { BitextError, located, readText } from './io.ts';
+import { loadBitext } from './build.ts';
+import { languageOfFileName } from './read.ts';
+import { unitsFromBitext } from './memory/index.ts';
+import { createI18n, resolveUiLanguage } from './publish/i18n.ts';
+import { renderPage } from './publish/page.ts';
+
+/** One piece of a text diff: unchanged, added or removed text. */
+export interface TextPart {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** The text change of one side inside a group of links. */
+export interface TextChange {
+  side: 'source' | 'target';
+  lang: string;
+  old: string;
+  new: string;
+  parts: TextPart[];
+}
+
+/** A group of old and new block links that changed together. Link ids are indexes into `blockLinks`. */
+export interface LinkChange {
+  kind: 'added' | 'removed' | 'changed' | 're-paired';
+  old: { links: number[]; pairs: string[] };
+  new: { links: number[]; pairs: string[] };
+  /** Text changes of the group (empty when only the pairing changed). */
+  changes: TextChange[];
+}
+
+/** A translation unit of the old revision that the new one no longer supports. */
+export interface StaleUnit {
+  origin: { doc: string; link: string };
+  source: string;
+  target: string;
+}
+
+/** Everything `diffAlignments` found. */
+export interface AlignmentDiff {
+  doc: string;
+  sourceLang: string;
+  targetLang: string;
+  oldLabel: string;
+  newLabel: string;
+  changes: LinkChange[];
+  /** Block links found unchanged (same texts, same pairing). */
+  unchanged: number;
+  counts: Record<LinkChange['kind'], number>;
+  staleUnits: StaleUnit[];
+  /** TM units the new revision adds (pairs the old did not have). */
+  newUnits: number;
+}
+
+const isChinese = (lang: string) => lang.toLowerCase().startsWith('zh');
+
+/**
+ * Diff two texts the way an editor reads them: by characters for Chinese (`lang` starting `zh`),
+ * by words for anything else (whitespace kept as tokens, so a paragraph merge shows as a removed
+ * line break). Parts are whole code points (a surrogate pair is never split).
+ */
+export function diffText(oldText: string, newText: string, lang: string): TextPart[] {
+  const parts: ChangeObject<string>[] = isChinese(lang) ? diffChars(oldText, newText) : diffWordsWithSpace(oldText, newText);
+  return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+}
+
+/** old block id → new block ids (and back) for one side; see step 1 of the module comment. */
+function matchBlocks(oldTexts: string[], newTexts: string[]): [number, number][] {
+  const edges: [number, number][] = [];
+  let o = 0;
+  let n = 0;
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    if (removed.length > 0 && added.length > 0) {
+      if (removed.length === added.length) removed.forEach((r, i) => edges.push([r, added[i]]));
+      else for (const r of removed) for (const a of added) edges.push([r, a]);
+    }
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(oldTexts, newTexts)) {
+    const count = part.value.length;
+    if (part.removed) {
+      for (let i = 0; i < count; i++) removed.push(o++);
+    } else if (part.added) {
+      for (let i = 0; i < count; i++) added.push(n++);
+    } else {
+      flush();
+      for (let i = 0; i < count; i++) edges.push([o++, n++]);
+    }
+  }
+  flush();
+  return edges;
+}
+
+function owners(links: readonly Link[], side: 'source' | 'target'): Map<number, number> {
+  const map = new Map<number, number>();
+  links.forEach((l, k) => l[side].forEach((id) => map.set(id, k)));
+  return map;
+}
+
+const pairLabel = (l: Link) => `[${l.source.join(',')}]:[${l.target.join(',')}]`;
+
+/**
+ * Compare two aligned revisions of one document (see the module comment). Pure; `labels` name
+ * the revisions in reports.
+ */
+export function diffAlignments(oldBitext: Bitext, newBitext: Bitext, labels: { old?: string; new?: string } = {}): AlignmentDiff {
+  const oldLinks = oldBitext.blockLinks;
+  const newLinks = newBitext.blockLinks;
+  // Union-find over old links (0..m-1) and new links (m..m+n-1).
+  const parent = Array.from({ length: oldLinks.length + newLinks.length }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (const side of ['source', 'target'] as const) {
+    const oldBlocks = side === 'source' ? oldBitext.source : oldBitext.target;
+    const newBlocks = side === 'source' ? newBitext.source : newBitext.target;
+    const oldOwner = owners(oldLinks, side);
+    const newOwner = owners(newLinks, side);
+    for (const [o, n] of matchBlocks(oldBlocks.map((b) => b.text), newBlocks.map((b) => b.text))) {
+      const a = oldOwner.get(o);
+      const b = newOwner.get(n);
+      if (a !== undefined && b !== undefined) union(a, oldLinks.length + b);
+    }
+  }
+  const groups = new Map<number, { old: number[]; new: number[] }>();
+  for (let i = 0; i < parent.length; i++) {
+    const root = find(i);
+    const g = groups.get(root) ?? { old: [], new: [] };
+    if (i < oldLinks.length) g.old.push(i);
+    else g.new.push(i - oldLinks.length);
+    groups.set(root, g);
+  }
+  const text = (bitext: Bitext, links: readonly Link[], ids: number[], side: 'source' | 'target') =>
+    ids.flatMap((k) => links[k][side]).map((b) => (side === 'source' ? bitext.source : bitext.target)[b]?.text ?? '').join('\n');
+
+  const changes: LinkChange[] = [];
+  let unchanged = 0;
+  const ordered = [...groups.values()].sort((a, b) => (a.new[0] ?? Infinity) - (b.new[0] ?? Infinity) || (a.old[0] ?? Infinity) - (b.old[0] ?? Infinity));
+  for (const g of ordered) {
+    const sides = (['source', 'target'] as const).map((side) => {
+      const lang = side === 'source' ? newBitext.sourceLang : newBitext.targetLang;
+      const before = text(oldBitext, oldLinks, g.old, side);
+      const after = text(newBitext, newLinks, g.new, side);
+      return { side, lang, old: before, new: after };
+    });
+    const sameText = sides.every((s) => s.old === s.new);
+    const samePairing = g.old.length === 1 && g.new.length === 1 && oldLinks[g.old[0]].source.length === newLinks[g.new[0]].source.length && oldLinks[g.old[0]].target.length === newLinks[g.new[0]].target.length;
+    if (sameText && samePairing) {
+      unchanged++;
+      continue;
+    }
+    const kind: LinkChange['kind'] = g.old.length === 0 ? 'added' : g.new.length === 0 ? 'removed' : samePairing ? 'changed' : 're-paired';
+    changes.push({
+      kind,
+      old: { links: g.old, pairs: g.old.map((k) => pairLabel(oldLinks[k])) },
+      new: { links: g.new, pairs: g.new.map((k) => pairLabel(newLinks[k])) },
+      changes: sides.filter((s) => s.old !== s.new).map((s) => ({ ...s, parts: diffText(s.old, s.new, s.lang) })),
+    });
+  }
+  const key = (u: { source: string; target: string }) => `${u.source}\u0000${u.target}`;
+  const oldUnits = unitsFromBitext(oldBitext);
+  const newUnits = unitsFromBitext(newBitext);
+  const newKeys = new Set(newUnits.map(key));
+  const oldKeys = new Set(oldUnits.map(key));
+  const counts = { added: 0, removed: 0, changed: 0, 're-paired': 0 };
+  for (const c of changes) counts[c.kind]++;
+  return {
+    doc: newBitext.doc,
+    sourceLang: newBitext.sourceLang,
+    targetLang: newBitext.targetLang,
+    oldLabel: labels.old ?? oldBitext.doc,
+    newLabel: labels.new ?? newBitext.doc,
+    changes,
+    unchanged,
+    counts,
+    staleUnits: oldUnits.filter((u) => !newKeys.has(key(u))).map((u) => ({ origin: u.origin ?? { doc: oldBitext.doc, link: '' }, source: u.source, target: u.target })),
+    newUnits: newUnits.filter((u) => !oldKeys.has(key(u))).length,
+  };
+}
+
+/** True when the two revisions differ (a link group changed or a TM unit went stale). */
+export function hasChanges(diff: AlignmentDiff): boolean {
+  return diff.changes.length > 0 || diff.staleUnits.length > 0 || diff.newUnits > 0;
+}
+
+// ------------------------------------------------------------------ loading revisions
+
+/**
+ * A `Bitext` from an `alignment.json` object (see `pipeline/formats.ts`). Blocks carry only their
+ * text; sentences are located in their block's text. Throws `BitextError` (exit 2) naming `file`
+ * when the shape is wrong or a link names a block that does not exist.
+ */
+export function bitextFromAlignmentJson(data: unknown, file: string): Bitext {
+  const bad = (why: string): never => {
+    throw new BitextError(located(file, undefined, `not a Bitext alignment.json: ${why}`), { file });
+  };
+  if (typeof data !== 'object' || data === null) bad('expected a JSON object');
+  const json = data as Record<string, unknown>;
+  const sourceLang = typeof json.sourceLang === 'string' ? json.sourceLang : bad('no "sourceLang"');
+  const targetLang = typeof json.targetLang === 'string' ? json.targetLang : bad('no "targetLang"');
+  const blocks = (json.blocks ?? bad('no "blocks"')) as Record<string, unknown>;
+  const blockList = (lang: string): Block[] => {
+    const list = blocks[lang];
+    if (!Array.isArray(list)) bad(`no "blocks.${lang}" list`);
+    return (list as { index?: number; kind?: string; text?: unknown }[]).map((b, i) => {
+      if (typeof b?.text !== 'string') bad(`blocks.${lang}[${i}] has no text`);
+      const text = b.text as string;
+      return { index: i, kind: (b.kind as Block['kind']) ?? 'paragraph', text, mdast: [{ type: 'text', value: text }], position: { file, line: 0, column: 0, endLine: 0, endColumn: 0 } };
+    });
+  };
+  const source = blockList(sourceLang);
+  const target = blockList(targetLang);
+  const segmentsRaw = (json.segments ?? {}) as Record<string, unknown>;
+  const segmentList = (lang: string, blocksOf: Block[]): Segment[] => {
+    const list = segmentsRaw[lang];
+    if (!Array.isArray(list)) return [];
+    const cursor = new Map<number, number>();
+    return (list as { block: number; text: string }[]).map((s, index) => {
+      const block = blocksOf[s.block];
+      if (!block || typeof s.text !== 'string') bad(`segments.${lang}[${index}] names no block or has no text`);
+      const from = cursor.get(s.block) ?? 0;
+      const at = block.text.indexOf(s.text, from);
+      const start = at >= 0 ? at : from;
+      cursor.set(s.block, start + s.text.length);
+      return { block: s.block, index, text: s.text, start, end: start + s.text.length };
+    });
+  };
+  const sourceSegments = segmentList(sourceLang, source);
+  const targetSegments = segmentList(targetLang, target);
+  if (!Array.isArray(json.links)) bad('no "links" list');
+  const ids = (x: unknown, max: number, what: string): number[] => {
+    if (!Array.isArray(x) || x.some((i) => !Number.isInteger(i) || i < 0 || i >= max)) bad(`a link names a ${what} that does not exist`);
+    return x as number[];
+  };
+  const rawLinks = json.links as { source: unknown; target: unknown; score?: number; segments?: { source: unknown; target: unknown; score?: number }[] }[];
+  const blockLinks: Link[] = rawLinks.map((l) => ({ source: ids(l.source, source.length, 'source block'), target: ids(l.target, target.length, 'target block'), score: Number(l.score ?? 1) }));
+  const segmentLinks: Link[][] = rawLinks.map((l) =>
+    sourceSegments.length + targetSegments.length === 0
+      ? []
+      : (l.segments ?? []).map((s) => ({ source: ids(s.source, sourceSegments.length, 'source sentence'), target: ids(s.target, targetSegments.length, 'target sentence'), score: Number(s.score ?? 1) })),
+  );
+  const doc = typeof json.doc === 'string' ? json.doc : basename(resolve(file, '..'));
+  return { doc, sourceLang, targetLang, source, target, sourceSegments, targetSegments, blockLinks, segmentLinks };
+}
+
+function readAlignmentJson(file: string): Bitext {
+  let data: unknown;
+  try {
+    data = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw new BitextError(located(file, undefined, `not valid JSON: ${(error as Error).message}`), { file, cause: error });
+  }
+  return bitextFromAlignmentJson(data, file);
+}
+
+function git(args: string[], spec: string): Buffer {
+  try {
+    return execFileSync('git', args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
+    throw new BitextError(located(spec, undefined, `git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`), { file: spec, cause: error });
+  }
+}
+
+/** A git revision `REV:path` of a document folder or an alignment.json, read with `git show`. */
+function loadGitRevision(rev: string, path: string, spec: string): Bitext {
+  const clean = path.replace(/\/+$/, '');
+  const target = clean.startsWith('/') ? clean : `./${clean}`;
+  const type = git(['cat-file', '-t', `${rev}:${target}`], spec).toString().trim();
+  if (type === 'blob') {
+    if (!clean.endsWith('.json')) throw new BitextError(located(spec, undefined, 'a git file revision must be an alignment.json'), { file: spec });
+    return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}`], spec).toString('utf8')), spec);
+  }
+  const names = git(['ls-tree', '--name-only', `${rev}:${target}`], spec).toString().split('\n').filter(Boolean);
+  const temp = mkdtempSync(join(tmpdir(), 'bitext-diff-'));
+  try {
+    const dir = join(temp, basename(resolve(clean)));
+    mkdirSync(dir);
+    const docs = names.filter((n) => languageOfFileName(n) !== null);
+    if (docs.length === 0) {
+      if (names.includes('alignment.json')) return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}/alignment.json`], spec).toString('utf8')), spec);
+      throw new BitextError(located(spec, undefined, 'no document files (zh.md, en.md) in that revision'), { file: spec });
+    }
+    for (const name of docs) writeFileSync(join(dir, name), git(['show', `${rev}:${target}/${name}`], spec));
+    return loadBitext(dir);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Load one revision for `diff`: a document folder, a folder holding only `alignment.json`, an
+ * `alignment.json` file, or `REV:path` (git). Throws `BitextError` (exit 2) naming `spec` when it
+ * is none of these or cannot be read.
+ */
+export function loadRevision(spec: string): Bitext {
+  if (existsSync(spec)) {
+    if (statSync(spec).isDirectory()) {
+      const json = join(spec, 'alignment.json');
+      const hasDocs = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'].some((n) => existsSync(join(spec, n)));
+      if (!hasDocs && existsSync(json)) return readAlignmentJson(json);
+      return loadBitext(spec);
+    }
+    if (spec.endsWith('.json')) return readAlignmentJson(spec);
+    throw new BitextError(located(spec, undefined, 'expected a document folder, an alignment.json or REV:path'), { file: spec });
+  }
+  const m = /^([^:]+):(.+)$/.exec(spec);
+  if (m) return loadGitRevision(m[1], m[2], spec);
+  throw new BitextError(located(spec, undefined, 'no such file or folder'), { file: spec });
+}
+
+/** `diffAlignments` of two revisions given as `loadRevision` specs; labels are the specs. */
+export function diffRevisions(oldSpec: string, newSpec: string): AlignmentDiff {
+  return diffAlignments(loadRevision(oldSpec), loadRevision(newSpec), { old: oldSpec, new: newSpec });
+}
+
+// ------------------------------------------------------------------ reports
+
+/**
+ * The terminal report: a summary line, then each changed group with its old and new pairs and the
+ * text changes (wdiff style `[-removed-]{+added+}` when `color` is false; red/green ANSI when true;
+ * unchanged runs longer than `context`·2 characters shortened with "…"), then the stale TM units.
+ */
+export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; context?: number } = {}): string {
+  const context = options.context ?? 30;
+  const color = options.color ?? false;
+  const red = (s: string) => (color ? `\x1b[31m${s}\x1b[0m` : `[-${s}-]`);
+  const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : `{+${s}+}`);
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const shorten = (s: string, first: boolean, last: boolean) => {
+    const chars = [...s];
+    if (chars.length <= context * 2) return s;
+    const head = first ? '' : chars.slice(0, context).join('');
+    const tail = last ? '' : chars.slice(-context).join('');
+    return `${head}…${tail}`;
+  };
+  const lines: string[] = [];
+  const c = diff.counts;
+  lines.push(bold(`${diff.doc}: ${c.changed} changed, ${c['re-paired']} re-paired, ${c.added} added, ${c.removed} removed, ${diff.unchanged} unchanged link${diff.unchanged === 1 ? '' : 's'}; ${diff.staleUnits.length} TM unit${diff.staleUnits.length === 1 ? '' : 's'} stale, ${diff.newUnits} new`));
+  lines.push(`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`);
+  for (const change of diff.changes) {
+    const oldPart = change.old.links.length ? `old ${change.old.links.map((k, i) => `b${k} ${change.old.pairs[i]}`).join(' + ')}` : 'old —';
+    const newPart = change.new.links.length ? `new ${change.new.links.map((k, i) => `b${k} ${change.new.pairs[i]}`).join(' + ')}` : 'new —';
+    lines.push(`${bold(change.kind.padEnd(9))} ${oldPart} → ${newPart}`);
+    for (const t of change.changes) {
+      const label = t.side === 'source' ? 'zh' : 'en';
+      const body = t.parts
+        .map((p, i) => (p.removed ? red(p.value) : p.added ? green(p.value) : shorten(p.value, i === 0, i === t.parts.length - 1)))
+        .join('')
+        .replace(/\n/g, ' ¶ ');
+      lines.push(`  ${label}: ${body}`);
+    }
+  }
+  if (diff.staleUnits.length > 0) {
+    lines.push(bold('stale translation-memory units:'));
+    for (const u of diff.staleUnits) {
+      const cut = (s: string) => ([...s].length > 60 ? `${[...s].slice(0, 59).join('')}…` : s).replace(/\n/g, ' ¶ ');
+      lines.push(`  ${u.origin.doc}#${u.origin.link}: ${cut(u.source)} ⇒ ${cut(u.target)}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Exit status of `bitext diff` (as GNU diff): 0 nothing changed, 1 something did. */
+export function diffExitCode(diff: AlignmentDiff): 0 | 1 {
+  return hasChanges(diff) ? 1 : 0;
+}
+
+const DIFF_CSS = `
+body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
+h1{font-size:1.4rem}h2{font-size:1.05rem;margin:1.5rem 0 .25rem}
+.side{margin:.25rem 0;overflow-wrap:anywhere}
+.side:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-break:strict}
+.side:lang(en){font-family:Georgia,"Times New Roman",serif}
+del{background:#fde2e1;color:#8a1c13}ins{background:#dcf5e3;color:#0f5323;text-decoration:underline}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e5e5;padding:.25rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+`.trim();
+
+/**
+ * The diff as a self-contained HTML page (`bitext diff --html FILE`): removed text in `<del>`,
+ * added in `<ins>`, each side's text with its language tag, interface words from `locales/`
+ * (namespace `diff`).
+ */
+export function formatDiffHtml(diff: AlignmentDiff, options: { uiLang?: string } = {}): string {
+  const ui = resolveUiLanguage(options.uiLang);
+  const i18n = createI18n(ui, { namespace: 'diff' });
+  const t = i18n.t.bind(i18n);
+  const body: ElementContent[] = [
+    h('h1', t('title', { doc: diff.doc })),
+    h('p', t('summary', { changed: diff.counts.changed, repaired: diff.counts['re-paired'], added: diff.counts.added, removed: diff.counts.removed, unchanged: diff.unchanged })),
+    h('p', [h('code', diff.oldLabel), ' → ', h('code', diff.newLabel)]),
+    ...diff.changes.flatMap((change) => [
+      h('h2', `${t(`kind.${change.kind}`)}: ${change.old.pairs.join(' + ') || '—'} → ${change.new.pairs.join(' + ') || '—'}`),
+      ...change.changes.map((c) =>
+        h('p', { className: ['side'], lang: c.lang }, c.parts.map((p) => (p.removed ? h('del', p.value) : p.added ? h('ins', p.value) : p.value))),
+      ),
+    ]),
+    h('h2', t('stale', { count: diff.staleUnits.length })),
+    ...(diff.staleUnits.length
+      ? [
+          h('table', [
+            h('thead', [h('tr', [h('th', { scope: 'col' }, t('origin')), h('th', { scope: 'col' }, t('source')), h('th', { scope: 'col' }, t('target'))])]),
+            h('tbody', diff.staleUnits.map((u) => h('tr', [h('td', `${u.origin.doc}#${u.origin.link}`), h('td', { lang: diff.sourceLang }, u.source), h('td', { lang: diff.targetLang }, u.target)]))),
+          ]),
+        ]
+      : []),
+  ];
+  return renderPage({ lang: ui, title: t('title', { doc: diff.doc }), css: DIFF_CSS, body });
+}

@@ -1,0 +1,23 @@
+/**
+ * The memory stage: an embedded SQLite translation memory with TMX 1.4b import/export, fuzzy
+ * lookup and pretranslation. This file only re-exports; each module documents its part:
+ * - `store.ts`: `openMemory(path): Memory`, `closeMemory`, `addUnits(memory, units): { added, existing }`,
+ *   `memoryStats`, `iterateUnits`;
+ * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`);
+ * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`;
+ * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
+ * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
+ * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `leverageReport`.
+ */
+export { openMemory, closeMemory, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
+export type { Memory, StoredUnit, AddResult, MemoryStats } from './store.ts';
+export { unitsFromBitext } from './bitext.ts';
+export { writeTmx, exportTmx, BITEXT_VERSION } from './tmx-write.ts';
+export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
+export { importTmx } from './tmx-import.ts';
+export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';
+export { lookup } from './lookup.ts';
+export type { LookupHit, LookupOptions } from './lookup.ts';
+export { matchScore, bandOf, BANDS } from './score.ts';
+export type { MatchBand } from './score.ts';
+export { canonicalTag, matchKey, tagMatches } from './lang.ts';

@@ -1,0 +1,208 @@
+/**
+ * Fuzzy lookup in the translation memory: candidates from the n-gram index, then exact scoring.
+ *
+ * Retrieval (after Okapi's n-gram TM, with character bigrams for Chinese): the query's gram keys
+ * (`gramKeys`) are looked up rarest first; each posting adds one to its unit's count; grams are
+ * read until `POSTING_BUDGET` postings have been read (the three rarest always are). The
+ * `CANDIDATES` units sharing the most grams (at least `max`×10) are then scored with `matchScore`
+ * on the side whose language matches the query. No unit is ever scanned outside its postings.
+ */
+import type { LanguageTag, UnitOrigin } from '../types.ts';
+import { isChinese, tagMatches, canonicalTag } from './lang.ts';
+import { bandOf, maxFuzzyDistance, matchScore, type MatchBand } from './score.ts';
+import { familyHash, type Memory } from './store.ts';
+import { gramKeys, isCjkCodePoint, matchTokens, prepareText, type MatchText } from './text.ts';
+import type Database from 'better-sqlite3';
+
+/** Options of `lookup`: languages (BCP 47, matched with `tagMatches`), minimum score, hit count. */
+export interface LookupOptions {
+  /** Language of the query; default `zh-Hans` when it has a CJK character, else `en`. */
+  sourceLang?: LanguageTag;
+  /** Language wanted; default `en` for a Chinese query, else `zh-Hans`. */
+  targetLang?: LanguageTag;
+  /** Lowest score returned (0–100), default 50. */
+  min?: number;
+  /** Most hits returned, default 5. */
+  max?: number;
+}
+
+/** One hit, oriented as the query asked (source side in the query's language). */
+export interface LookupHit {
+  id: number;
+  source: string;
+  target: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  /** 0–100, see `matchScore`. */
+  score: number;
+  band: MatchBand;
+  origin: UnitOrigin | null;
+  usage: number;
+}
+
+const POSTING_BUDGET = Number(process.env.TM_BUDGET ?? 300_000);
+const CANDIDATES = Number(process.env.TM_CAND ?? 100);
+
+/** Default source language of a query: `zh-Hans` if it has a CJK character, else `en`. */
+export function guessLanguage(text: string): LanguageTag {
+  for (const ch of text) if (isCjkCodePoint(ch.codePointAt(0)!)) return 'zh-Hans';
+  return 'en';
+}
+
+/** The languages a lookup uses after defaults (`LookupOptions`), canonical case. */
+export function lookupLanguages(text: string, options: LookupOptions): { sourceLang: LanguageTag; targetLang: LanguageTag } {
+  const sourceLang = canonicalTag(options.sourceLang ?? guessLanguage(text));
+  const targetLang = canonicalTag(options.targetLang ?? (isChinese(sourceLang) ? 'en' : 'zh-Hans'));
+  return { sourceLang, targetLang };
+}
+
+interface Reader {
+  df: Database.Statement;
+  postings: Database.Statement;
+  row: Database.Statement;
+  maxId: Database.Statement;
+  counts: Uint16Array;
+}
+
+const readers = new WeakMap<Database.Database, Reader>();
+
+function readerFor(memory: Memory): Reader {
+  let r = readers.get(memory.db);
+  if (!r) {
+    r = {
+      df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
+      postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
+      row: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens,
+        origin_doc, origin_link, usage FROM units WHERE id = ?`),
+      maxId: memory.db.prepare('SELECT max(id) FROM units').pluck(),
+      counts: new Uint16Array(0),
+    };
+    readers.set(memory.db, r);
+  }
+  return r;
+}
+
+/** Unit ids sharing the most gram keys with `tokens` (family of `lang`), most shared first. */
+function candidates(memory: Memory, tokens: Int32Array, lang: LanguageTag, wanted: number): number[] {
+  const r = readerFor(memory);
+  const keys = gramKeys(tokens, familyHash(lang));
+  if (keys.length === 0) return [];
+  const maxId = (r.maxId.get() as number | null) ?? 0;
+  if (r.counts.length <= maxId) r.counts = new Uint16Array(maxId + 1024);
+  const counts = r.counts;
+  const byRarity = keys
+    .map((key) => ({ key, n: (r.df.get(key) as number | null) ?? 0 }))
+    .filter((g) => g.n > 0)
+    .sort((a, b) => a.n - b.n);
+  const touched: number[] = [];
+  let read = 0;
+  for (let g = 0; g < byRarity.length; g++) {
+    if (g >= 3 && read + byRarity[g].n > POSTING_BUDGET) break;
+    read += byRarity[g].n;
+    for (const blob of r.postings.all(byRarity[g].key) as Buffer[]) {
+      const ids = blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length >> 2) : new Int32Array(Uint8Array.from(blob).buffer);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (id > maxId) continue;
+        if (counts[id] === 0) touched.push(id);
+        if (counts[id] < 0xffff) counts[id]++;
+      }
+    }
+  }
+  // Bucket by count (counts ≤ number of keys) instead of sorting every touched id.
+  const buckets: number[][] = [];
+  for (const id of touched) {
+    const c = counts[id];
+    counts[id] = 0;
+    (buckets[c] ??= []).push(id);
+  }
+  const out: number[] = [];
+  for (let c = buckets.length - 1; c > 0 && out.length < wanted; c--) {
+    const bucket = buckets[c];
+    if (!bucket) continue;
+    bucket.sort((a, b) => a - b);
+    for (const id of bucket) {
+      out.push(id);
+      if (out.length >= wanted) break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Look `text` up: hits with score ≥ `min` (default 50), best first (score, then older unit first),
+ * at most `max` (default 5). Units match in either direction (a zh→en unit answers an en→zh
+ * query). An empty TM, or a query with no letters, gives `[]`. Throws `Error` for a bad tag.
+ */
+export function lookup(memory: Memory, text: string, options: LookupOptions = {}): LookupHit[] {
+  const { sourceLang, targetLang } = lookupLanguages(text, options);
+  const min = options.min ?? 50;
+  const max = options.max ?? 5;
+  if (max <= 0) return [];
+  const q = prepareText(text);
+  const ids = candidates(memory, q.tokens, sourceLang, Math.max(CANDIDATES, max * 10));
+  const r = readerFor(memory);
+  const hits: LookupHit[] = [];
+  for (const id of ids) {
+    const row = r.row.get(id) as Record<string, unknown> | undefined;
+    if (!row) continue;
+    for (const forward of [true, false]) {
+      const sLang = (forward ? row.source_lang : row.target_lang) as string;
+      const tLang = (forward ? row.target_lang : row.source_lang) as string;
+      if (!tagMatches(sourceLang, sLang) || !tagMatches(targetLang, tLang)) continue;
+      const sTokens = (forward ? row.source_tokens : row.target_tokens) as number;
+      const longest = Math.max(sTokens, q.tokens.length);
+      if (min <= 94 && Math.abs(sTokens - q.tokens.length) > Math.max(0, maxFuzzyDistance(longest, min)) && longest > 0) {
+        // Cannot reach `min` as a fuzzy match; an equal-token (95–100) match needs equal counts.
+        if (sTokens !== q.tokens.length) continue;
+      }
+      const source = (forward ? row.source : row.target) as string;
+      const score = matchScore(q, prepareText(source), min);
+      if (score < 0) continue;
+      hits.push({
+        id,
+        source,
+        target: (forward ? row.target : row.source) as string,
+        sourceLang: sLang,
+        targetLang: tLang,
+        score,
+        band: bandOf(score),
+        origin: row.origin_doc === null ? null : { doc: row.origin_doc as string, link: (row.origin_link as string | null) ?? '' },
+        usage: row.usage as number,
+      });
+      break;
+    }
+  }
+  hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  return hits.slice(0, max);
+}
+
+/** One side of a unit prepared for `scanLookup` (the bench's reference linear scan). */
+export interface ScanEntry {
+  id: number;
+  text: MatchText;
+}
+
+/**
+ * Reference linear scan: score `text` against every entry (no index) and return the best
+ * `{ id, score }` (older unit first on ties) or null when none reaches `min`. Same scoring as
+ * `lookup`; used by the bench to measure the index's top-1 agreement and speed-up.
+ */
+export function scanLookup(entries: readonly ScanEntry[], text: string, min = 50): { id: number; score: number } | null {
+  const q = prepareText(text);
+  let best: { id: number; score: number } | null = null;
+  for (const entry of entries) {
+    const threshold = best === null ? min : best.score + 1;
+    if (threshold > 100) break;
+    const score = matchScore(q, entry.text, threshold);
+    if (score >= threshold && (best === null || score > best.score || (score === best.score && entry.id < best.id))) {
+      best = { id: entry.id, score };
+    }
+  }
+  return best;
+}
+
+/** Content-token count of a text (exported for reports that count tokens). */
+export function tokenCount(text: string): number {
+  return matchTokens(text).length;
+}

@@ -1,0 +1,163 @@
+/**
+ * Pretranslation: fill each segment of a new source document with its best translation-memory
+ * hit, and the leverage report (segments and characters per match band, memoQ's bands).
+ *
+ * Per segment the best hit of `lookup` (score ≥ `min`, default 50) is used; among equal scores a
+ * hit "in context" wins. A 100 hit is in context (band 101) when the previous segment's hit is
+ * also 100, from the same origin document, and its link (`b<k>s<j>`, or `b<k>` read as `b<k>s0`)
+ * comes before this hit's link, at most one block link earlier (for the first segment: the hit is
+ * that document's first link, `b0` or `b0s0`). Characters are counted as non-whitespace code points of the source segment.
+ * The draft is Markdown in the document's block structure: exact hits as the target text, other
+ * hits prefixed `[fuzzy NN%]`, segments without a hit kept in the source language prefixed
+ * `[no match]`. Units used in the draft get their usage count raised by one.
+ */
+import type { Block, Document, LanguageTag } from '../types.ts';
+import { lookup, type LookupHit } from './lookup.ts';
+import { BANDS, bandOf, type MatchBand } from './score.ts';
+import type { Memory } from './store.ts';
+import { joinsWithoutSpace } from './lang.ts';
+
+/** Options of `pretranslate`. */
+export interface PretranslateOptions {
+  targetLang?: LanguageTag;
+  min?: number;
+}
+
+/** One segment of the draft. `score` 101 marks a context match; null when there was no hit. */
+export interface DraftSegment {
+  index: number;
+  block: number;
+  source: string;
+  target: string | null;
+  score: number | null;
+  band: MatchBand;
+  hit: LookupHit | null;
+}
+
+/** Segments and characters (non-whitespace code points of the source) in one band. */
+export interface BandCount {
+  band: MatchBand;
+  segments: number;
+  characters: number;
+}
+
+/** The leverage report: one row per band (best first, every band present) and the totals. */
+export interface LeverageReport {
+  doc: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  bands: BandCount[];
+  total: { segments: number; characters: number };
+}
+
+/** Result of `pretranslate`: the segments, the Markdown draft and the report. */
+export interface Pretranslation {
+  segments: DraftSegment[];
+  draft: string;
+  report: LeverageReport;
+}
+
+function linkOrder(link: string): [number, number] | null {
+  const m = /^b(\d+)(?:s(\d+))?$/.exec(link);
+  return m ? [Number(m[1]), Number(m[2] ?? 0)] : null;
+}
+
+/** Does hit `current` follow `previous` (or the document start when null) in its origin document? */
+function inContext(previous: LookupHit | null, current: LookupHit, first: boolean): boolean {
+  if (!current.origin) return false;
+  const here = linkOrder(current.origin.link);
+  if (!here) return false;
+  if (first) return here[0] === 0 && here[1] === 0;
+  if (!previous?.origin || previous.score < 100 || previous.origin.doc !== current.origin.doc) return false;
+  const before = linkOrder(previous.origin.link);
+  if (!before) return false;
+  return (before[0] === here[0] && before[1] < here[1]) || (before[0] < here[0] && here[0] - before[0] <= 1);
+}
+
+/** Count non-whitespace code points. */
+export function characterCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (!/\s/u.test(ch)) n++;
+  return n;
+}
+
+/** Leverage report of draft segments (every band listed, best first). */
+export function leverageReport(doc: string, sourceLang: LanguageTag, targetLang: LanguageTag, segments: readonly DraftSegment[]): LeverageReport {
+  const bands = BANDS.map((band) => ({ band, segments: 0, characters: 0 }));
+  for (const s of segments) {
+    const row = bands.find((b) => b.band === s.band)!;
+    row.segments++;
+    row.characters += characterCount(s.source);
+  }
+  return {
+    doc,
+    sourceLang,
+    targetLang,
+    bands,
+    total: { segments: segments.length, characters: bands.reduce((n, b) => n + b.characters, 0) },
+  };
+}
+
+function blockPrefix(block: Block): string {
+  switch (block.kind) {
+    case 'heading':
+      return `${'#'.repeat(block.depth ?? 1)} `;
+    case 'listItem':
+      return `${'  '.repeat(Math.max(0, (block.depth ?? 1) - 1))}- `;
+    case 'quote':
+      return '> ';
+    default:
+      return '';
+  }
+}
+
+/** The Markdown draft of pretranslated segments (module comment), blocks separated by a blank line. */
+export function draftMarkdown(document: Document, segments: readonly DraftSegment[], targetLang: LanguageTag): string {
+  const byBlock = new Map<number, DraftSegment[]>();
+  for (const s of segments) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
+  const space = joinsWithoutSpace(targetLang) ? '' : ' ';
+  const paragraphs: string[] = [];
+  for (const block of document.blocks) {
+    const parts = (byBlock.get(block.index) ?? []).map((s) => {
+      if (s.target === null) return `[no match] ${s.source}`;
+      if (s.score !== null && s.score >= 100) return s.target;
+      return `[fuzzy ${s.score}%] ${s.target}`;
+    });
+    if (parts.length === 0) continue;
+    paragraphs.push(blockPrefix(block) + parts.join(space));
+  }
+  return paragraphs.join('\n\n') + '\n';
+}
+
+/**
+ * Pretranslate `document` (read and segmented) from `memory` (module comment). Raises the usage
+ * count of every unit used (one transaction). Throws `Error` for a bad language tag.
+ */
+export function pretranslate(memory: Memory, document: Document, options: PretranslateOptions = {}): Pretranslation {
+  const sourceLang = document.lang;
+  const targetLang = options.targetLang ?? 'en';
+  const min = options.min ?? 50;
+  const segments: DraftSegment[] = [];
+  let previous: LookupHit | null = null;
+  for (const segment of document.segments) {
+    const hits = lookup(memory, segment.text, { sourceLang, targetLang, min, max: 10 });
+    let hit: LookupHit | null = hits[0] ?? null;
+    let context = false;
+    if (hit && hit.score >= 100) {
+      const inCtx = hits.find((h) => h.score >= 100 && inContext(previous, h, segments.length === 0));
+      if (inCtx) { hit = inCtx; context = true; }
+    }
+    const score = hit ? (context ? 101 : hit.score) : null;
+    segments.push({ index: segment.index, block: segment.block, source: segment.text, target: hit?.target ?? null, score, band: bandOf(score), hit });
+    previous = hit;
+  }
+  const used = memory.db.prepare('UPDATE units SET usage = usage + 1 WHERE id = ?');
+  memory.db.transaction(() => {
+    for (const s of segments) if (s.hit) used.run(s.hit.id);
+  })();
+  return {
+    segments,
+    draft: draftMarkdown(document, segments, targetLang),
+    report: leverageReport(document.file, sourceLang, targetLang, segments),
+  };
+}

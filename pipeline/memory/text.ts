@@ -1,0 +1,196 @@
+/**
+ * Text as the translation memory compares it: folding, tokens, n-gram keys and a bounded
+ * Levenshtein distance. Nothing here rewrites stored text; every function returns a new view.
+ *
+ * Tokens (see `matchTokens`): after width folding (U+FF01–U+FF5E → ASCII, U+3000 → space) and
+ * lowercasing, every CJK character (Han, kana, Hangul, Bopomofo) is one token and every run of
+ * other letters, digits and marks is one word token; whitespace, punctuation and symbols are no
+ * tokens at all. A word made only of digits becomes the single NUMBER token, so that texts that
+ * differ only in their numbers compare equal at this level (memoQ's 95–99 band).
+ * Tokens are int32: a CJK token is its code point (positive), a word token a 31-bit hash with the
+ * sign bit set (negative), so the two kinds never collide.
+ */
+
+/** Token id of any all-digit word. */
+export const NUMBER_TOKEN = -1;
+
+/** Fold full-width digits U+FF10–U+FF19 to ASCII 0–9 (the only folding exact matching does, FR-11). */
+export function foldDigits(text: string): string {
+  return /[\uFF10-\uFF19]/.test(text) ? text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : text;
+}
+
+/** Fold full-width ASCII U+FF01–U+FF5E to ASCII and the ideographic space U+3000 to a space. */
+export function foldWidth(text: string): string {
+  return /[\uFF01-\uFF5E\u3000]/.test(text)
+    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : text;
+}
+
+/** True for a code point that is written as one word-like unit: Han (incl. extensions), kana, Hangul, Bopomofo. */
+export function isCjkCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0x3100 && cp <= 0x312f) ||
+    (cp >= 0x31a0 && cp <= 0x31ff) ||
+    cp === 0x3005 ||
+    cp === 0x3007 ||
+    (cp >= 0x2e80 && cp <= 0x2fdf) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xff66 && cp <= 0xff9f) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/** 32-bit FNV-1a over UTF-16 code units (Fowler–Noll–Vo, the public-domain hash). */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+function wordToken(word: string): number {
+  if (/^[0-9]+$/.test(word)) return NUMBER_TOKEN;
+  const h = fnv1a(word);
+  const id = (h | 0x80000000) | 0;
+  return id === NUMBER_TOKEN ? id - 1 : id;
+}
+
+/**
+ * The content tokens of `text` (see the module comment): CJK characters one by one, other words
+ * whole; case, width, whitespace and punctuation are ignored. Returns an Int32Array (one id a token).
+ */
+export function matchTokens(text: string): Int32Array {
+  const folded = foldWidth(text).toLowerCase();
+  const out: number[] = [];
+  let word = '';
+  for (const ch of folded) {
+    const cp = ch.codePointAt(0)!;
+    if (isCjkCodePoint(cp)) {
+      if (word) { out.push(wordToken(word)); word = ''; }
+      out.push(cp);
+    } else if (isWordCodePoint(cp)) {
+      word += ch;
+    } else if (word) {
+      out.push(wordToken(word));
+      word = '';
+    }
+  }
+  if (word) out.push(wordToken(word));
+  return Int32Array.from(out);
+}
+
+/** Code points of a string as an Int32Array (so astral characters count once). */
+export function codePoints(text: string): Int32Array {
+  const out = new Int32Array(text.length);
+  let k = 0;
+  for (const ch of text) out[k++] = ch.codePointAt(0)!;
+  return out.subarray(0, k);
+}
+
+/** A text ready for scoring: `exact` (digits width-folded), its code points, and its content tokens. */
+export interface MatchText {
+  exact: string;
+  codes: Int32Array;
+  tokens: Int32Array;
+}
+
+/** Prepare `text` (plain text, inline codes already removed) for `matchScore`. */
+export function prepareText(text: string): MatchText {
+  const exact = foldDigits(text);
+  return { exact, codes: codePoints(exact), tokens: matchTokens(text) };
+}
+
+let rowA = new Int32Array(256);
+let rowB = new Int32Array(256);
+
+/**
+ * Levenshtein distance (insert, delete, substitute, each cost 1) between two int sequences,
+ * computed only inside the diagonal band of width 2·max+1 (Ukkonen 1985) with early exit:
+ * returns the exact distance when it is ≤ `max`, otherwise `max + 1`. Time O(max·min(n, m)).
+ */
+export function boundedLevenshtein(a: ArrayLike<number>, b: ArrayLike<number>, max: number): number {
+  if (a.length > b.length) [a, b] = [b, a];
+  let n = a.length;
+  let m = b.length;
+  const big = max + 1;
+  if (m - n > max) return big;
+  let start = 0;
+  while (start < n && a[start] === b[start]) start++;
+  while (n > start && a[n - 1] === b[m - 1]) { n--; m--; }
+  n -= start;
+  m -= start;
+  if (n === 0) return m <= max ? m : big;
+  if (rowA.length < m + 2) { rowA = new Int32Array(m + 2); rowB = new Int32Array(m + 2); }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : big;
+  if (m + 1 < prev.length) prev[m + 1] = big;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    cur[lo - 1] = lo === 1 ? (i <= max ? i : big) : big;
+    let rowMin = cur[lo - 1];
+    const ai = a[start + i - 1];
+    for (let j = lo; j <= hi; j++) {
+      let v = prev[j - 1] + (ai === b[start + j - 1] ? 0 : 1);
+      const up = prev[j] + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1] + 1;
+      if (left < v) v = left;
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (hi < m) cur[hi + 1] = big;
+    if (rowMin > max) return big;
+    const t = prev; prev = cur; cur = t;
+  }
+  return prev[m] <= max ? prev[m] : big;
+}
+
+function mix(h: number, x: number): number {
+  x = Math.imul(x, 0xcc9e2d51);
+  x = (x << 15) | (x >>> 17);
+  x = Math.imul(x, 0x1b873593);
+  h ^= x;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/**
+ * The n-gram keys a text is indexed (and looked up) by, as distinct int32 hashes (MurmurHash3's
+ * 32-bit mixing) of the language family and the tokens: every pair of adjacent tokens of which one
+ * is CJK (character bigrams, which retrieve Chinese better than word n-grams), every word token
+ * except numbers (English word unigrams), and, for texts of at most 3 tokens, every token alone
+ * (so that a one-character query still finds one- and two-character units).
+ */
+export function gramKeys(tokens: Int32Array, familyHash: number): number[] {
+  const keys = new Set<number>();
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const cjk = t > 0;
+    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) keys.add(finish(mix(mix(familyHash, 1), t)));
+    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) keys.add(finish(mix(mix(mix(familyHash, 2), t), tokens[i + 1])));
+  }
+  return [...keys];
+}

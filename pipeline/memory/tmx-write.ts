@@ -1,0 +1,113 @@
+/**
+ * TMX 1.4b export (LISA/GALA TMX 1.4b spec): UTF-8, one `<tu>` per unit, two `<tuv>`s.
+ *
+ * Header: creationtool `Bitext`, creationtoolversion (package.json), segtype `sentence`,
+ * o-tmf `Bitext`, adminlang `en`, srclang (the source language shared by every unit, else `*all*`),
+ * datatype `plaintext`. Each `<tu>` carries srclang, creationdate/changedate (TMX basic ISO 8601),
+ * creationtool, usagecount, `segtype="paragraph"` for block links, and props `x-origin-doc`,
+ * `x-origin-link`, `x-align-score`, `x-change-tool` (when set). Segments are written from their
+ * stored markup when they had inline codes, else as escaped text (`&`, `<`, `>`; CR as `&#13;`).
+ * Code points XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone
+ * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
+ * the same bytes. Files are written atomically (`writeFileAtomic`).
+ */
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io.ts';
+import type { LanguageTag } from '../types.ts';
+import { tagMatches } from './lang.ts';
+import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
+import { isoToTmxDate } from './tmx-date.ts';
+import { escapeAttribute, escapeText } from './tmx-read.ts';
+
+/** Bitext's version, from package.json (the TMX `creationtoolversion`). */
+export const BITEXT_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Options of `writeTmx`. */
+export interface TmxWriteOptions {
+  /** Header srclang; default: the units' common source language, else `*all*`. */
+  srclang?: string;
+}
+
+/** Which units `exportTmx` writes (languages matched with `tagMatches`, either direction). */
+export interface TmxExportFilter {
+  sourceLang?: LanguageTag;
+  targetLang?: LanguageTag;
+  doc?: string;
+}
+
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+function segContent(text: string, markup: string | null | undefined): string {
+  if (markup) return xmlSafe(markup);
+  return escapeText(xmlSafe(text)).replace(/\r/g, '&#13;');
+}
+
+function attr(name: string, value: string): string {
+  return ` ${name}="${escapeAttribute(xmlSafe(value))}"`;
+}
+
+/** The `<tu>` element of one unit (indented two levels, ending with a newline). */
+export function tuElement(unit: StoredUnit): string {
+  let tu = `    <tu${attr('srclang', unit.sourceLang)}${attr('creationdate', isoToTmxDate(unit.created))}`;
+  if (unit.creationTool) tu += attr('creationtool', unit.creationTool);
+  tu += `${attr('changedate', isoToTmxDate(unit.changed))}${attr('usagecount', String(unit.usage))}`;
+  if (unit.origin && /^b\d+$/.test(unit.origin.link)) tu += attr('segtype', 'paragraph');
+  tu += '>\n';
+  if (unit.origin) {
+    tu += `      <prop type="x-origin-doc">${escapeText(xmlSafe(unit.origin.doc))}</prop>\n`;
+    tu += `      <prop type="x-origin-link">${escapeText(xmlSafe(unit.origin.link))}</prop>\n`;
+  }
+  if (unit.score !== null && unit.score !== undefined) tu += `      <prop type="x-align-score">${String(unit.score)}</prop>\n`;
+  if (unit.changeTool && unit.changeTool !== unit.creationTool) tu += `      <prop type="x-change-tool">${escapeText(xmlSafe(unit.changeTool))}</prop>\n`;
+  tu += `      <tuv${attr('xml:lang', unit.sourceLang)}><seg>${segContent(unit.source, unit.sourceMarkup)}</seg></tuv>\n`;
+  tu += `      <tuv${attr('xml:lang', unit.targetLang)}><seg>${segContent(unit.target, unit.targetMarkup)}</seg></tuv>\n`;
+  return `${tu}    </tu>\n`;
+}
+
+/**
+ * Write `units` as a TMX 1.4b file (module comment) atomically to `file`. Returns the number of
+ * units written. Throws `Error` for a unit with an invalid date; I/O errors propagate.
+ */
+export function writeTmx(units: Iterable<StoredUnit>, file: string, options: TmxWriteOptions = {}): number {
+  const body: string[] = [];
+  const sources = new Set<string>();
+  for (const unit of units) {
+    body.push(tuElement(unit));
+    sources.add(unit.sourceLang);
+  }
+  const srclang = options.srclang ?? (sources.size === 1 ? [...sources][0] : '*all*');
+  const head =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n' +
+    `  <header${attr('creationtool', 'Bitext')}${attr('creationtoolversion', BITEXT_VERSION)} segtype="sentence" o-tmf="Bitext" adminlang="en"${attr('srclang', srclang)} datatype="plaintext"/>\n` +
+    '  <body>\n';
+  writeFileAtomic(file, Buffer.from(`${head}${body.join('')}  </body>\n</tmx>\n`, 'utf8'));
+  return body.length;
+}
+
+function flip(unit: StoredUnit): StoredUnit {
+  return {
+    ...unit,
+    source: unit.target,
+    target: unit.source,
+    sourceMarkup: unit.targetMarkup,
+    targetMarkup: unit.sourceMarkup,
+    sourceLang: unit.targetLang,
+    targetLang: unit.sourceLang,
+  };
+}
+
+/** Units of `memory` that pass `filter`, turned to the filter's direction when stored the other way. */
+export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Generator<StoredUnit> {
+  const ok = (want: string | undefined, tag: string) => want === undefined || tagMatches(want, tag);
+  for (const unit of iterateUnits(memory, filter.doc)) {
+    if (ok(filter.sourceLang, unit.sourceLang) && ok(filter.targetLang, unit.targetLang)) yield unit;
+    else if (ok(filter.sourceLang, unit.targetLang) && ok(filter.targetLang, unit.sourceLang)) yield flip(unit);
+  }
+}
+
+/** Export the units of `memory` passing `filter` to `file` (TMX 1.4b, atomic). Returns the count. */
+export function exportTmx(memory: Memory, file: string, filter: TmxExportFilter = {}): number {
+  return writeTmx(filteredUnits(memory, filter), file);
+}

@@ -1,0 +1,403 @@
+/**
+ * Numbers in Chinese and English text, with normalised values, so that the two sides of a link
+ * can be compared ("12.6万" ↔ "126,000", "11月12日" ↔ "November 12", "三倍" ↔ "three times").
+ *
+ * Used by `check` (numbers that do not match across a link) and available to `align` as lexical
+ * evidence. Pure functions, no state. Offsets are UTF-16 code units of the text passed in.
+ *
+ * What is recognised (both languages unless marked):
+ * - Arabic digits, full-width digits (U+FF10–U+FF19, full-width `．` and `％`), decimals,
+ *   thousands separators (`126,000`; zh never uses `，` as one, so it is not read as one).
+ * - zh: digits or Chinese numerals with a scale character (`12.6万` = 126000, `3千万`, `1.2亿`),
+ *   Chinese numerals (`二十五`, `一百零五`, `三千五百万`, positional `一九六九`), `第N` ordinals,
+ *   `N年` years, `M月D日`/`M月D号` dates, `M月` months, `N年代` decades (`60年代` = 1960),
+ *   `N倍` multiples, `百分之N` and `N%` percentages, `周二`/`星期二` weekdays.
+ * - en: number words (`twenty-five`, `three hundred and five`), digits with a scale word
+ *   (`12.6 million`), ordinals (`first`, `21st`), month names with a day (`November 12`,
+ *   `12 November`) or alone, four-digit years 1000–2199, decades (`1960s`, `'60s`), multiples
+ *   (`three times`, `twice`, `threefold`), percentages (`30%`, `30 percent`), weekdays.
+ *
+ * Deliberately not read: a lone `一` (zh) or `one`/`a` (en) — too common as articles and in set
+ * phrases; lone scale characters (`万一`, `千万` "must") ; vague quantities (`数百`, `dozens`).
+ * Mentions written in words are marked `written: 'words'` so a caller can weigh them lower.
+ */
+import type { LanguageTag } from './types.ts';
+
+/**
+ * What a number denotes. `date` values are `month * 100 + day` (11月12日 → 1112); `month` is 1–12;
+ * `weekday` is 1 (Monday) … 7 (Sunday); `decade` is its first year (1960); `percent` is the number
+ * of hundredths (30% → 30); `multiple` is the factor (三倍 → 3); `ordinal` the position (第一 → 1).
+ */
+export type NumberKind =
+  | 'number'
+  | 'year'
+  | 'date'
+  | 'month'
+  | 'decade'
+  | 'weekday'
+  | 'ordinal'
+  | 'multiple'
+  | 'percent';
+
+/** One number found in a text. `start`/`end` are UTF-16 offsets into that text (`end` exclusive). */
+export interface NumberMention {
+  value: number;
+  kind: NumberKind;
+  start: number;
+  end: number;
+  /** The matched text, as written (`text.slice(start, end)`). */
+  text: string;
+  /** `digits` when the number is written with digits (incl. full-width), `words` otherwise. */
+  written: 'digits' | 'words';
+}
+
+// ---------------------------------------------------------------- shared helpers
+
+/** Full-width digits, `．` and `％` folded to ASCII; one code unit for one, so offsets survive. */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0xff0e) return '.';
+    if (code === 0xff05) return '%';
+    return String.fromCharCode(code - 0xff10 + 0x30);
+  });
+}
+
+/** `"12.6"` scaled by 10^exp without binary rounding noise (`12.6 × 10^4` = 126000 exactly). */
+function scaled(digits: string, exp: number): number {
+  return Number(`${digits.replace(/,/g, '')}e${exp}`);
+}
+
+interface Candidate {
+  value: number;
+  kind: NumberKind;
+  start: number;
+  end: number;
+  written: 'digits' | 'words';
+}
+
+/** Keep candidates in priority order, dropping any that overlaps one already kept; sort by start. */
+function settle(text: string, candidates: Candidate[]): NumberMention[] {
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (!Number.isFinite(c.value)) continue;
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept
+    .sort((a, b) => a.start - b.start)
+    .map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
+}
+
+function collect(
+  folded: string,
+  pattern: RegExp,
+  make: (m: RegExpExecArray) => Omit<Candidate, 'start' | 'end'> & { start?: number; end?: number } | null,
+  out: Candidate[],
+): void {
+  for (const m of folded.matchAll(pattern)) {
+    const made = make(m as RegExpExecArray);
+    if (!made) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, ...made } as Candidate);
+  }
+}
+
+// ---------------------------------------------------------------- Chinese
+
+const CN_DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 三: 3, 叁: 3, 參: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+const CN_NUMERAL = '零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億';
+const CN_RUN = `[${CN_NUMERAL}]+`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CN_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
+/**
+ * Value of a run of Chinese numerals: `二十五` → 25, `一百零五` → 105, `三千五百万` → 35000000,
+ * `十` → 10, positional `一九六九` → 1969. Returns NaN for a run that is not a number (`万千`).
+ */
+export function parseChineseNumeral(run: string): number {
+  const chars = [...run];
+  if (chars.length === 0) return NaN;
+  const hasUnit = chars.some((c) => c in CN_SMALL_UNIT || c in CN_BIG_UNIT);
+  if (!hasUnit) {
+    // Positional: each character one digit (一九六九, 二〇二四).
+    let value = 0;
+    for (const c of chars) {
+      if (!(c in CN_DIGIT)) return NaN;
+      value = value * 10 + CN_DIGIT[c];
+    }
+    return value;
+  }
+  let big = 0;
+  let wan = 0;
+  let section = 0;
+  let digit = -1;
+  for (const c of chars) {
+    if (c in CN_DIGIT) {
+      if (digit > 0) return NaN; // two digits in a row inside a unit form (三四十 "thirty or forty")
+      digit = CN_DIGIT[c];
+    } else if (c in CN_SMALL_UNIT) {
+      section += (digit < 0 ? 1 : digit) * CN_SMALL_UNIT[c];
+      digit = -1;
+    } else if (c in CN_BIG_UNIT) {
+      const here = section + Math.max(digit, 0);
+      if (here === 0 && wan === 0 && big === 0) return NaN; // a bare scale character
+      if (CN_BIG_UNIT[c] === 1e4) {
+        wan = (wan + here) * 1e4;
+      } else {
+        big = (big + wan + here) * 1e8;
+        wan = 0;
+      }
+      section = 0;
+      digit = -1;
+    } else {
+      return NaN;
+    }
+  }
+  return big + wan + section + Math.max(digit, 0);
+}
+
+/** Numbers in Chinese text (see the module comment for the forms). */
+function chineseNumbers(text: string): NumberMention[] {
+  const t = foldWidth(text);
+  const out: Candidate[] = [];
+  const num = `(?:${DIGITS}|${CN_RUN})`;
+  const value = (s: string): number => (/^[\d.,]+$/.test(s) ? Number(s.replace(/,/g, '')) : parseChineseNumeral(s));
+  const written = (s: string): 'digits' | 'words' => (/\d/.test(s) ? 'digits' : 'words');
+
+  // Dates: 11月12日, 十一月十二号
+  collect(t, new RegExp(`(${num})月(${num})[日号號]`, 'gu'), (m) => {
+    const month = value(m[1]);
+    const day = value(m[2]);
+    if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+    return { value: month * 100 + day, kind: 'date', written: written(m[1]) };
+  }, out);
+  // Decades: (上世纪)60年代, 1960年代
+  collect(t, new RegExp(`(?:(上个?世纪|二十世纪|20世纪)|(本世纪|二十一世纪|21世纪))?(${num})年代`, 'gu'), (m) => {
+    let v = value(m[3]);
+    if (!Number.isInteger(v)) return null;
+    if (v < 100) v += m[2] ? 2000 : 1900;
+    if (v % 10 !== 0) return null;
+    return { value: v, kind: 'decade', written: written(m[3]) };
+  }, out);
+  // Years: 1969年, 一九六九年 (not 3年 "three years": a year needs 3–4 digits)
+  collect(t, new RegExp(`(\\d{3,4}|[零〇一二三四五六七八九]{4})年(?!代)`, 'gu'), (m) => ({
+    value: value(m[1]), kind: 'year', written: written(m[1]),
+  }), out);
+  // Months: 10月 (not 个月, a duration)
+  collect(t, new RegExp(`(?<!个|個)(${num})月`, 'gu'), (m) => {
+    const v = value(m[1]);
+    if (!(v >= 1 && v <= 12 && Number.isInteger(v))) return null;
+    return { value: v, kind: 'month', written: written(m[1]) };
+  }, out);
+  // Weekdays: 周二, 星期天, 礼拜五
+  collect(t, /(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])/gu, (m) => ({
+    value: CN_WEEKDAY[m[1]], kind: 'weekday', written: 'words',
+  }), out);
+  // Percentages: 百分之三十, 30%
+  collect(t, new RegExp(`百分之(${num})`, 'gu'), (m) => ({ value: value(m[1]), kind: 'percent', written: written(m[1]) }), out);
+  collect(t, new RegExp(`(${DIGITS})\\s?%`, 'gu'), (m) => ({ value: value(m[1]), kind: 'percent', written: 'digits' }), out);
+  // Multiples: 三倍, 2.5倍
+  collect(t, new RegExp(`(${num})倍`, 'gu'), (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
+  // Ordinals: 第一, 第3
+  collect(t, new RegExp(`第(${num})`, 'gu'), (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
+  // Digits with a scale: 12.6万, 3千万, 1.2亿
+  collect(t, new RegExp(`(${DIGITS})([十百千万萬亿億]+)`, 'gu'), (m) => {
+    const factor = parseChineseNumeral(`一${m[2]}`);
+    if (!Number.isFinite(factor)) return null;
+    return { value: scaled(m[1], Math.round(Math.log10(factor))), kind: 'number', written: 'digits' };
+  }, out);
+  // Plain digits
+  collect(t, new RegExp(DIGITS, 'gu'), (m) => {
+    const v = value(m[0]);
+    const isYear = Number.isInteger(v) && v >= 1000 && v <= 2199 && !m[0].includes(',');
+    return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
+  }, out);
+  // Chinese numeral runs (a lone 一 or a lone scale character is not read as a number)
+  collect(t, new RegExp(CN_RUN, 'gu'), (m) => {
+    const run = m[0];
+    if (run === '一' || run === '壹' || /^[十拾百佰千仟万萬亿億]$/u.test(run)) return null;
+    if (/^[万萬千百]+$/u.test(run)) return null; // 千万 "must", 万万 "by no means"
+    if (run === '万一' || run === '一一') return null;
+    const v = parseChineseNumeral(run);
+    return Number.isFinite(v) ? { value: v, kind: 'number', written: 'words' } : null;
+  }, out);
+  return settle(text, out);
+}
+
+// ---------------------------------------------------------------- English
+
+const EN_UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const EN_TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const EN_SCALES: Record<string, number> = { hundred: 2, thousand: 3, million: 6, billion: 9, trillion: 12 };
+const EN_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
+  twentieth: 20, thirtieth: 30, hundredth: 100,
+};
+const EN_MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const EN_WEEKDAYS: Record<string, number> = {
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+};
+const EN_DECADE_WORDS: Record<string, number> = {
+  twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+};
+
+const WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Object.keys(EN_SCALES)].join('|')})`;
+const WORD_RUN = `\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*\\b`;
+const MONTH = `(?:${Object.keys(EN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+
+/**
+ * Value of an English number-word run: `twenty-five` → 25, `three hundred and five` → 305,
+ * `two million` → 2000000. NaN when the run is not a well-formed number.
+ */
+export function parseEnglishNumberWords(run: string): number {
+  const words = run.toLowerCase().split(/[\s-]+/).filter((w) => w && w !== 'and');
+  if (words.length === 0) return NaN;
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of words) {
+    if (w in EN_UNITS) current += EN_UNITS[w];
+    else if (w in EN_TENS) current += EN_TENS[w];
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in EN_SCALES) {
+      total += (current || 1) * 10 ** EN_SCALES[w];
+      current = 0;
+    } else return NaN;
+    any = true;
+  }
+  return any ? total + current : NaN;
+}
+
+/** Numbers in English text (see the module comment for the forms). */
+function englishNumbers(text: string): NumberMention[] {
+  const t = foldWidth(text);
+  const out: Candidate[] = [];
+  const wordValue = (s: string): number => (/\d/.test(s) ? Number(s.replace(/,/g, '')) : parseEnglishNumberWords(s));
+  const numOrWords = `(?:${DIGITS}|${WORD_RUN})`;
+
+  // Dates: November 12, Nov. 12th, 12 November
+  collect(t, new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|million|billion))`, 'giu'), (m) => {
+    const day = Number(m[2]);
+    if (day < 1 || day > 31) return null;
+    return { value: EN_MONTHS[m[1].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+  }, out);
+  collect(t, new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'), (m) => {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) return null;
+    return { value: EN_MONTHS[m[2].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+  }, out);
+  // Decades: 1960s, '60s, the sixties
+  collect(t, /(?:\b(\d{2})(\d0)s\b|['’](\d0)s\b)/gu, (m) => ({
+    value: m[3] ? 1900 + Number(m[3]) : Number(m[1] + m[2]), kind: 'decade', written: 'digits',
+  }), out);
+  collect(t, /\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/giu, (m) => ({
+    value: 1900 + EN_DECADE_WORDS[m[1].toLowerCase()], kind: 'decade', written: 'words',
+  }), out);
+  // Percentages: 30%, 30 percent, thirty per cent
+  collect(t, new RegExp(`(${numOrWords})\\s?(?:%|per\\s?cent\\b)`, 'giu'), (m) => ({
+    value: wordValue(m[1]), kind: 'percent', written: /\d/.test(m[1]) ? 'digits' : 'words',
+  }), out);
+  // Multiples: three times, 2.5 times, twice, threefold, 3-fold
+  collect(t, new RegExp(`(${numOrWords})(?:\\s+times\\b|-?fold\\b)`, 'giu'), (m) => ({
+    value: wordValue(m[1]), kind: 'multiple', written: /\d/.test(m[1]) ? 'digits' : 'words',
+  }), out);
+  collect(t, /\b(twice|thrice|double|doubled|triple|tripled|quadruple|quadrupled)\b/giu, (m) => {
+    const w = m[1].toLowerCase();
+    const v = w.startsWith('tw') || w.startsWith('doub') ? 2 : w.startsWith('quad') ? 4 : 3;
+    return { value: v, kind: 'multiple', written: 'words' };
+  }, out);
+  // Digits with a scale word: 12.6 million, 3 thousand
+  collect(t, new RegExp(`(${DIGITS})\\s*(hundred|thousand|million|billion|trillion)\\b`, 'giu'), (m) => ({
+    value: scaled(m[1], EN_SCALES[m[2].toLowerCase()]), kind: 'number', written: 'digits',
+  }), out);
+  // Ordinals: 21st, first
+  collect(t, /\b(\d+)(?:st|nd|rd|th)\b/giu, (m) => ({ value: Number(m[1]), kind: 'ordinal', written: 'digits' }), out);
+  collect(t, new RegExp(`\\b(${Object.keys(EN_ORDINALS).join('|')})\\b`, 'giu'), (m) => ({
+    value: EN_ORDINALS[m[1].toLowerCase()], kind: 'ordinal', written: 'words',
+  }), out);
+  // Plain digits; four-digit integers 1000–2199 are years
+  collect(t, new RegExp(`(?<![\\w.])(?:${DIGITS})`, 'gu'), (m) => {
+    const v = Number(m[0].replace(/,/g, ''));
+    const isYear = /^\d{4}$/.test(m[0]) && v >= 1000 && v <= 2199;
+    return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
+  }, out);
+  // Months alone (May only when clearly the month: "in May", "May 2017")
+  collect(t, new RegExp(`\\b(${MONTH})\\b`, 'giu'), (m) => {
+    const name = m[1];
+    if (!/^[A-Z]/.test(name)) return null;
+    if (name === 'May' || name === 'Mar' || name === 'Jan' || name.length <= 3) {
+      const before = t.slice(Math.max(0, m.index! - 8), m.index!);
+      const after = t.slice(m.index! + name.length, m.index! + name.length + 6);
+      if (!/\b(?:in|of|early|late|mid|since|until|by)\s+$/i.test(before) && !/^\s+\d{4}/.test(after)) return null;
+    }
+    return { value: EN_MONTHS[name.toLowerCase()], kind: 'month', written: 'words' };
+  }, out);
+  // Weekdays
+  collect(t, /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gu, (m) => ({
+    value: EN_WEEKDAYS[m[1].toLowerCase()], kind: 'weekday', written: 'words',
+  }), out);
+  // Number words (a lone "one" is a pronoun far more often than a count)
+  collect(t, new RegExp(WORD_RUN, 'giu'), (m) => {
+    if (/^one$/i.test(m[0])) return null;
+    if (/^(hundred|thousand|million|billion|trillion)s?$/i.test(m[0])) return null;
+    const v = parseEnglishNumberWords(m[0]);
+    return Number.isFinite(v) ? { value: v, kind: 'number', written: 'words' } : null;
+  }, out);
+  return settle(text, out);
+}
+
+/**
+ * Every number mentioned in `text`, in text order, without overlaps (a longer, more specific
+ * reading wins: `11月12日` is one date, not two numbers). `lang` is a BCP 47 tag: tags starting
+ * with `zh` use the Chinese rules, anything else the English ones. Never throws.
+ */
+export function extractNumbers(text: string, lang: LanguageTag): NumberMention[] {
+  return lang.toLowerCase().startsWith('zh') ? chineseNumbers(text) : englishNumbers(text);
+}
+
+/**
+ * Compare the numbers of two texts (the two sides of a link). A mention is matched when the other
+ * side has a mention of the same value (kinds are not compared: `2017年` ↔ `2017`, `第3章` ↔
+ * `Chapter 3`), each used once. Returns the mentions left unmatched on each side, excluding those
+ * written in words with kind `number` or `ordinal` (too often translated loosely: 两国 → "both").
+ */
+export function unmatchedNumbers(
+  source: NumberMention[],
+  target: NumberMention[],
+): { source: NumberMention[]; target: NumberMention[] } {
+  const strict = (m: NumberMention): boolean => !(m.written === 'words' && (m.kind === 'number' || m.kind === 'ordinal'));
+  const count = (list: NumberMention[]): Map<number, number> => {
+    const map = new Map<number, number>();
+    for (const m of list) map.set(m.value, (map.get(m.value) ?? 0) + 1);
+    return map;
+  };
+  const left = (mine: NumberMention[], theirs: NumberMention[]): NumberMention[] => {
+    const available = count(theirs);
+    const missing: NumberMention[] = [];
+    // Strict mentions claim matches first so a loose one never steals their partner.
+    const order = [...mine].sort((a, b) => Number(strict(b)) - Number(strict(a)));
+    for (const m of order) {
+      const n = available.get(m.value) ?? 0;
+      if (n > 0) available.set(m.value, n - 1);
+      else if (strict(m)) missing.push(m);
+    }
+    return missing.sort((a, b) => a.start - b.start);
+  };
+  return { source: left(source, target), target: left(target, source) };
+}

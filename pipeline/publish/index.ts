@@ -1,0 +1,11 @@
+/**
+ * publish — the bilingual edition (`renderEdition`, one page per document) and the document list
+ * (`renderIndex`), with the interface language machinery (`resolveUiLanguage`, `createI18n`).
+ * Pages are self-contained HTML: inline CSS and script, no network, readable without JavaScript.
+ */
+export { renderEdition, type EditionOptions } from './edition.ts';
+export { renderIndex, type IndexEntry } from './listing.ts';
+export { resolveUiLanguage, createI18n, loadLocales, LOCALES_DIR, UI_LANGUAGES, type UiLanguage } from './i18n.ts';
+export { needsReview, isNotOneToOne, LOW_SCORE } from './review.ts';
+export { inlineToHast } from './markup.ts';
+export { GENERATOR } from './page.ts';

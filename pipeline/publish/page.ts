@@ -1,0 +1,57 @@
+/**
+ * The shell every published page shares: `<!doctype html>`, `<meta charset="utf-8">`, viewport,
+ * a generator tag, a Content-Security-Policy that forbids every network fetch (scripts and styles
+ * are allowed only by the SHA-256 hashes of the inline ones, CSP Level 2 §4.2.3), the inline
+ * stylesheet and script. Serialised with hast-util-to-html.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
+
+/** `Bitext <version>` from the project's package.json (the page's generator tag). */
+export const GENERATOR = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8'));
+    return `Bitext ${pkg.version}`;
+  } catch {
+    return 'Bitext';
+  }
+})();
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * A complete HTML document. `lang` is the interface language (the `<html lang>`); `body` the
+ * body's children; `css`/`js` inline code (no `</style` or `</script` inside). Returns the HTML text.
+ */
+export function renderPage(options: { lang: string; title: string; css: string; js?: string; body: ElementContent[]; description?: string }): string {
+  const { lang, title, css, js, body } = options;
+  const csp = [
+    "default-src 'none'",
+    `style-src ${sha256(css)}`,
+    js ? `script-src ${sha256(js)}` : "script-src 'none'",
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang }, [
+      h('head', [
+        h('meta', { charSet: 'utf-8' }),
+        h('meta', { httpEquiv: 'Content-Security-Policy', content: csp }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('meta', { name: 'generator', content: GENERATOR }),
+        ...(options.description ? [h('meta', { name: 'description', content: options.description })] : []),
+        h('title', title),
+        h('style', css),
+      ]),
+      h('body', [...body, ...(js ? [h('script', js)] : [])]),
+    ]),
+  ]);
+  return toHtml(tree) + '\n';
+}

@@ -1,0 +1,23 @@
+/**
+ * Which links an editor should look at: the rule shared by the edition (marked rows, `n`/`p`)
+ * and `check` (findings). A link needs review when it is not 1-1 (1-2, 2-1, 1-0, 0-1…) or its
+ * score is below `LOW_SCORE`.
+ */
+import type { Link } from '../types.ts';
+
+/**
+ * Scores below this (on the aligner's [0, 1] scale) are "low". The aligner's score is the mean of
+ * a lexical similarity and a length agreement (pipeline/align); on the sample pair every correct
+ * link with both sides scores 0.35–0.77, so 0.3 marks links with little dictionary evidence.
+ */
+export const LOW_SCORE = 0.3;
+
+/** True when `link` is not 1-1. */
+export function isNotOneToOne(link: Link): boolean {
+  return link.source.length !== 1 || link.target.length !== 1;
+}
+
+/** True when `link` is not 1-1 or scores below `lowScore` (default `LOW_SCORE`). */
+export function needsReview(link: Link, lowScore: number = LOW_SCORE): boolean {
+  return isNotOneToOne(link) || link.score < lowScore;
+}

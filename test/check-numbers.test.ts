@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { extractNumbers, parseChineseNumeral, parseEnglishNumberWords, unmatchedNumbers } from '../pipeline/numbers.ts';
+
+const values = (text: string, lang: string) => extractNumbers(text, lang).map((m) => [m.kind, m.value]);
+
+describe('extractNumbers (zh)', () => {
+  it('reads Arabic, full-width and scaled digits', () => {
+    expect(values('增加了12.6万人', 'zh-Hans')).toEqual([['number', 126000]]);
+    expect(values('增加了１２．６万人', 'zh-Hans')).toEqual([['number', 126000]]);
+    expect(values('共126,000元', 'zh-Hans')).toEqual([['number', 126000]]);
+    expect(values('投资1.2亿元', 'zh-Hans')).toEqual([['number', 120000000]]);
+    expect(values('约3千万', 'zh-Hans')).toEqual([['number', 30000000]]);
+  });
+  it('reads dates, months, years, decades, weekdays with their offsets', () => {
+    const text = '在周二（11月12日）的文章中';
+    const found = extractNumbers(text, 'zh-Hans');
+    expect(found.map((m) => [m.kind, m.value, m.text])).toEqual([
+      ['weekday', 2, '周二'],
+      ['date', 1112, '11月12日'],
+    ]);
+    expect(text.slice(found[1].start, found[1].end)).toBe('11月12日');
+    expect(values('1969年，两国军队', 'zh-Hans')).toEqual([['year', 1969], ['number', 2]]);
+    expect(values('10月底', 'zh-Hans')).toEqual([['month', 10]]);
+    expect(values('三个月后', 'zh-Hans')).toEqual([['number', 3]]);
+    expect(values('上世纪60年代', 'zh-Hans')).toEqual([['decade', 1960]]);
+    expect(values('一九六九年', 'zh-Hans')).toEqual([['year', 1969]]);
+  });
+  it('reads multiples, percentages, ordinals and Chinese numerals', () => {
+    expect(values('增长了三倍', 'zh-Hans')).toEqual([['multiple', 3]]);
+    expect(values('百分之三十', 'zh-Hans')).toEqual([['percent', 30]]);
+    expect(values('占３０％', 'zh-Hans')).toEqual([['percent', 30]]);
+    expect(values('第3章', 'zh-Hans')).toEqual([['ordinal', 3]]);
+    expect(parseChineseNumeral('二十五')).toBe(25);
+    expect(parseChineseNumeral('一百零五')).toBe(105);
+    expect(parseChineseNumeral('三千五百万')).toBe(35000000);
+    expect(parseChineseNumeral('十')).toBe(10);
+    expect(parseChineseNumeral('三亿五千万')).toBe(350000000);
+  });
+  it('does not read set phrases as numbers', () => {
+    expect(values('一派胡言', 'zh-Hans')).toEqual([]);
+    expect(values('千万不要', 'zh-Hans')).toEqual([]);
+    expect(values('数百万英亩', 'zh-Hans')).toEqual([]);
+  });
+});
+
+describe('extractNumbers (en)', () => {
+  it('reads digits with separators and scale words', () => {
+    expect(values('126,000 people', 'en')).toEqual([['number', 126000]]);
+    expect(values('12.6 million', 'en')).toEqual([['number', 12600000]]);
+    expect(values('three hundred and five', 'en')).toEqual([['number', 305]]);
+    expect(parseEnglishNumberWords('twenty-five')).toBe(25);
+  });
+  it('reads dates, months, decades, years, weekdays, multiples, percentages', () => {
+    expect(values('In a Tuesday (November 12) article', 'en')).toEqual([['weekday', 2], ['date', 1112]]);
+    expect(values('on 12 November 2024', 'en')).toEqual([['date', 1112], ['year', 2024]]);
+    expect(values('At the end of October', 'en')).toEqual([['month', 10]]);
+    expect(values('In the 1960s', 'en')).toEqual([['decade', 1960]]);
+    expect(values('three times as large', 'en')).toEqual([['multiple', 3]]);
+    expect(values('twice', 'en')).toEqual([['multiple', 2]]);
+    expect(values('30 percent', 'en')).toEqual([['percent', 30]]);
+    expect(values('Beijing May Face Its Worst Nightmare', 'en')).toEqual([]);
+    expect(values('one of the leaders', 'en')).toEqual([]);
+  });
+});
+
+describe('unmatchedNumbers', () => {
+  const check = (zh: string, en: string) =>
+    unmatchedNumbers(extractNumbers(zh, 'zh-Hans'), extractNumbers(en, 'en'));
+  it('pairs equivalent forms across languages', () => {
+    const r = check('周二（11月12日）增加了12.6万人，是去年的三倍。', 'On Tuesday (November 12) 126,000 people were added, three times last year.');
+    expect(r.source).toEqual([]);
+    expect(r.target).toEqual([]);
+  });
+  it('reports a changed number on both sides', () => {
+    const r = check('2017年初川普就任', 'Shortly after Trump assumed the presidency in early 2018');
+    expect(r.source.map((m) => m.text)).toEqual(['2017年']);
+    expect(r.target.map((m) => m.text)).toEqual(['2018']);
+  });
+  it('ignores loosely translated number words', () => {
+    const r = check('两国之间', 'between the countries');
+    expect(r.source).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBitext } from '../pipeline/build.ts';
+import { parseBlocks } from '../pipeline/read.ts';
+import { segmentBlocks } from '../pipeline/segment.ts';
+import { checkBitext, checkExitCode, formatFindings, type Finding } from '../pipeline/check.ts';
+import type { Bitext, Link } from '../pipeline/types.ts';
+import { SHARED } from './helpers/field-reports.ts';
+import { bitext as cli } from './helpers/cli.ts';
+
+const PAIR = `${SHARED}corpus/zhongnanhai`;
+const temp = mkdtempSync(join(tmpdir(), 'bitext-check-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A copy of the real pair in a temp folder with `edit` applied to the English (never committed). */
+function seeded(name: string, edit: (en: string) => string): string {
+  const dir = join(temp, name, 'zhongnanhai');
+  mkdirSync(dir, { recursive: true });
+  cpSync(`${PAIR}/zh.md`, join(dir, 'zh.md'));
+  const en = readFileSync(`${PAIR}/en.md`, 'utf8');
+  const changed = edit(en);
+  expect(changed, `seed ${name} applies`).not.toBe(en);
+  writeFileSync(join(dir, 'en.md'), changed);
+  return dir;
+}
+const codes = (findings: Finding[]) => findings.map((f) => `${f.level} ${f.code} ${f.link}`);
+
+describe('check on the real pair', () => {
+  const findings = checkBitext(loadBitext(PAIR));
+  it('reports the untranslated paragraph and the two paragraphing changes of the gold, nothing else', () => {
+    // gold.paragraphs.align: [11]:[] untranslated, [6]:[6,7] split, [15,16]:[15] merged
+    expect(codes(findings.filter((f) => f.code !== 'low-score'))).toEqual(['info not-one-to-one 6', 'error untranslated 11', 'info not-one-to-one 15']);
+    const untranslated = findings.find((f) => f.code === 'untranslated')!;
+    expect(untranslated).toMatchObject({ doc: 'zhongnanhai', sourceBlocks: [11], targetBlocks: [], target: '' });
+    expect(untranslated.source).toBe('1969年，两国军队在乌苏里江的珍宝岛爆发武装冲突，中苏关系降至冰点。');
+    expect(checkExitCode(findings)).toBe(1);
+  });
+  it('matches every number and name of the pair (11月12日 ↔ November 12, 60年代 ↔ 1960s, O\'Brien ↔ O’Brien)', () => {
+    expect(findings.filter((f) => f.code === 'number-mismatch' || f.code === 'name-missing')).toEqual([]);
+  });
+});
+
+describe('check finds errors seeded into a copy of the real pair', () => {
+  it('a changed number', () => {
+    const findings = checkBitext(loadBitext(seeded('number', (en) => en.replace('(November 12)', '(November 13)'))));
+    const numbers = findings.filter((f) => f.code === 'number-mismatch');
+    expect(numbers.map((f) => [f.level, f.link, f.message])).toEqual([
+      ['error', 3, 'Chinese "11月12日" (date 1112) has no match in the English'],
+      ['error', 3, 'English "November 13" (date 1113) has no match in the Chinese'],
+    ]);
+    expect(numbers[0].source).toContain('魏玲灵（Lingling Wei）在周二（11月12日）');
+    expect(numbers[1].target).toContain('In a Tuesday (November 13) article');
+  });
+  it('a dropped paragraph', () => {
+    const findings = checkBitext(
+      loadBitext(seeded('dropped', (en) => en.replace(/In her latest column, Wei notes[^\n]*\n\n/, ''))),
+    );
+    // zh block 4 ("魏玲灵在最新专栏中指出…") lost its English: an error names its block or sentence
+    const hit = findings.filter((f) => f.level === 'error' && (f.code === 'untranslated' || f.code === 'sentence-untranslated') && f.source.startsWith('魏玲灵在最新专栏中指出'));
+    expect(hit.length).toBe(1);
+    expect(hit[0].sourceBlocks).toContain(4);
+    expect(checkExitCode(findings)).toBe(1);
+  });
+  it('a name removed', () => {
+    const findings = checkBitext(loadBitext(seeded('name', (en) => en.replace('senior journalist Lingling Wei writes', 'senior journalist Wei writes'))));
+    expect(findings.filter((f) => f.code === 'name-missing').map((f) => [f.level, f.link, f.message])).toEqual([
+      ['error', 3, '"Lingling Wei" appears in the Chinese but not in the English'],
+    ]);
+  });
+  it('Chinese text left in the English file, and a paragraph copied untranslated', () => {
+    const zhPara = '魏玲灵表示，随着民主党败选，北京现在可能正面临最坏的噩梦。';
+    const findings = checkBitext(
+      loadBitext(
+        seeded('untranslated', (en) =>
+          en
+            .replace('*U.S.-China Confrontation. (Video screenshot)*', '*U.S.-China Confrontation. (视频截图)*')
+            .replace("Wei states that, with the Democrats’ loss, Beijing may now be facing its worst nightmare.", zhPara),
+        ),
+      ),
+    );
+    const leftover = findings.filter((f) => f.code === 'chinese-in-target' || f.code === 'untranslated-copy');
+    expect(leftover.map((f) => [f.level, f.code, f.targetBlocks])).toEqual([
+      ['warning', 'chinese-in-target', [1]],
+      ['error', 'untranslated-copy', [17]],
+    ]);
+  });
+});
+
+/** A hand-made bitext of plain-text blocks (1-1 links unless given), sentence links 1-1 in order. */
+function handMade(zh: string[], en: string[], links?: Link[]): Bitext {
+  const source = parseBlocks(zh.join('\n\n'));
+  const target = parseBlocks(en.join('\n\n'));
+  const sourceSegments = segmentBlocks(source, 'zh-Hans');
+  const targetSegments = segmentBlocks(target, 'en');
+  const blockLinks = links ?? zh.map((_, i) => ({ source: [i], target: [i], score: 0.8 }));
+  return { doc: 'hand', sourceLang: 'zh-Hans', targetLang: 'en', source, target, sourceSegments, targetSegments, blockLinks, segmentLinks: blockLinks.map(() => []) };
+}
+
+describe('check rules on hand-made pairs', () => {
+  it('accepts equivalent number forms and flags a changed multiple', () => {
+    const ok = handMade(['人数增加了12.6万，是去年的三倍。'], ['The number rose by 126,000, three times last year’s rise.']);
+    expect(checkBitext(ok).filter((f) => f.code === 'number-mismatch')).toEqual([]);
+    const wrong = handMade(['人数增加了12.6万，是去年的三倍。'], ['The number rose by 126,000, four times last year’s rise.']);
+    expect(checkBitext(wrong).filter((f) => f.code === 'number-mismatch').map((f) => f.message)).toEqual([
+      'Chinese "三倍" (multiple 3) has no match in the English',
+      'English "four times" (multiple 4) has no match in the Chinese',
+    ]);
+  });
+  it('flags low scores, extra English, empty blocks and a length-ratio outlier', () => {
+    const zh = ['他今天早上去了学校。', '她下午在图书馆看书。', '我们晚上一起吃饭了。', '他们周末去公园散步。', '老师明天会讲新课程。', '这是一个很短的句子。', '——'];
+    const en = [
+      'He went to school this morning.',
+      'She read in the library in the afternoon.',
+      'We had dinner together in the evening.',
+      'They walked in the park at the weekend.',
+      'The teacher will start a new course tomorrow, and he will also explain at great length the history of the subject, the reasons it matters, and the many exercises the class will do over the coming weeks before the exam.',
+      'This is a very short sentence.',
+      '—',
+      'An extra English paragraph.',
+    ];
+    const links: Link[] = [...zh.map((_, i) => ({ source: [i], target: [i], score: i === 1 ? 0.1 : 0.8 })), { source: [], target: [7], score: 0 }];
+    const findings = checkBitext(handMade(zh, en, links));
+    expect(codes(findings)).toEqual(['warning low-score 1', 'warning length-ratio 4', 'warning empty 6', 'warning empty 6', 'warning extra-target 7']);
+    expect(checkExitCode(findings)).toBe(0);
+    expect(checkExitCode(findings, 5)).toBe(0);
+    expect(checkExitCode(findings, 4)).toBe(1);
+  });
+  it('formats a report with level, code, ids, message and both texts; colour only when asked', () => {
+    const findings = checkBitext(handMade(['他有三个孩子。'], ['He has 4 children.']));
+    const plain = formatFindings(findings);
+    expect(plain).toBe(
+      [
+        'hand: 1 error, 0 warnings, 0 notes',
+        '  error   number-mismatch   link 0 [0]:[0] sentences []:[0]: English "4" (number 4) has no match in the Chinese',
+        '          zh: 他有三个孩子。',
+        '          en: He has 4 children.',
+        '',
+      ].join('\n'),
+    );
+    expect(plain).not.toContain('\x1b[');
+    expect(formatFindings(findings, { color: true })).toContain('\x1b[31merror  \x1b[0m');
+  });
+});
+
+describe('bitext check (command line)', () => {
+  it('exits 1 on the real pair (an untranslated paragraph) and prints JSON findings', () => {
+    const run = cli(['check', PAIR, '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.documents).toEqual([expect.objectContaining({ doc: 'zhongnanhai', error: 1 })]);
+    expect(report.findings.find((f: Finding) => f.code === 'untranslated')).toMatchObject({ level: 'error', sourceBlocks: [11] });
+  });
+  it('exits 1 when warnings exceed --max-warnings, 0 when they do not, 2 on bad usage', () => {
+    const dir = join(temp, 'clean', 'doc');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'zh.md'), '# 标题\n\n他今天早上去了学校。\n');
+    writeFileSync(join(dir, 'en.md'), '# Title\n\nHe went to school (学校) this morning.\n');
+    const ok = cli(['check', dir, '--max-warnings', '5']);
+    expect(ok.stdout).toMatch(/^doc: 0 errors, 1 warning, 0 notes\n  warning chinese-in-target /);
+    expect(ok.code).toBe(0);
+    expect(cli(['check', dir, '--max-warnings', '0']).code).toBe(1);
+    expect(cli(['check', dir, '--max-warnings', 'many']).code).toBe(2);
+    const missing = cli(['check', join(temp, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope');
+  });
+});

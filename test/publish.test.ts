@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parseBlocks } from '../pipeline/read.ts';
+import { segmentBlocks } from '../pipeline/segment.ts';
+import { parseAlign } from '../pipeline/formats.ts';
+import type { Bitext, Link } from '../pipeline/types.ts';
+import { renderEdition, renderIndex, LOCALES_DIR } from '../pipeline/publish/index.ts';
+import { EDITION_JS } from '../pipeline/publish/client.ts';
+import { fieldReport, SHARED } from './helpers/field-reports.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function elements(root: Node): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node) => {
+    if ('tagName' in n) out.push(n as Element);
+    const kids = 'childNodes' in n ? (n.childNodes as Node[]) : [];
+    if ('content' in n && n.content) walk(n.content as Node);
+    kids.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const hasClass = (el: Element, c: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(c);
+const text = (n: Node): string =>
+  n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '';
+/** The `lang` in effect at `el`: its own or its nearest ancestor's. */
+const closest = (el: Element, pred: (e: Element) => boolean): Element | undefined =>
+  pred(el) ? el : el.parentNode && 'tagName' in el.parentNode ? closest(el.parentNode as Element, pred) : undefined;
+const langOf = (el: Element): string | undefined => attr(el, 'lang') ?? (el.parentNode && 'tagName' in el.parentNode ? langOf(el.parentNode as Element) : undefined);
+
+/** A bitext of Markdown texts with the given block links; sentence links pair sentences in order, the rest 1-0 / 0-1. */
+function fixture(zh: string, en: string, blockLinks?: Link[], sourceLang = 'zh-Hans'): Bitext {
+  const source = parseBlocks(zh);
+  const target = parseBlocks(en);
+  const sourceSegments = segmentBlocks(source, sourceLang);
+  const targetSegments = segmentBlocks(target, 'en');
+  const links = blockLinks ?? source.map((_, i) => ({ source: [i], target: [i], score: 0.9 }));
+  const segmentLinks = links.map((l) => {
+    const s = sourceSegments.filter((x) => l.source.includes(x.block)).map((x) => x.index);
+    const t = targetSegments.filter((x) => l.target.includes(x.block)).map((x) => x.index);
+    return Array.from({ length: Math.max(s.length, t.length) }, (_, i) => ({ source: s[i] === undefined ? [] : [s[i]], target: t[i] === undefined ? [] : [t[i]], score: 0.9 }));
+  });
+  return { doc: 'fixture', sourceLang, targetLang: 'en', source, target, sourceSegments, targetSegments, blockLinks: links, segmentLinks };
+}
+
+describe('FR-14: language tags of the edition', () => {
+  const input = fieldReport('FR-14');
+  const html = renderEdition(fixture(input.alignedPair.zh, input.alignedPair.en, undefined, input.sourceDocLang), { uiLang: input.uiLocale });
+  const doc = parse(html);
+  const all = elements(doc);
+  const locale = JSON.parse(readFileSync(`${LOCALES_DIR}/zh-Hant/edition.json`, 'utf8'));
+
+  it('declares UTF-8 and the interface language on <html>', () => {
+    expect(all.some((e) => e.tagName === 'meta' && attr(e, 'charset')?.toLowerCase() === 'utf-8')).toBe(true);
+    expect(attr(all.find((e) => e.tagName === 'html')!, 'lang')).toBe('zh-Hant');
+  });
+  it('tags every Chinese cell with the document language and every English cell en', () => {
+    const zh = all.filter((e) => hasClass(e, 'cell') && hasClass(e, 'src'));
+    const en = all.filter((e) => hasClass(e, 'cell') && hasClass(e, 'tgt'));
+    expect(zh).toHaveLength(1);
+    expect(en).toHaveLength(1);
+    expect(zh.map((e) => attr(e, 'lang'))).toEqual(['zh-Hans']);
+    expect(en.map((e) => attr(e, 'lang'))).toEqual(['en']);
+    expect(text(zh[0])).toBe('数据已经保存。');
+    expect(text(en[0])).toBe('The data has been saved.');
+    // every sentence sits under its cell's language
+    for (const s of all.filter((e) => hasClass(e, 's'))) expect(['zh-Hans', 'en']).toContain(langOf(s));
+  });
+  it('puts the localised labels in elements whose language is the interface language', () => {
+    const legends = all.filter((e) => e.tagName === 'legend');
+    expect(legends.map(text)).toEqual([locale.view, locale.layout, locale.order, locale.review]);
+    const labels = all.filter((e) => e.tagName === 'label');
+    expect(labels.map(text)).toEqual([locale.viewBoth, locale.viewSource, locale.viewTarget, locale.layoutSide, locale.layoutAlternate, locale.orderSourceFirst, locale.orderTargetFirst, locale.reviewMode]);
+    for (const el of [...legends, ...labels, ...all.filter((e) => hasClass(e, 'meta') || e.tagName === 'footer')]) expect(langOf(el)).toBe('zh-Hant');
+  });
+});
+
+describe('edition of the real pair (gold block links)', () => {
+  const dir = `${SHARED}corpus/zhongnanhai/`;
+  const zh = readFileSync(`${dir}zh.md`, 'utf8');
+  const en = readFileSync(`${dir}en.md`, 'utf8');
+  const gold = parseAlign(readFileSync(`${dir}gold.paragraphs.align`, 'utf8')).map((l) => ({ ...l, score: 0.8 }));
+  gold[9].score = 0.2; // one low-scoring 1-1 link
+  const bitext = fixture(zh, en, gold);
+  const html = renderEdition(bitext, { uiLang: 'en' });
+  const all = elements(parse(html));
+  const rows = all.filter((e) => hasClass(e, 'row'));
+
+  it('has one row per block link, ids b0…b18, Chinese and English cells tagged', () => {
+    expect(rows).toHaveLength(19);
+    expect(rows.map((r) => attr(r, 'id'))).toEqual(gold.map((_, k) => `b${k}`));
+    expect(all.filter((e) => hasClass(e, 'cell') && hasClass(e, 'src')).every((e) => attr(e, 'lang') === 'zh-Hans')).toBe(true);
+    expect(all.filter((e) => hasClass(e, 'cell') && hasClass(e, 'tgt')).every((e) => attr(e, 'lang') === 'en')).toBe(true);
+  });
+  it('marks every non-1:1 and low-score link, and only those', () => {
+    const flagged = rows.filter((r) => hasClass(r, 'flag')).map((r) => attr(r, 'id'));
+    // gold: [6]:[6,7] is link 6, [11]:[] link 11, [15,16]:[15] link 15; link 9 scores 0.2
+    expect(flagged).toEqual(['b6', 'b9', 'b11', 'b15']);
+    expect(text(rows[6])).toContain('not 1:1');
+    expect(text(rows[9])).toContain('low score');
+    expect(text(rows[11])).toContain('Not translated.');
+  });
+  it('wraps every sentence with its link id, counterparts sharing it', () => {
+    const spans = all.filter((e) => hasClass(e, 's'));
+    expect(spans).toHaveLength(bitext.sourceSegments.length + bitext.targetSegments.length);
+    const title = spans.filter((s) => attr(s, 'data-link') === 'b0s0').map(text);
+    expect(title).toEqual(['中南海的不眠之夜：北京或面临最坏噩梦', 'Sleepless Nights in Zhongnanhai: Beijing May Face Its Worst Nightmare']);
+    // the 1-2 block link 6: its two English paragraphs each hold one sentence
+    expect(rows[6].childNodes.filter((n) => 'tagName' in n).length).toBe(3);
+  });
+  it('keeps the caption emphasis, the headings and the title in both languages', () => {
+    // the caption is one emphasis; cut at sentence boundaries it stays emphasis in every piece
+    const emIn = (side: string) => all.filter((e) => e.tagName === 'em' && closest(e, (c) => hasClass(c, 'cell'))?.attrs.some((a) => a.name === 'class' && a.value.includes(side))).map(text).join('');
+    expect(emIn('src')).toBe('美中对抗。（视频截图）');
+    expect(emIn('tgt')).toBe('U.S.-China Confrontation. (Video screenshot)');
+    expect(all.filter((e) => e.tagName === 'h2').map(text)).toEqual(['对俄罗斯经济报告不满 习近平据报批示“一派胡言”', 'Dissatisfied with a Report on Russia’s Economy, Xi Reportedly Called it “Utter Nonsense”']);
+    expect(text(all.find((e) => e.tagName === 'title')!)).toBe('中南海的不眠之夜：北京或面临最坏噩梦 · Sleepless Nights in Zhongnanhai: Beijing May Face Its Worst Nightmare');
+    expect(attr(all.find((e) => e.tagName === 'meta' && attr(e, 'name') === 'generator')!, 'content')).toMatch(/^Bitext \d+\.\d+\.\d+$/);
+  });
+  it('is self-contained: no external resource, a CSP that forbids fetching', () => {
+    expect(all.filter((e) => attr(e, 'src') !== undefined)).toEqual([]);
+    expect(all.filter((e) => e.tagName === 'link')).toEqual([]);
+    const csp = attr(all.find((e) => attr(e, 'http-equiv') === 'Content-Security-Policy')!, 'content');
+    expect(csp).toContain("default-src 'none'");
+    expect(all.filter((e) => e.tagName === 'style')).toHaveLength(1);
+  });
+  it('offers the views as radio buttons (CSS, no JavaScript needed), defaults checked', () => {
+    const inputs = all.filter((e) => e.tagName === 'input');
+    expect(inputs.map((e) => attr(e, 'id'))).toEqual(['view-both', 'view-src', 'view-tgt', 'layout-side', 'layout-alt', 'order-src', 'order-tgt', 'review']);
+    expect(inputs.filter((e) => attr(e, 'checked') !== undefined).map((e) => attr(e, 'id'))).toEqual(['view-both', 'layout-side', 'order-src']);
+  });
+  it('writes a Traditional Chinese edition with --script hant', () => {
+    const hant = elements(parse(renderEdition(bitext, { uiLang: 'zh-TW', script: 'hant' })));
+    const cells = hant.filter((e) => hasClass(e, 'cell') && hasClass(e, 'src'));
+    expect(cells.every((e) => attr(e, 'lang') === 'zh-Hant')).toBe(true);
+    expect(text(cells[0])).toBe('中南海的不眠之夜：北京或面臨最壞噩夢');
+    expect(attr(hant.find((e) => e.tagName === 'html')!, 'lang')).toBe('zh-Hant');
+  });
+  it('links the other script\'s edition when told where it is', () => {
+    const page = elements(parse(renderEdition(bitext, { uiLang: 'zh-CN', alternate: { href: 'index.hant.html', script: 'hant' } })));
+    const link = page.find((e) => e.tagName === 'a' && attr(e, 'href') === 'index.hant.html')!;
+    expect(text(link)).toBe('繁体中文版');
+    expect(attr(link, 'hreflang')).toBe('zh-Hant');
+  });
+});
+
+describe('Markdown inside the edition', () => {
+  it('keeps emphasis and links inside the sentence spans (FR-01 input)', () => {
+    const all = elements(parse(renderEdition(fixture('这份报告的**核心结论。**后面是细节。', 'This report’s **key finding.** Details follow, see [the data](https://example.org/data).'), { uiLang: 'en' })));
+    const strong = all.filter((e) => e.tagName === 'strong');
+    expect(strong.map(text)).toEqual(['核心结论。', 'key finding.']);
+    expect(langOf(strong[0])).toBe('zh-Hans');
+    const link = all.find((e) => e.tagName === 'a' && attr(e, 'href') === 'https://example.org/data');
+    expect(link && text(link)).toBe('the data');
+    expect(link && hasClass(link.parentNode as Element, 's')).toBe(true);
+  });
+
+  it('never makes hostile Markdown live', () => {
+    const zh = [
+      '正文<script>alert("zh")</script>第一句。',
+      '点[这里](javascript:alert(1))看。',
+      '<img src="x" onerror="alert(2)">图片。',
+      '<a href="javascript:alert(3)" onclick="alert(4)">链接</a>。',
+      '[大写](JAVASCRIPT:alert(5))和<javascript:alert(6)>。',
+      '<span onmouseover="alert(7)">块</span>。',
+      '![图](https://tracker.example/p.png)与[数据](data:text/html;base64,PHNjcmlwdD4=)。',
+    ].join('\n\n');
+    const en = ['Text.', 'Click [here](javascript:alert(1)).', 'Image.', 'Link.', 'Upper.', 'Block.', 'Picture.'].join('\n\n');
+    const html = renderEdition(fixture(zh, en, Array.from({ length: 7 }, (_, i) => ({ source: [i], target: [i], score: 0.9 }))), { uiLang: 'en' });
+    const all = elements(parse(html));
+    const scripts = all.filter((e) => e.tagName === 'script');
+    expect(scripts).toHaveLength(1);
+    expect(text(scripts[0])).toBe(EDITION_JS);
+    for (const el of all) {
+      for (const a of el.attrs) {
+        expect(a.name.startsWith('on'), `${el.tagName} ${a.name}`).toBe(false);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(a.name)) {
+          expect(a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
+        }
+      }
+    }
+    expect(all.filter((e) => ['img', 'iframe', 'object', 'embed'].includes(e.tagName))).toEqual([]);
+    // the image became a plain link to it (nothing is fetched), its alt text kept
+    expect(all.filter((e) => e.tagName === 'a' && attr(e, 'href') === 'https://tracker.example/p.png').map(text)).toEqual(['图']);
+    expect(html).not.toContain('onerror');
+    // inline raw HTML tags are dropped; the words between them are plain text (CommonMark)
+    const firstCell = all.find((e) => hasClass(e, 'cell') && hasClass(e, 'src'))!;
+    expect(text(firstCell)).toBe('正文alert("zh")第一句。');
+  });
+});
+
+describe('renderIndex', () => {
+  const entries = [
+    { doc: 'zhongnanhai', title: { source: '中南海的不眠之夜', target: 'Sleepless Nights in Zhongnanhai' }, href: 'zhongnanhai/index.html', links: 19, flagged: 3 },
+  ];
+  it('lists each document with both titles, tagged by language, in the interface language', () => {
+    const all = elements(parse(renderIndex(entries, { uiLang: 'zh_CN' })));
+    expect(attr(all.find((e) => e.tagName === 'html')!, 'lang')).toBe('zh-Hans');
+    const cells = all.filter((e) => e.tagName === 'td');
+    expect(cells.map(text)).toEqual(['中南海的不眠之夜', 'Sleepless Nights in Zhongnanhai', '19', '3']);
+    expect(cells.slice(0, 2).map((c) => attr(c, 'lang'))).toEqual(['zh-Hans', 'en']);
+    expect(all.filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['zhongnanhai/index.html', 'zhongnanhai/index.html']);
+  });
+  it('refuses a link that leaves the output folder by scheme', () => {
+    expect(() => renderIndex([{ ...entries[0], href: 'javascript:alert(1)' }], { uiLang: 'en' })).toThrow(TypeError);
+  });
+});
