@@ -13,7 +13,7 @@ import { loadDocument } from './segment.ts';
 import { alignDocument } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './formats.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
-import { renderEdition, renderIndex } from './publish/index.ts';
+import { needsReview, renderEdition, renderIndex } from './publish/index.ts';
 
 /** The two files of one document pair. */
 export interface DocumentPair {
@@ -101,9 +101,6 @@ export interface BuildSummary {
   memory: string;
 }
 
-/** A block link that deserves an editor's look: not 1-1, or scored below this. */
-export const LOW_SCORE = 0.5;
-
 /**
  * The main job (`bitext build`, `npm start`): for every pair under `sourceDir` write
  * `<outputDir>/<doc>/{index.html, alignment.json, alignment.align, memory.tmx}`, the list page
@@ -128,12 +125,13 @@ export async function build(sourceDir: string, outputDir: string, options: Build
       writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.blockLinks));
       writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
       writeTmx(units, join(dir, 'memory.tmx'));
-      writeFileAtomic(join(dir, 'index.html'), await renderEdition(bitext, { uiLang }));
-      if (options.script === 'hant') writeFileAtomic(join(dir, 'index.hant.html'), await renderEdition(bitext, { uiLang, script: 'hant' }));
+      const hant = options.script === 'hant';
+      writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
+      if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
       const { added, existing } = addUnits(memory, units);
       summary.unitsAdded += added;
       summary.unitsExisting += existing;
-      const flagged = bitext.blockLinks.filter((l) => l.source.length !== 1 || l.target.length !== 1 || l.score < LOW_SCORE).length;
+      const flagged = bitext.blockLinks.filter((l) => needsReview(l)).length;
       summary.documents.push({ doc: bitext.doc, blockLinks: bitext.blockLinks.length, segmentLinks: bitext.segmentLinks.reduce((n, s) => n + s.length, 0), flagged });
     }
   } finally {

@@ -159,10 +159,10 @@ export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' 
   if (letters === 0) return null;
   if (han / letters >= 0.3) {
     const sample = (text.match(HAN) ?? []).slice(0, 5000).join('');
-    toTraditional ??= Converter({ from: 'cn', to: 'tw' });
-    toSimplified ??= Converter({ from: 'tw', to: 'cn' });
-    const simplifiedOnly = countChanged(sample, toTraditional(sample));
-    const traditionalOnly = countChanged(sample, toSimplified(sample));
+    const traditional = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
+    const simplified = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+    const simplifiedOnly = countChanged(sample, traditional(sample));
+    const traditionalOnly = countChanged(sample, simplified(sample));
     return traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans';
   }
   if (latin / letters >= 0.7) return 'en';

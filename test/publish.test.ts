@@ -160,6 +160,14 @@ describe('Markdown inside the edition', () => {
     expect(link && hasClass(link.parentNode as Element, 's')).toBe(true);
   });
 
+  it('keeps a footnote marker without dangling links or duplicate ids', () => {
+    const all = elements(parse(renderEdition(fixture('正文有注释。[^1]后面。\n\n[^1]: 这是注释。', 'Body with a note.[^1] After.\n\n[^1]: This is the note.'), { uiLang: 'en' })));
+    expect(all.filter((e) => e.tagName === 'sup').map((e) => [text(e), langOf(e)])).toEqual([['1', 'zh-Hans'], ['1', 'en']]);
+    const ids = all.map((e) => attr(e, 'id')).filter((x): x is string => x !== undefined);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of all.filter((e) => e.tagName === 'a' && attr(e, 'href')?.startsWith('#'))) expect(ids).toContain(attr(a, 'href')!.slice(1));
+  });
+
   it('never makes hostile Markdown live', () => {
     const zh = [
       '正文<script>alert("zh")</script>第一句。',
@@ -200,6 +208,7 @@ describe('renderIndex', () => {
   ];
   it('lists each document with both titles, tagged by language, in the interface language', () => {
     const all = elements(parse(renderIndex(entries, { uiLang: 'zh_CN' })));
+    expect(text(all.find((e) => e.tagName === 'caption')!)).toBe('文档：1');
     expect(attr(all.find((e) => e.tagName === 'html')!, 'lang')).toBe('zh-Hans');
     const cells = all.filter((e) => e.tagName === 'td');
     expect(cells.map(text)).toEqual(['中南海的不眠之夜', 'Sleepless Nights in Zhongnanhai', '19', '3']);

@@ -22,12 +22,6 @@ export interface CoreOptions {
   bandWidth: number;
 }
 
-/** The result of a core alignment: the path and the band it was found in (for later passes). */
-export interface CoreResult {
-  path: PathLink[];
-  band: Band;
-}
-
 /** Largest coarse grid searched exhaustively (about 50 × 50 units). */
 const COARSE_FULL_CELLS = 2_500;
 /** Band half-width at coarse levels, in coarse units. */
@@ -42,9 +36,17 @@ function maxSides(types: readonly LinkType[]): { maxA: number; maxB: number } {
 /** Search one band with the scorer. */
 export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): PathLink[] {
   const { maxA, maxB } = maxSides(options.types);
+  const t0 = performance.now();
   const similarity = spanSimilarity(zh, en, band, maxA, maxB);
+  const t1 = performance.now();
   const cost = linkCost({ zh, en, similarity, length: options.length, weights: options.weights, kinds: options.kinds });
-  return searchPath(zh.length, en.length, band, options.types, cost);
+  const path = searchPath(zh.length, en.length, band, options.types, cost);
+  if (process.env.ALIGN_DEBUG) {
+    let cells = 0;
+    for (let i = 0; i < band.lo.length; i++) cells += band.hi[i] - band.lo[i] + 1;
+    console.error(`${zh.length}×${en.length}: ${cells} cells, table ${(t1 - t0).toFixed(0)} ms, search ${(performance.now() - t1).toFixed(0)} ms`);
+  }
+  return path;
 }
 
 function coarsen(units: readonly UnitFeatures[]): UnitFeatures[] {
@@ -65,21 +67,24 @@ export function findBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[
   const coarseOptions: CoreOptions = { ...options, kinds: undefined, types: COARSE_TYPES };
   const czh = coarsen(zh);
   const cen = coarsen(en);
-  const coarseBand = findBand(czh, cen, coarseOptions, level + 1);
-  const t0 = performance.now();
-  const path = searchBand(czh, cen, coarseBand, coarseOptions);
-  if (process.env.ALIGN_DEBUG) {
-    let cells = 0;
-    for (let i = 0; i < coarseBand.lo.length; i++) cells += coarseBand.hi[i] - coarseBand.lo[i] + 1;
-    console.error(`level ${level + 1}: ${czh.length}×${cen.length}, ${cells} cells, ${(performance.now() - t0).toFixed(0)} ms`);
-  }
+  const path = searchBand(czh, cen, findBand(czh, cen, coarseOptions, level + 1), coarseOptions);
   const corners = [{ i: 0, j: 0 }];
   for (const link of path) corners.push({ i: Math.min(n, 2 * (link.i + link.a)), j: Math.min(m, 2 * (link.j + link.b)) });
   return bandAround(corners, n, m, level === 0 ? options.bandWidth : COARSE_BAND_WIDTH);
 }
 
-/** Align unit features: the least-cost path under the scorer, searched as described above. */
-export function alignCore(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], options: CoreOptions): CoreResult {
-  const band = findBand(zh, en, options);
-  return { path: searchBand(zh, en, band, options), band };
+/** A first alignment pass: its path at full resolution and the band of cells near it (for the second pass). */
+export interface FirstPass {
+  path: PathLink[];
+  band: Band;
+}
+
+/**
+ * The first pass: the least-cost path (searched exhaustively on a small grid, else in the band
+ * found at coarser resolutions) and the cells within `secondWidth` units of it.
+ */
+export function firstPass(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], options: CoreOptions, secondWidth: number): FirstPass {
+  const path = searchBand(zh, en, findBand(zh, en, options), options);
+  const corners = [{ i: 0, j: 0 }, ...path.map((l) => ({ i: l.i + l.a, j: l.j + l.b }))];
+  return { path, band: bandAround(corners, zh.length, en.length, secondWidth) };
 }

@@ -13,7 +13,7 @@
 import type { BlockKind, Document, Link } from '../types.ts';
 import { loadLexicon, type Lexicon } from '../lexicon/cedict.ts';
 import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
-import { alignCore, searchBand, type CoreOptions } from './core.ts';
+import { firstPass, searchBand, type CoreOptions } from './core.ts';
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
 import { spanSimilarity } from './lexical.ts';
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, lengthDelta, lengthProbability, linkTypes, type LengthModel, type ScorerWeights } from './scorer.ts';
@@ -39,6 +39,8 @@ export interface AlignOptions {
   maxSum?: number;
   /** Half-width of the search band around a coarse or first-pass path, in units (default 12). */
   bandWidth?: number;
+  /** Half-width of the second pass's band around the first path, in units (default 4). */
+  secondBandWidth?: number;
   /** Run the second pass (refitted length variance, Model 1 word pairs); default true. */
   secondPass?: boolean;
   /** Learn word pairs with Model 1 in the second pass; default true. */
@@ -100,24 +102,21 @@ function toLinks(path: readonly PathLink[], scores: readonly number[], zhIds: re
 }
 
 /**
- * Align prepared features in two passes (Moore 2002): a first pass with the default length
- * variance; then the variance is refitted on the first pass's 1-1 links, IBM Model 1 is trained
- * on its links (`model1.ts`), and a second pass searches a band around the first path with the
- * learned word pairs added.
+ * Align prepared features in two passes (Moore 2002): a first pass (`firstPass`) with the
+ * default length variance; then the variance is refitted on the first pass's 1-1 links, IBM
+ * Model 1 is trained on its links (`model1.ts`), and the second pass searches a narrow band
+ * around the first path with the learned word pairs added.
  */
 function alignPrepared(p: Prepared, options: AlignOptions, kinds?: CoreOptions['kinds']): { path: PathLink[]; length: LengthModel; zh: UnitFeatures[] } {
   let length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
-  const first = alignCore(p.zh, p.en, coreOptions(options, length, kinds));
+  const first = firstPass(p.zh, p.en, coreOptions(options, length, kinds), options.secondBandWidth ?? 4);
   if (options.secondPass === false) return { path: first.path, length, zh: p.zh };
   if (!options.length) {
     const pairs = first.path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
     length = fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length), pairs);
   }
   const zh = options.model1 === false ? p.zh : addTranslations(p.zh, learnTranslations(p.zh, p.en, first.path, options.model1Options));
-  const corners = [{ i: 0, j: 0 }, ...first.path.map((l) => ({ i: l.i + l.a, j: l.j + l.b }))];
-  const settings = coreOptions(options, length, kinds);
-  const band = bandAround(corners, p.zh.length, p.en.length, settings.bandWidth);
-  return { path: searchBand(zh, p.en, band, settings), length, zh };
+  return { path: searchBand(zh, p.en, first.band, coreOptions(options, length, kinds)), length, zh };
 }
 
 /**

@@ -21,6 +21,43 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** Stem → ascending ids of the units whose items use it (compressed rows). */
+function postings(units: readonly UnitFeatures[], vocabularySize: number): { start: Int32Array; units: Int32Array } {
+  const start = new Int32Array(vocabularySize + 1);
+  const last = new Int32Array(vocabularySize).fill(-1);
+  for (let u = 0; u < units.length; u++) {
+    for (const x of units[u].stems) {
+      if (last[x] !== u) {
+        last[x] = u;
+        start[x + 1]++;
+      }
+    }
+  }
+  for (let x = 0; x < vocabularySize; x++) start[x + 1] += start[x];
+  const fill = start.slice(0, vocabularySize);
+  const list = new Int32Array(start[vocabularySize]);
+  last.fill(-1);
+  for (let u = 0; u < units.length; u++) {
+    for (const x of units[u].stems) {
+      if (last[x] !== u) {
+        last[x] = u;
+        list[fill[x]++] = u;
+      }
+    }
+  }
+  return { start, units: list };
+}
+
+/** First index q in [lo, hi) with sorted[q] ≥ value (hi if none). */
+function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function itemCount(f: UnitFeatures): number {
   return f.start.length - 1;
 }
@@ -57,36 +94,100 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
   const zhMask = new Int32Array(zhBase[n]);
   const enMask = new Int32Array(enBase[m]);
 
+  // Postings (stem → units holding it, ascending) let each unit find its matches inside its
+  // pair range directly, at a cost independent of the band's width.
   let vocabularySize = 1;
-  for (const f of zh) for (const s of f.stems) if (s >= vocabularySize) vocabularySize = s + 1;
-  for (const f of en) for (const s of f.stems) if (s >= vocabularySize) vocabularySize = s + 1;
-  const enMark = new Int32Array(vocabularySize).fill(-1);
-  const zhMark = new Int32Array(vocabularySize).fill(-1);
-  for (let j = 0; j < m; j++) {
-    const f = en[j];
-    for (let k = 0; k < f.stems.length; k++) enMark[f.stems[k]] = j;
-    for (let i = iFrom[j]; i < iTo[j]; i++) {
-      const g = zh[i];
-      const base = zhBase[i] + (j - jFrom[i]) * zhWords[i];
-      for (let k = 0; k + 1 < g.start.length; k++) {
-        for (let s = g.start[k]; s < g.start[k + 1]; s++) {
-          if (enMark[g.stems[s]] === j) {
-            zhMask[base + (k >>> 5)] |= 1 << (k & 31);
-            break;
-          }
+  for (const f of zh) for (const x of f.stems) if (x >= vocabularySize) vocabularySize = x + 1;
+  for (const f of en) for (const x of f.stems) if (x >= vocabularySize) vocabularySize = x + 1;
+  const enPostings = postings(en, vocabularySize);
+  const zhPostings = postings(zh, vocabularySize);
+  for (let i = 0; i < n; i++) {
+    const g = zh[i];
+    const from = jFrom[i];
+    const to = jTo[i];
+    if (to <= from) continue;
+    const words = zhWords[i];
+    for (let k = 0; k + 1 < g.start.length; k++) {
+      const bit = 1 << (k & 31);
+      const word = k >>> 5;
+      for (let x = g.start[k]; x < g.start[k + 1]; x++) {
+        const stem = g.stems[x];
+        const end = enPostings.start[stem + 1];
+        for (let q = lowerBound(enPostings.units, enPostings.start[stem], end, from); q < end; q++) {
+          const j = enPostings.units[q];
+          if (j >= to) break;
+          zhMask[zhBase[i] + (j - from) * words + word] |= bit;
         }
       }
     }
   }
-  for (let i = 0; i < n; i++) {
-    const g = zh[i];
-    for (let s = 0; s < g.stems.length; s++) zhMark[g.stems[s]] = i;
-    for (let j = jFrom[i]; j < jTo[i]; j++) {
-      const f = en[j];
-      const base = enBase[j] + (i - iFrom[j]) * enWords[j];
-      for (let k = 0; k + 1 < f.start.length; k++) {
-        if (zhMark[f.stems[f.start[k]]] === i) enMask[base + (k >>> 5)] |= 1 << (k & 31);
+  for (let j = 0; j < m; j++) {
+    const f = en[j];
+    const from = iFrom[j];
+    const to = iTo[j];
+    if (to <= from) continue;
+    const words = enWords[j];
+    for (let k = 0; k + 1 < f.start.length; k++) {
+      const bit = 1 << (k & 31);
+      const word = k >>> 5;
+      const stem = f.stems[f.start[k]];
+      const end = zhPostings.start[stem + 1];
+      for (let q = lowerBound(zhPostings.units, zhPostings.start[stem], end, from); q < end; q++) {
+        const i = zhPostings.units[q];
+        if (i >= to) break;
+        enMask[enBase[j] + (i - from) * words + word] |= bit;
       }
+    }
+  }
+
+  // Shares: zhShare[(pair (i, j)) · maxB + b − 1] = share of unit i's items covered by en units
+  // [j, j + b); enShare likewise per (j, i, a). −1 marks a unit without items.
+  const zhPairBase = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) zhPairBase[i + 1] = zhPairBase[i] + (jTo[i] - jFrom[i]);
+  const enPairBase = new Int32Array(m + 1);
+  for (let j = 0; j < m; j++) enPairBase[j + 1] = enPairBase[j] + Math.max(0, iTo[j] - iFrom[j]);
+  const zhShare = new Float32Array(zhPairBase[n] * maxB);
+  const enShare = new Float32Array(enPairBase[m] * maxA);
+  for (let i = 0; i < n; i++) {
+    const items = itemCount(zh[i]);
+    const words = zhWords[i];
+    const width = jTo[i] - jFrom[i];
+    for (let p = 0; p < width; p++) {
+      const out = (zhPairBase[i] + p) * maxB;
+      if (items === 0) {
+        zhShare.fill(-1, out, out + maxB);
+        continue;
+      }
+      for (let w = 0; w < words; w++) {
+        let bits = 0;
+        for (let b = 0; b < maxB && p + b < width; b++) {
+          bits |= zhMask[zhBase[i] + (p + b) * words + w];
+          zhShare[out + b] += popcount(bits);
+        }
+        for (let b = width - p; b < maxB; b++) zhShare[out + b] += popcount(bits);
+      }
+      for (let b = 0; b < maxB; b++) zhShare[out + b] /= items;
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    const items = itemCount(en[j]);
+    const words = enWords[j];
+    const width = Math.max(0, iTo[j] - iFrom[j]);
+    for (let p = 0; p < width; p++) {
+      const out = (enPairBase[j] + p) * maxA;
+      if (items === 0) {
+        enShare.fill(-1, out, out + maxA);
+        continue;
+      }
+      for (let w = 0; w < words; w++) {
+        let bits = 0;
+        for (let a = 0; a < maxA && p + a < width; a++) {
+          bits |= enMask[enBase[j] + (p + a) * words + w];
+          enShare[out + a] += popcount(bits);
+        }
+        for (let a = width - p; a < maxA; a++) enShare[out + a] += popcount(bits);
+      }
+      for (let a = 0; a < maxA; a++) enShare[out + a] /= items;
     }
   }
 
@@ -94,35 +195,25 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     let total = 0;
     let units = 0;
     for (let i = i0; i < i0 + a; i++) {
-      const items = itemCount(zh[i]);
-      if (items === 0) continue;
-      const words = zhWords[i];
-      let covered = 0;
-      for (let w = 0; w < words; w++) {
-        let bits = 0;
-        for (let j = j0; j < j0 + b; j++) {
-          if (j < jFrom[i] || j >= jTo[i]) continue;
-          bits |= zhMask[zhBase[i] + (j - jFrom[i]) * words + w];
-        }
-        covered += popcount(bits);
+      const p = j0 - jFrom[i];
+      if (p < 0 || p >= jTo[i] - jFrom[i]) {
+        if (itemCount(zh[i]) > 0) units++;
+        continue;
       }
-      total += covered / items;
+      const share = zhShare[(zhPairBase[i] + p) * maxB + b - 1];
+      if (share < 0) continue;
+      total += share;
       units++;
     }
     for (let j = j0; j < j0 + b; j++) {
-      const items = itemCount(en[j]);
-      if (items === 0) continue;
-      const words = enWords[j];
-      let covered = 0;
-      for (let w = 0; w < words; w++) {
-        let bits = 0;
-        for (let i = i0; i < i0 + a; i++) {
-          if (i < iFrom[j] || i >= iTo[j]) continue;
-          bits |= enMask[enBase[j] + (i - iFrom[j]) * words + w];
-        }
-        covered += popcount(bits);
+      const p = i0 - iFrom[j];
+      if (p < 0 || p >= iTo[j] - iFrom[j]) {
+        if (itemCount(en[j]) > 0) units++;
+        continue;
       }
-      total += covered / items;
+      const share = enShare[(enPairBase[j] + p) * maxA + a - 1];
+      if (share < 0) continue;
+      total += share;
       units++;
     }
     return units === 0 ? NaN : total / units;

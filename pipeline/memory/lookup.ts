@@ -40,8 +40,8 @@ export interface LookupHit {
   usage: number;
 }
 
-const POSTING_BUDGET = Number(process.env.TM_BUDGET ?? 300_000);
-const CANDIDATES = Number(process.env.TM_CAND ?? 100);
+const POSTING_BUDGET = 50_000;
+const CANDIDATES = 100;
 
 /** Default source language of a query: `zh-Hans` if it has a CJK character, else `en`. */
 export function guessLanguage(text: string): LanguageTag {
@@ -59,7 +59,7 @@ export function lookupLanguages(text: string, options: LookupOptions): { sourceL
 interface Reader {
   df: Database.Statement;
   postings: Database.Statement;
-  row: Database.Statement;
+  rows: Database.Statement;
   maxId: Database.Statement;
   counts: Uint16Array;
 }
@@ -72,8 +72,8 @@ function readerFor(memory: Memory): Reader {
     r = {
       df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
       postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
-      row: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens,
-        origin_doc, origin_link, usage FROM units WHERE id = ?`),
+      rows: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens,
+        origin_doc, origin_link, usage FROM units WHERE id IN (SELECT value FROM json_each(?))`),
       maxId: memory.db.prepare('SELECT max(id) FROM units').pluck(),
       counts: new Uint16Array(0),
     };
@@ -143,9 +143,8 @@ export function lookup(memory: Memory, text: string, options: LookupOptions = {}
   const ids = candidates(memory, q.tokens, sourceLang, Math.max(CANDIDATES, max * 10));
   const r = readerFor(memory);
   const hits: LookupHit[] = [];
-  for (const id of ids) {
-    const row = r.row.get(id) as Record<string, unknown> | undefined;
-    if (!row) continue;
+  for (const row of r.rows.all(JSON.stringify(ids)) as Record<string, unknown>[]) {
+    const id = row.id as number;
     for (const forward of [true, false]) {
       const sLang = (forward ? row.source_lang : row.target_lang) as string;
       const tLang = (forward ? row.target_lang : row.source_lang) as string;

@@ -23,7 +23,7 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e5e5e5;vertical-align:top;overflow-wrap:anywhere}
 td:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-break:strict}
 td:lang(en){font-family:Georgia,"Times New Roman",serif}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 @media (max-width:40rem){thead{display:none}tr{display:block;border-bottom:1px solid #d4d4d4;padding:.5rem 0}td{display:block;border:0;padding:.125rem 0}td.n{text-align:left}}`;
 
 /**
@@ -49,8 +49,8 @@ export function renderIndex(entries: readonly IndexEntry[], options: { uiLang: s
     h('main', [
       h('h1', { className: ['doc-title'] }, t('indexTitle')),
       h('table', [
-        h('caption', { className: ['summary'] }, `${t('documents')}: ${entries.length}`),
-        h('thead', [h('tr', [h('th', { scope: 'col' }, t('titleSource')), h('th', { scope: 'col' }, t('titleTarget')), h('th', { scope: 'col' }, t('links')), h('th', { scope: 'col' }, t('flagged'))])]),
+        h('caption', { className: ['summary'] }, t('documentCount', { count: entries.length })),
+        h('thead', [h('tr', [h('th', { scope: 'col' }, t('titleSource')), h('th', { scope: 'col' }, t('titleTarget')), h('th', { scope: 'col', className: ['n'] }, t('links')), h('th', { scope: 'col', className: ['n'] }, t('flagged'))])]),
         h('tbody', rows),
       ]),
     ]),

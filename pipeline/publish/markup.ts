@@ -3,7 +3,9 @@
  * Conversion is remark-rehype (mdast-util-to-hast: raw HTML nodes are dropped, never passed
  * through), then rehype-sanitize with its default (GitHub) schema, which also removes
  * `javascript:` and other unsafe URL protocols, event-handler attributes and `<script>`.
- * Images become links to the image (the edition loads nothing from the network).
+ * Images become links to the image (the edition loads nothing from the network). A footnote
+ * reference becomes a plain superscript label (`<sup>1</sup>`): a block's inline nodes do not hold
+ * the definitions, and the same reference on both sides would otherwise give duplicate ids.
  */
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -13,14 +15,17 @@ import type { ElementContent, Root as HastRoot } from 'hast';
 
 const processor = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema);
 
-/** Replace images by links to them (alt text or the URL as link text); recurse into children. */
-function withoutImages(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+/** Images → links to them (alt text or the URL as link text); footnote references → superscript labels. */
+function prepare(nodes: readonly PhrasingContent[]): PhrasingContent[] {
   return nodes.map((node): PhrasingContent => {
     if (node.type === 'image') {
       return { type: 'link', url: node.url, title: node.title, children: [{ type: 'text', value: node.alt || node.url }] };
     }
+    if (node.type === 'footnoteReference') {
+      return { type: 'emphasis', data: { hName: 'sup' }, children: [{ type: 'text', value: node.label ?? node.identifier }] };
+    }
     if ('children' in node && Array.isArray(node.children)) {
-      return { ...node, children: withoutImages(node.children as PhrasingContent[]) } as PhrasingContent;
+      return { ...node, children: prepare(node.children as PhrasingContent[]) } as PhrasingContent;
     }
     return node;
   });
@@ -32,7 +37,7 @@ function withoutImages(nodes: readonly PhrasingContent[]): PhrasingContent[] {
  * Pure: the input nodes are not modified.
  */
 export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text: string) => string): ElementContent[] {
-  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: withoutImages(nodes) }] };
+  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: prepare(nodes) }] };
   const hast = processor.runSync(root) as HastRoot;
   const paragraph = hast.children.find((n) => n.type === 'element');
   const children = paragraph && paragraph.type === 'element' ? paragraph.children : [];

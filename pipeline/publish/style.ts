@@ -42,7 +42,7 @@ main{max-width:76rem;margin:0 auto;padding:0 1rem 2rem}
 .cell p,.cell blockquote,.cell pre{margin:0 0 .5rem}
 .cell h1,.cell h2,.cell h3,.cell h4,.cell h5,.cell h6{margin:0 0 .5rem;line-height:1.3}
 .cell h1{font-size:1.75rem}.cell h2{font-size:1.35rem}.cell h3{font-size:1.15rem}
-.cell .caption{font-style:italic;color:#3d3d3d}
+.cell .caption{font-style:italic;color:#3d3d3d;font-size:.9375em}
 .cell blockquote{border-left:3px solid #d4d4d4;padding-left:.75rem}
 .cell .li::before{content:"•";margin-right:.5em}
 .cell .li.d2{padding-left:1.5em}.cell .li.d3{padding-left:3em}

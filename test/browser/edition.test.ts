@@ -97,6 +97,9 @@ describe('views by mouse', () => {
     await page.click('label[for=review]');
     for (const id of flagged) expect(await background(id)).not.toBe(plain);
     expect(await background('b2')).toBe(plain);
+    await page.locator(`#${flagged[0]}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'edition-review-1280.png') });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('label[for=review]');
   });
 });
