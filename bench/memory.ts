@@ -6,6 +6,7 @@
  * 3. run 1,000 lookups of freshly perturbed corpus sentences: p50 and p99 latency;
  * 4. run the same queries through a plain linear scan (every unit scored, same `matchScore`) in
  *    this process: speed-up and top-1 agreement (same best score; same unit).
+ * 5. export the TM (child process) and import that export again: time, size, peak memory.
  * Targets: import ≥ 20,000 units/s with peak ≤ 1 GB; lookup p50 ≤ 5 ms, p99 ≤ 50 ms; agreement ≥ 99%.
  * The generated TMX and database are deleted at the end.
  */
@@ -14,7 +15,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeMemory, importTmx, lookup, openMemory } from '../pipeline/memory/index.ts';
+import { closeMemory, exportTmx, importTmx, lookup, openMemory } from '../pipeline/memory/index.ts';
 import { scanLookup, type ScanEntry } from '../pipeline/memory/lookup.ts';
 import { escapeText } from '../pipeline/memory/tmx-read.ts';
 import { prepareText } from '../pipeline/memory/text.ts';
@@ -22,6 +23,7 @@ import { prepareText } from '../pipeline/memory/text.ts';
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const QUERIES = 1000;
 
+/** Mulberry32, a small seeded PRNG (Tommy Ettinger's public-domain generator): numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -63,6 +65,10 @@ export function perturb(text: string, pool: string[], rand: () => number): strin
   return chars.join('');
 }
 
+/**
+ * Write a TMX of `units` zh-CN→en units to `file`, streamed in 1 MB pieces: unit i is corpus
+ * sentence i mod |zh| (unchanged the first time round, then perturbed), target an English line.
+ */
 export function generateTmx(file: string, units: number, zh: string[], en: string[], pool: string[]): void {
   const rand = mulberry32(42);
   const fd = openSync(file, 'w');
@@ -83,6 +89,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/**
+ * Peak resident memory of this process in MB: VmHWM from /proc/self/status (per address space,
+ * so not inherited from the parent as getrusage's ru_maxrss is across exec on Linux), else maxRSS.
+ */
+function peakMB(): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) / 1024;
+  } catch { /* not Linux */ }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /** Child-process entry: import `tmx` into `db`, print timing and peak RSS as JSON. */
 function importChild(tmx: string, db: string): void {
   const start = process.hrtime.bigint();
@@ -90,7 +108,23 @@ function importChild(tmx: string, db: string): void {
   const result = importTmx(memory, tmx, { now: '2026-01-01T00:00:00Z' });
   closeMemory(memory);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  console.log(JSON.stringify({ result, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ result, seconds, maxRssMB: peakMB() }));
+}
+
+/** Child-process entry: export `db` to `tmx`, print timing and peak RSS as JSON. */
+function exportChild(db: string, tmx: string): void {
+  const start = process.hrtime.bigint();
+  const memory = openMemory(db);
+  const units = exportTmx(memory, tmx);
+  closeMemory(memory);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  console.log(JSON.stringify({ units, seconds, maxRssMB: peakMB() }));
+}
+
+function child<T>(args: string[]): T {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`bench child ${args[0]} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
 }
 
 /** Run the benchmark and print every figure. */
@@ -107,9 +141,8 @@ export async function runMemoryBench(): Promise<void> {
     generateTmx(tmx, units, zh, en, pool);
     console.log(`generated ${units} units from ${zh.length} corpus sentences: ${(statSync(tmx).size / 1e6).toFixed(1)} MB TMX in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--import-child', tmx, db], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
-    const imported = JSON.parse(child.stdout.trim().split('\n').pop()!) as { result: { added: number; existing: number; tus: number }; seconds: number; maxRssMB: number };
+    type Imported = { result: { added: number; existing: number; tus: number }; seconds: number; maxRssMB: number };
+    const imported = child<Imported>(['--import-child', tmx, db]);
     const rate = imported.result.tus / imported.seconds;
     console.log(`import: ${imported.result.tus} units read (${imported.result.added} added, ${imported.result.existing} identical) in ${imported.seconds.toFixed(1)} s = ${Math.round(rate)} units/s (target ≥ 20,000) ${rate >= 20000 ? 'OK' : 'MISSED'}`);
     console.log(`import peak memory (child RSS): ${imported.maxRssMB.toFixed(0)} MB (target ≤ 1024 MB) ${imported.maxRssMB <= 1024 ? 'OK' : 'MISSED'}; database ${(statSync(db).size / 1e6).toFixed(0)} MB`);
@@ -154,10 +187,19 @@ export async function runMemoryBench(): Promise<void> {
     const scanMean = scanTimes.reduce((a, b) => a + b, 0) / scanTimes.length;
     console.log(`linear scan: mean ${scanMean.toFixed(1)} ms per lookup; index speed-up ×${(scanMean / indexMean).toFixed(0)}`);
     console.log(`top-1 agreement with the scan: ${((100 * sameScore) / QUERIES).toFixed(1)}% same best score (target ≥ 99%) ${sameScore >= 0.99 * QUERIES ? 'OK' : 'MISSED'}, ${((100 * sameUnit) / QUERIES).toFixed(1)}% same unit`);
+    entries.length = 0;
+
+    const exported = join(dir, 'export.tmx');
+    const out = child<{ units: number; seconds: number; maxRssMB: number }>(['--export-child', db, exported]);
+    console.log(`export: ${out.units} units, ${(statSync(exported).size / 1e6).toFixed(0)} MB TMX in ${out.seconds.toFixed(1)} s, peak memory ${out.maxRssMB.toFixed(0)} MB`);
+    rmSync(tmx, { force: true });
+    const again = child<Imported>(['--import-child', exported, join(dir, 'again.sqlite')]);
+    console.log(`re-import of the export: ${again.result.added} added of ${again.result.tus} in ${again.seconds.toFixed(1)} s = ${Math.round(again.result.tus / again.seconds)} units/s, peak memory ${again.maxRssMB.toFixed(0)} MB ${again.result.added === out.units ? '(all units back)' : '(UNITS LOST)'}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--import-child') importChild(process.argv[3], process.argv[4]);
+else if (process.argv[2] === '--export-child') exportChild(process.argv[3], process.argv[4]);
 else if (process.argv[1] === fileURLToPath(import.meta.url)) await runMemoryBench();

@@ -4,82 +4,13 @@
  * Reading and aligning every document happens before anything is written, so bad input stops
  * the build with nothing half-written; each file is written atomically.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import type { Bitext, Document } from './types.ts';
-import { BitextError, located, writeFileAtomic } from './io.ts';
-import { languageOfFileName } from './read.ts';
-import { loadDocument } from './segment.ts';
-import { alignDocument } from './align/index.ts';
+import { join } from 'node:path';
+import type { Bitext } from './types.ts';
+import { writeFileAtomic } from './io.ts';
+import { findPairs, loadPair } from './pairs.ts';
 import { formatAlign, toAlignmentJson } from './formats.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { needsReview, renderEdition, renderIndex } from './publish/index.ts';
-
-/** The two files of one document pair. */
-export interface DocumentPair {
-  /** Document name: the folder's name. */
-  doc: string;
-  dir: string;
-  sourceFile: string;
-  targetFile: string;
-}
-
-const SOURCE_NAMES = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'];
-const TARGET_NAMES = ['en.md', 'en.txt'];
-
-/**
- * The document pair in folder `dir`: one Chinese file (`zh.md`, `zh-Hans.md`, `zh-Hant.md` or
- * `.txt`) and one English file (`en.md` or `en.txt`). Throws `BitextError` (exit 2) naming the
- * folder when either side is missing or present twice.
- */
-export function findPair(dir: string): DocumentPair {
-  const pick = (names: string[], what: string) => {
-    const found = names.map((n) => join(dir, n)).filter((f) => existsSync(f));
-    if (found.length === 0) throw new BitextError(located(dir, undefined, `no ${what} file (expected one of ${names.join(', ')})`), { file: dir });
-    if (found.length > 1) throw new BitextError(located(dir, undefined, `more than one ${what} file: ${found.map((f) => basename(f)).join(', ')}`), { file: dir });
-    return found[0];
-  };
-  return { doc: basename(resolve(dir)), dir, sourceFile: pick(SOURCE_NAMES, 'Chinese source'), targetFile: pick(TARGET_NAMES, 'English target') };
-}
-
-/**
- * Every document pair under `sourceDir`: each sub-folder holding at least one document file, in
- * name order; `sourceDir` itself when it holds the files directly. Throws `BitextError` (exit 2)
- * when the folder is missing, holds no pair, or a folder lacks its counterpart.
- */
-export function findPairs(sourceDir: string): DocumentPair[] {
-  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) {
-    throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
-  }
-  const entries = readdirSync(sourceDir).sort();
-  if (entries.some((name) => languageOfFileName(name) !== null && statSync(join(sourceDir, name)).isFile())) return [findPair(sourceDir)];
-  const dirs = entries.map((name) => join(sourceDir, name)).filter((p) => statSync(p).isDirectory() && !basename(p).startsWith('.'));
-  const pairs = dirs.filter((d) => readdirSync(d).some((n) => languageOfFileName(n) !== null)).map(findPair);
-  if (pairs.length === 0) throw new BitextError(located(sourceDir, undefined, 'no document pairs (a folder per document with zh.md and en.md)'), { file: sourceDir });
-  return pairs;
-}
-
-/** Align two read-and-segmented documents into a `Bitext` named `doc` (Chinese source, English target). */
-export function alignDocuments(doc: string, source: Document, target: Document): Bitext {
-  const { blockLinks, segmentLinks } = alignDocument(source, target);
-  return {
-    doc,
-    sourceLang: source.lang,
-    targetLang: target.lang,
-    source: source.blocks,
-    target: target.blocks,
-    sourceSegments: source.segments,
-    targetSegments: target.segments,
-    blockLinks,
-    segmentLinks,
-  };
-}
-
-/** Read, segment and align the document pair in folder `dir` (see `findPair`, `loadDocument`). */
-export function loadBitext(dir: string): Bitext {
-  const pair = findPair(dir);
-  return alignDocuments(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile));
-}
 
 /** Options of `build`. */
 export interface BuildOptions {
@@ -111,7 +42,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
   const pairs = findPairs(sourceDir);
   const bitexts: Bitext[] = [];
   for (const pair of pairs) {
-    bitexts.push(alignDocuments(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile)));
+    bitexts.push(loadPair(pair));
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
   const uiLang = options.uiLang ?? 'en';

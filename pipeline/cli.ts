@@ -80,7 +80,7 @@ program
 
 // ---- publish verbs (check, diff) ----
 import { InvalidArgumentError } from 'commander';
-import { findPairs as findCheckPairs, loadBitext as loadCheckBitext } from './build.ts';
+import { findPairs as findCheckPairs, loadBitext as loadCheckBitext } from './pairs.ts';
 import { checkBitext, checkExitCode, countFindings, formatFindings } from './check.ts';
 import { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } from './diff.ts';
 import { writeFileAtomic as writeReport } from './io.ts';

@@ -25,7 +25,7 @@ import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Bitext, Block, Link, Segment } from './types.ts';
 import { BitextError, located, readText } from './io.ts';
-import { loadBitext } from './build.ts';
+import { loadBitext } from './pairs.ts';
 import { languageOfFileName } from './read.ts';
 import { unitsFromBitext } from './memory/index.ts';
 import { createI18n, resolveUiLanguage } from './publish/i18n.ts';

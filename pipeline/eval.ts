@@ -1,6 +1,6 @@
 /**
  * eval — strict and lax precision, recall and F1 of sentence alignments against a gold standard
- * (Sennrich & Volk 2011, "Iterative, MT-based sentence alignment of parallel texts", §4; the
+ * (Sennrich & Volk 2011, "Iterative, MT-based sentence alignment of parallel texts"; the
  * definition used by vecalign's scorer and described in ../shared/README.md):
  *  - counts are micro-averaged: summed over all documents before dividing;
  *  - precision is over the test links with at least one side (duplicates counted once): a link

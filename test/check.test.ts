@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBitext } from '../pipeline/build.ts';
+import { loadBitext } from '../pipeline/pairs.ts';
 import { parseBlocks } from '../pipeline/read.ts';
 import { segmentBlocks } from '../pipeline/segment.ts';
 import { checkBitext, checkExitCode, formatFindings, type Finding } from '../pipeline/check.ts';

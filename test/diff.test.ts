@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import { loadBitext } from '../pipeline/build.ts';
+import { loadBitext } from '../pipeline/pairs.ts';
 import { toAlignmentJson } from '../pipeline/formats.ts';
 import { diffAlignments, diffExitCode, diffRevisions, diffText, formatDiff, loadRevision } from '../pipeline/diff.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';

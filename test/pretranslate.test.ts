@@ -86,8 +86,6 @@ describe('command line', () => {
     expect(found.code).toBe(0);
     expect(JSON.parse(found.stdout)).toEqual([{ source: '路上下起了小雨。', target: 'It began to drizzle on the way.', sourceLang: 'zh-CN', targetLang: 'en', score: 85, band: '85-94', origin: null }]);
 
-    const stats = runCli(['tm', 'stats', '--memory', tm, '--json']);
-    expect(JSON.parse(stats.stdout)).toEqual({ units: 2, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
 
     const out = join(dir, 'out.tmx');
     expect(runCli(['tm', 'export', out, '--memory', tm]).code).toBe(0);
@@ -110,6 +108,7 @@ describe('command line', () => {
     const bad = runCli(['tm', 'import', join(dir, 'bad.tmx'), '--memory', tm]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.tmx:3:\d+: /);
-    expect(JSON.parse(runCli(['tm', 'stats', '--memory', tm, '--json']).stdout).units).toBe(2);
+    const stats = runCli(['tm', 'stats', '--memory', tm, '--json']);
+    expect(JSON.parse(stats.stdout)).toEqual({ units: 2, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
   });
 });

@@ -298,3 +298,106 @@ describe('export', () => {
     closeMemory(m);
   });
 });
+
+describe('writeTmx of a bitext', () => {
+  it('writes an identical pair once (a block link equal to its only sentence link)', () => {
+    const dir = tempDir();
+    const base = { sourceLang: 'zh-Hans', targetLang: 'en', score: 1, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 };
+    const n = writeTmx([
+      { ...base, source: '标题', target: 'Title', origin: { doc: 'd', link: 'b0' } },
+      { ...base, source: '标题', target: 'Title', origin: { doc: 'd', link: 'b0s0' } },
+      { ...base, source: '正文。', target: 'Text.', origin: { doc: 'd', link: 'b1s0' } },
+    ], join(dir, 'm.tmx'));
+    expect(n).toBe(2);
+    const xml = readFileSync(join(dir, 'm.tmx'), 'utf8');
+    expect(xml.match(/<tu /g)).toHaveLength(2);
+    expect(xml).toContain('<prop type="x-origin-link">b0</prop>');
+    expect(xml).not.toContain('<prop type="x-origin-link">b0s0</prop>');
+  });
+});
+
+describe('encodings and directions', () => {
+  const tmx = (srclang: string) => `<?xml version="1.0" encoding="UTF-16"?>
+<tmx version="1.4">
+<header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" ${srclang} datatype="plaintext"/>
+<body>
+<tu><tuv xml:lang="en-US"><seg>Please wait.</seg></tuv><tuv xml:lang="zh-CN"><seg>请稍候。</seg></tuv></tu>
+<tu srclang="en-US"><tuv xml:lang="en-US"><seg>Saved.</seg></tuv><tuv xml:lang="zh-CN"><seg>已保存。</seg></tuv></tu>
+</body>
+</tmx>
+`;
+  it('UTF-16LE and UTF-16BE without a byte-order mark', () => {
+    const dir = tempDir();
+    const le = Buffer.from(tmx('srclang="zh-CN"'), 'utf16le');
+    writeFileSync(join(dir, 'le.tmx'), le);
+    writeFileSync(join(dir, 'be.tmx'), Buffer.from(le).swap16());
+    for (const name of ['le.tmx', 'be.tmx']) {
+      const m = openMemory(':memory:');
+      expect(importTmx(m, join(dir, name))).toMatchObject({ tus: 2, added: 2 });
+      expect([...iterateUnits(m)].map((u) => u.source)).toEqual(['请稍候。', 'Saved.']);
+      closeMemory(m);
+    }
+  });
+
+  it('the direction follows srclang of the tu, else the header; *all* or none means Chinese first', () => {
+    const dir = tempDir();
+    const cases: [string, string[]][] = [
+      ['srclang="zh-CN"', ['zh-CN', 'en-US']], // tu 1 from the header, tu 2 its own en-US
+      ['srclang="en-us"', ['en-US', 'en-US']],
+      ['srclang="*all*"', ['zh-CN', 'en-US']],
+      ['', ['zh-CN', 'en-US']],
+    ];
+    for (const [attr, sourceLangs] of cases) {
+      writeFileSync(join(dir, 'd.tmx'), tmx(attr).replace('encoding="UTF-16"', 'encoding="UTF-8"'));
+      const m = openMemory(':memory:');
+      importTmx(m, join(dir, 'd.tmx'));
+      expect([...iterateUnits(m)].map((u) => u.sourceLang), attr).toEqual(sourceLangs);
+      closeMemory(m);
+    }
+  });
+
+  it('an invalid UTF-8 byte is reported at its line and column', () => {
+    const dir = tempDir();
+    const text = tmx('srclang="zh-CN"').replace('encoding="UTF-16"', 'encoding="UTF-8"');
+    const bytes = Buffer.from(text, 'utf8');
+    const at = bytes.indexOf(Buffer.from('Saved'));
+    bytes[at + 2] = 0xff; // "Sa\xFFed." on line 6
+    writeFileSync(join(dir, 'bad.tmx'), bytes);
+    const m = openMemory(':memory:');
+    expect(() => importTmx(m, join(dir, 'bad.tmx'))).toThrow(/bad\.tmx:6:\d+: invalid utf-8 byte sequence at byte \d+/);
+    expect(memoryStats(m).units).toBe(0);
+    closeMemory(m);
+  });
+});
+
+describe('atomic export', () => {
+  it('a failing export leaves the old file as it was and no temporary file', async () => {
+    const { readdirSync } = await import('node:fs');
+    const dir = tempDir();
+    const file = join(dir, 'x.tmx');
+    writeFileSync(file, 'old');
+    const good = { source: '一', target: 'One', sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 };
+    expect(() => writeTmx([good, { ...good, source: '二', created: 'yesterday' }], file)).toThrow(/not a date/);
+    expect(readFileSync(file, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['x.tmx']);
+  });
+});
+
+describe('round trip of units made by Bitext', () => {
+  it('export → import → export gives the same bytes for units without tool or origin', () => {
+    const dir = tempDir();
+    const a = openMemory(':memory:');
+    addUnits(a, [
+      { source: '请稍候。', target: 'Please wait.', sourceLang: 'zh-CN', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-02T00:00:00Z', usage: 0 },
+      { source: '甲\t乙\n丙 𠮷', target: 'A\tB\nC &amp; <D>', sourceLang: 'zh-Hans', targetLang: 'en-GB', origin: { doc: 'd', link: 'b3s1' }, score: 0.5, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 7, creationTool: 'X', changeTool: 'Y' },
+    ]);
+    exportTmx(a, join(dir, '1.tmx'));
+    const b = openMemory(':memory:');
+    importTmx(b, join(dir, '1.tmx'), { sourceLang: 'zh', targetLang: 'en' });
+    exportTmx(b, join(dir, '2.tmx'));
+    expect(readFileSync(join(dir, '2.tmx'), 'utf8')).toBe(readFileSync(join(dir, '1.tmx'), 'utf8'));
+    expect([...iterateUnits(b)].map((u) => [u.source, u.target, u.changeTool])).toEqual([['请稍候。', 'Please wait.', 'Bitext'], ['甲\t乙\n丙 𠮷', 'A\tB\nC &amp; <D>', 'Y']]);
+    closeMemory(a);
+    closeMemory(b);
+  });
+});

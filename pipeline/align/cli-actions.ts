@@ -7,7 +7,7 @@ import type { Link } from '../types.ts';
 import { BitextError, readText } from '../io.ts';
 import { formatAlign, formatTsv, toAlignmentJson } from '../formats.ts';
 import { loadDocument } from '../segment.ts';
-import { alignDocument, alignSequences } from './index.ts';
+import { alignBitext, alignSequences } from './index.ts';
 import { evaluateFolders, formatEvalTable } from '../eval.ts';
 
 /** Output formats of `align`. */
@@ -51,26 +51,14 @@ export function runAlign(zh: string, en: string, options: RunAlignOptions = {}):
     if (format === 'tsv') return formatTsv(links, zhLines, enLines, { source: '', target: ' ' });
     return JSON.stringify({ sourceLang: 'zh', targetLang: 'en', links }, null, 2) + '\n';
   }
-  const source = loadDocument(zh);
-  const target = loadDocument(en);
-  const { blockLinks, segmentLinks } = alignDocument(source, target);
-  if (format === 'align') return formatAlign(blockLinks);
-  if (format === 'tsv') {
-    const links: Link[] = segmentLinks.flat();
-    return formatTsv(links, source.segments.map((s) => s.text), target.segments.map((s) => s.text), { source: '', target: ' ' });
-  }
   const doc = basename(zh).replace(/\.[^.]*$/, '');
-  const json = toAlignmentJson({
-    doc,
-    sourceLang: source.lang,
-    targetLang: target.lang,
-    source: source.blocks,
-    target: target.blocks,
-    sourceSegments: source.segments,
-    targetSegments: target.segments,
-    blockLinks,
-    segmentLinks,
-  });
+  const bitext = alignBitext(doc, loadDocument(zh), loadDocument(en));
+  if (format === 'align') return formatAlign(bitext.blockLinks);
+  if (format === 'tsv') {
+    const links: Link[] = bitext.segmentLinks.flat();
+    return formatTsv(links, bitext.sourceSegments.map((s) => s.text), bitext.targetSegments.map((s) => s.text), { source: '', target: ' ' });
+  }
+  const json = toAlignmentJson(bitext);
   return JSON.stringify(json, null, 2) + '\n';
 }
 

@@ -3,7 +3,7 @@
  * (`scorer.ts`); long inputs are aligned at a coarser resolution first (consecutive units merged
  * in pairs, recursively) and the fine search is confined to a band around the coarse path
  * projected back, so cost grows linearly with length (the multi-resolution scheme of vecalign,
- * Thompson & Koehn 2019, §3.3).
+ * Thompson & Koehn 2019).
  */
 import { mergeFeatures, type UnitFeatures } from './features.ts';
 import { spanSimilarity } from './lexical.ts';
@@ -36,17 +36,9 @@ function maxSides(types: readonly LinkType[]): { maxA: number; maxB: number } {
 /** Search one band with the scorer. */
 export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): PathLink[] {
   const { maxA, maxB } = maxSides(options.types);
-  const t0 = performance.now();
-  const similarity = spanSimilarity(zh, en, band, maxA, maxB);
-  const t1 = performance.now();
+  const similarity = spanSimilarity(zh, en, band, maxA, maxB, options.weights.margin);
   const cost = linkCost({ zh, en, similarity, length: options.length, weights: options.weights, kinds: options.kinds });
-  const path = searchPath(zh.length, en.length, band, options.types, cost);
-  if (process.env.ALIGN_DEBUG) {
-    let cells = 0;
-    for (let i = 0; i < band.lo.length; i++) cells += band.hi[i] - band.lo[i] + 1;
-    console.error(`${zh.length}×${en.length}: ${cells} cells, table ${(t1 - t0).toFixed(0)} ms, search ${(performance.now() - t1).toFixed(0)} ms`);
-  }
-  return path;
+  return searchPath(zh.length, en.length, band, options.types, cost);
 }
 
 function coarsen(units: readonly UnitFeatures[]): UnitFeatures[] {
@@ -64,7 +56,8 @@ export function findBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[
   const n = zh.length;
   const m = en.length;
   if ((n + 1) * (m + 1) <= (level === 0 ? options.fullCells : COARSE_FULL_CELLS) || n < 4 || m < 4) return fullBand(n, m);
-  const coarseOptions: CoreOptions = { ...options, kinds: undefined, types: COARSE_TYPES };
+  // Margin scoring is for full resolution only: long coarse units all resemble their neighbours.
+  const coarseOptions: CoreOptions = { ...options, kinds: undefined, types: COARSE_TYPES, weights: { ...options.weights, margin: 0 } };
   const czh = coarsen(zh);
   const cen = coarsen(en);
   const path = searchBand(czh, cen, findBand(czh, cen, coarseOptions, level + 1), coarseOptions);

@@ -27,8 +27,6 @@ export interface UnitFeatures {
   /** Question marks and exclamation marks in the unit (? ？ and ! ！). */
   questions: number;
   exclamations: number;
-  /** Quotation marks that open or close speech (“ ” 「 」 " and ‘ ’ used as quotes). */
-  quotes: number;
 }
 
 /** Ids for stems outside the dictionary (numbers, names, words no gloss uses), per alignment run. */
@@ -77,16 +75,14 @@ function countLength(text: string): number {
   return n;
 }
 
-function countPunctuation(text: string): { questions: number; exclamations: number; quotes: number } {
+function countPunctuation(text: string): { questions: number; exclamations: number } {
   let questions = 0;
   let exclamations = 0;
-  let quotes = 0;
   for (const ch of text) {
     if (ch === '?' || ch === '？') questions++;
     else if (ch === '!' || ch === '！') exclamations++;
-    else if (ch === '“' || ch === '”' || ch === '「' || ch === '」' || ch === '"' || ch === '『' || ch === '』') quotes++;
   }
-  return { questions, exclamations, quotes };
+  return { questions, exclamations };
 }
 
 function pack(items: number[][], types: number[], length: number, text: string): UnitFeatures {
@@ -103,26 +99,39 @@ function pack(items: number[][], types: number[], length: number, text: string):
   return { length, start, stems, types: Int32Array.from(types), ...countPunctuation(text) };
 }
 
+/** Capitalised words of an English document, for matching pinyin: written form (lower case, no hyphens or apostrophes) → stem. */
+export interface EnglishNames {
+  /** Lower-case written name → its stem (`normalizeEnglish`), the id the English side uses. */
+  stems: Map<string, string>;
+  /** Every prefix of every name, to stop extending a pinyin reading early. */
+  prefixes: Set<string>;
+}
+
 /**
- * Capitalised words of an English document, normalised (`normalizeEnglish` after removing inner
- * hyphens and apostrophes): the names pinyin readings of Chinese characters may match.
+ * Capitalised words of an English document (names such as "Lingling", "Wei", "Qing-yang"),
+ * which pinyin readings of Chinese characters may match.
  */
-export function englishNames(texts: readonly string[]): Set<string> {
-  const names = new Set<string>();
+export function englishNames(texts: readonly string[]): EnglishNames {
+  const stems = new Map<string, string>();
+  const prefixes = new Set<string>();
   for (const text of texts) {
     for (const m of text.matchAll(/[A-Z][a-z]+(?:[-'’][A-Za-z]+)*/g)) {
-      const stem = normalizeEnglish(m[0].replace(/[-'’]/g, ''));
-      if (stem && stem.length >= 2) names.add(stem);
+      const written = m[0].replace(/[-'’]/g, '').toLowerCase();
+      if (stems.has(written) || written.length < 2) continue;
+      const stem = normalizeEnglish(written);
+      if (!stem) continue;
+      stems.set(written, stem);
+      for (let k = 1; k <= written.length; k++) prefixes.add(written.slice(0, k));
     }
   }
-  return names;
+  return { stems, prefixes };
 }
 
 /**
  * Features of Chinese units. `names` (from `englishNames` of the target document) limits the
  * pinyin readings that become name items.
  */
-export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary, names: ReadonlySet<string>): UnitFeatures[] {
+export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary, names: EnglishNames): UnitFeatures[] {
   const { lexicon } = vocabulary;
   return texts.map((raw) => {
     const text = foldDigits(raw);
@@ -170,38 +179,37 @@ function addPinyinNames(
   items: number[][],
   types: number[],
   vocabulary: Vocabulary,
-  names: ReadonlySet<string>,
+  names: EnglishNames,
 ): void {
-  if (names.size === 0) return;
+  if (names.stems.size === 0) return;
   const { lexicon } = vocabulary;
-  for (let k = 0; k < words.length; k++) {
-    if ([...words[k]].length !== 1) continue;
-    for (let span = 1; span <= 3 && k + span <= words.length; span++) {
-      if ([...words[k + span - 1]].length !== 1) break;
-      let readings = [''];
-      for (let q = k; q < k + span; q++) {
-        const r = lexicon.pinyin(words[q]);
-        if (!r) {
-          readings = [];
-          break;
-        }
-        readings = readings.flatMap((prefix) => r.slice(0, 3).map((s) => prefix + s));
+  const single = (k: number) => k < words.length && (words[k].length === 1 || (words[k].length === 2 && words[k].charCodeAt(0) >= 0xd800 && words[k].charCodeAt(0) < 0xdc00));
+  const add = (from: number, to: number, stem: string) => {
+    const id = vocabulary.id(stem);
+    for (let q = from; q < to; q++) {
+      let item = wordItem[q];
+      if (!item) {
+        item = wordItem[q] = [];
+        items.push(item);
+        types.push(vocabulary.zhType(words[q]));
       }
-      for (const reading of readings) {
-        const stem = normalizeEnglish(reading);
-        if (!stem || !names.has(stem) || (span === 1 && stem.length < 3)) continue;
-        const id = vocabulary.id(stem);
-        for (let q = k; q < k + span; q++) {
-          let item = wordItem[q];
-          if (!item) {
-            item = wordItem[q] = [];
-            items.push(item);
-            types.push(vocabulary.zhType(words[q]));
-          }
-          if (!item.includes(id)) item.push(id);
-        }
-      }
+      if (!item.includes(id)) item.push(id);
     }
+  };
+  for (let k = 0; k < words.length; k++) {
+    if (!single(k)) continue;
+    // Depth-first over readings of words k, k+1, k+2 while the concatenation starts some name.
+    const extend = (q: number, prefix: string) => {
+      if (q > k + 2 || !single(q)) return;
+      for (const reading of (lexicon.pinyin(words[q]) ?? []).slice(0, 3)) {
+        const written = prefix + reading;
+        if (!names.prefixes.has(written)) continue;
+        const stem = names.stems.get(written);
+        if (stem && (q > k || written.length >= 3)) add(k, q + 1, stem);
+        extend(q + 1, written);
+      }
+    };
+    extend(k, '');
   }
 }
 
@@ -234,22 +242,33 @@ export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary
   });
 }
 
-/** Features of consecutive units taken together (a span, or a coarse unit in multi-resolution search). */
+/** Features of consecutive units taken together (a coarse unit in multi-resolution search). */
 export function mergeFeatures(parts: readonly UnitFeatures[]): UnitFeatures {
-  const items: number[][] = [];
-  const types: number[] = [];
+  let items = 0;
+  let stemCount = 0;
+  for (const f of parts) {
+    items += f.start.length - 1;
+    stemCount += f.stems.length;
+  }
+  const start = new Int32Array(items + 1);
+  const stems = new Int32Array(stemCount);
+  const types = new Int32Array(items);
+  let item = 0;
+  let stem = 0;
   let length = 0;
   let questions = 0;
   let exclamations = 0;
-  let quotes = 0;
   for (const f of parts) {
-    for (let k = 0; k + 1 < f.start.length; k++) items.push(Array.from(f.stems.subarray(f.start[k], f.start[k + 1])));
-    types.push(...f.types);
+    const count = f.start.length - 1;
+    for (let k = 0; k < count; k++) start[item + k] = stem + f.start[k];
+    types.set(f.types, item);
+    stems.set(f.stems, stem);
+    item += count;
+    stem += f.stems.length;
     length += f.length;
     questions += f.questions;
     exclamations += f.exclamations;
-    quotes += f.quotes;
   }
-  const merged = pack(items, types, length, '');
-  return { ...merged, questions, exclamations, quotes };
+  start[items] = stem;
+  return { length, start, stems, types, questions, exclamations };
 }

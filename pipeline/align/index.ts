@@ -10,7 +10,7 @@
  * see `lexical.ts`) and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0
  * and 0-1 links, which have no evidence of a counterpart.
  */
-import type { BlockKind, Document, Link } from '../types.ts';
+import type { Bitext, BlockKind, Document, Link } from '../types.ts';
 import { loadLexicon, type Lexicon } from '../lexicon/cedict.ts';
 import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
 import { firstPass, searchBand, type CoreOptions } from './core.ts';
@@ -37,9 +37,9 @@ export interface AlignOptions {
   /** Largest number of units on one side of a link (default 4) and on both sides together (default 5). */
   maxSide?: number;
   maxSum?: number;
-  /** Half-width of the search band around a coarse or first-pass path, in units (default 12). */
+  /** Half-width of the first pass's band around the coarse path, in units (default 8). */
   bandWidth?: number;
-  /** Half-width of the second pass's band around the first path, in units (default 4). */
+  /** Half-width of the second pass's band around the first path, in units (default 3). */
   secondBandWidth?: number;
   /** Run the second pass (refitted length variance, Model 1 word pairs); default true. */
   secondPass?: boolean;
@@ -67,7 +67,7 @@ function coreOptions(options: AlignOptions, length: LengthModel, kinds?: CoreOpt
     length,
     kinds,
     fullCells: 250_000,
-    bandWidth: options.bandWidth ?? 12,
+    bandWidth: options.bandWidth ?? 8,
   };
 }
 
@@ -109,7 +109,10 @@ function toLinks(path: readonly PathLink[], scores: readonly number[], zhIds: re
  */
 function alignPrepared(p: Prepared, options: AlignOptions, kinds?: CoreOptions['kinds']): { path: PathLink[]; length: LengthModel; zh: UnitFeatures[] } {
   let length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
-  const first = firstPass(p.zh, p.en, coreOptions(options, length, kinds), options.secondBandWidth ?? 4);
+  // Margin scoring only in the second pass: the first pass just finds the band and Model 1's training links.
+  const firstOptions = coreOptions(options, length, kinds);
+  firstOptions.weights = { ...firstOptions.weights, margin: 0 };
+  const first = firstPass(p.zh, p.en, firstOptions, options.secondBandWidth ?? 3);
   if (options.secondPass === false) return { path: first.path, length, zh: p.zh };
   if (!options.length) {
     const pairs = first.path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
@@ -130,7 +133,9 @@ export function alignSequences(source: readonly AlignUnit[], target: readonly Al
   const lexicon = options.lexicon ?? loadLexicon();
   const p = prepare(source, target, lexicon);
   const blocks = source.some((u) => u.kind) || target.some((u) => u.kind);
-  const kinds = blocks ? { zh: source.map((u) => u.kind), en: target.map((u) => u.kind) } : undefined;
+  const kinds = blocks
+    ? { zh: source.map((u) => u.kind), en: target.map((u) => u.kind), zhDepth: source.map((u) => u.depth), enDepth: target.map((u) => u.depth) }
+    : undefined;
   const weights = blocks ? { ...BLOCK_WEIGHTS, ...options.weights } : options.weights;
   const { path, length, zh } = alignPrepared(p, { ...options, weights }, kinds);
   return toLinks(path, scoreLinks(path, { zh, en: p.en }, length), range(0, source.length), range(0, target.length));
@@ -165,6 +170,25 @@ export function alignDocument(source: Document, target: Document, options: Align
     return toLinks(path, scoreLinks(path, { zh, en: sub.en }, length), zhIds, enIds);
   });
   return { blockLinks, segmentLinks };
+}
+
+/**
+ * Align two read-and-segmented documents into a `Bitext` named `doc` (see `alignDocument`):
+ * `source` is the Chinese document, `target` the English one.
+ */
+export function alignBitext(doc: string, source: Document, target: Document, options: AlignOptions = {}): Bitext {
+  const { blockLinks, segmentLinks } = alignDocument(source, target, options);
+  return {
+    doc,
+    sourceLang: source.lang,
+    targetLang: target.lang,
+    source: source.blocks,
+    target: target.blocks,
+    sourceSegments: source.segments,
+    targetSegments: target.segments,
+    blockLinks,
+    segmentLinks,
+  };
 }
 
 function segmentsByBlock(doc: Document): number[][] {

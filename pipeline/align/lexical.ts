@@ -7,13 +7,23 @@
  *
  * For speed it is computed from a table over the unit pairs the search can visit: for each pair
  * (zh unit i, en unit j), a bit mask of the items of i matched by j and of the items of j matched
- * by i. A span's coverage is then the population count of the OR of its pairs' masks.
+ * by i (found through stem postings, so the cost does not grow with the band's width); then, for
+ * each unit and each span of up to maxSide units on the other side starting at a position, the
+ * covered share (population count of the OR of the masks). A link's similarity is a few lookups.
  */
 import type { Band } from './search.ts';
 import type { UnitFeatures } from './features.ts';
 
-/** Similarity of spans [i, i+a) × [j, j+b) in [0, 1]; NaN when no unit of either span has any item. */
+/**
+ * Similarity of spans [i, i+a) × [j, j+b) in [0, 1]; NaN when no unit of either span has any item.
+ * With a margin weight λ, λ × the units' mean share against same-sized neighbouring spans is
+ * subtracted (margin scoring, alignment-findings.md; cf. Artetxe & Schwenk 2019) and the result
+ * floored at 0: it damps units that resemble everything.
+ */
 export type SpanSimilarity = (i: number, a: number, j: number, b: number) => number;
+
+/** Neighbouring spans on each side used by margin scoring. */
+const MARGIN_SPANS = 4;
 
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
@@ -26,7 +36,9 @@ function postings(units: readonly UnitFeatures[], vocabularySize: number): { sta
   const start = new Int32Array(vocabularySize + 1);
   const last = new Int32Array(vocabularySize).fill(-1);
   for (let u = 0; u < units.length; u++) {
-    for (const x of units[u].stems) {
+    const stems = units[u].stems;
+    for (let k = 0; k < stems.length; k++) {
+      const x = stems[k];
       if (last[x] !== u) {
         last[x] = u;
         start[x + 1]++;
@@ -38,7 +50,9 @@ function postings(units: readonly UnitFeatures[], vocabularySize: number): { sta
   const list = new Int32Array(start[vocabularySize]);
   last.fill(-1);
   for (let u = 0; u < units.length; u++) {
-    for (const x of units[u].stems) {
+    const stems = units[u].stems;
+    for (let k = 0; k < stems.length; k++) {
+      const x = stems[k];
       if (last[x] !== u) {
         last[x] = u;
         list[fill[x]++] = u;
@@ -64,17 +78,21 @@ function itemCount(f: UnitFeatures): number {
 
 /**
  * Build the pair table for every pair a link of at most `maxA` × `maxB` units ending in `band`
- * can touch, and return the span similarity over it. Memory: one bit per item per pair.
+ * can touch (and, with `margin` > 0, the neighbouring spans margin scoring reads), and return the
+ * span similarity over it. Memory: one bit per item per pair plus maxSide floats per pair.
  */
-export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, maxA: number, maxB: number): SpanSimilarity {
+export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, maxA: number, maxB: number, margin = 0): SpanSimilarity {
+  // With margin scoring the table also covers the neighbouring spans (up to maxSide + 1 + MARGIN_SPANS units away).
+  const zhReach = margin > 0 ? maxB + 1 + MARGIN_SPANS : 0;
+  const enReach = margin > 0 ? maxA + 1 + MARGIN_SPANS : 0;
   const n = zh.length;
   const m = en.length;
   // Pair ranges: zh unit i meets en units [jFrom[i], jTo[i]).
   const jFrom = new Int32Array(n);
   const jTo = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    jFrom[i] = band.lo[Math.max(0, i - maxA + 1)];
-    jTo[i] = Math.min(m, band.hi[Math.min(n, i + maxA)]);
+    jFrom[i] = Math.max(0, band.lo[Math.max(0, i - maxA + 1 - enReach)] - zhReach);
+    jTo[i] = Math.min(m, band.hi[Math.min(n, i + maxA + enReach)] + zhReach);
     if (jTo[i] < jFrom[i]) jTo[i] = jFrom[i];
   }
   const iFrom = new Int32Array(m).fill(n);
@@ -97,8 +115,12 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
   // Postings (stem → units holding it, ascending) let each unit find its matches inside its
   // pair range directly, at a cost independent of the band's width.
   let vocabularySize = 1;
-  for (const f of zh) for (const x of f.stems) if (x >= vocabularySize) vocabularySize = x + 1;
-  for (const f of en) for (const x of f.stems) if (x >= vocabularySize) vocabularySize = x + 1;
+  for (const units of [zh, en]) {
+    for (const f of units) {
+      const stems = f.stems;
+      for (let k = 0; k < stems.length; k++) if (stems[k] >= vocabularySize) vocabularySize = stems[k] + 1;
+    }
+  }
   const enPostings = postings(en, vocabularySize);
   const zhPostings = postings(zh, vocabularySize);
   for (let i = 0; i < n; i++) {
@@ -191,6 +213,61 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     }
   }
 
+  const zhShareAt = (i: number, j: number, b: number): number => {
+    const p = j - jFrom[i];
+    return p < 0 || p >= jTo[i] - jFrom[i] ? -2 : zhShare[(zhPairBase[i] + p) * maxB + b - 1];
+  };
+  const enShareAt = (j: number, i: number, a: number): number => {
+    const p = i - iFrom[j];
+    return p < 0 || p >= iTo[j] - iFrom[j] ? -2 : enShare[(enPairBase[j] + p) * maxA + a - 1];
+  };
+  /** Mean share of the span's units against same-sized spans beside the link (gap of one unit). */
+  const neighbourShare = (i0: number, a: number, j0: number, b: number): number => {
+    let total = 0;
+    let count = 0;
+    for (let i = i0; i < i0 + a; i++) {
+      for (let e = 0; e < MARGIN_SPANS; e++) {
+        const left = j0 - 1 - b - e;
+        const right = j0 + b + 1 + e;
+        if (left >= 0) {
+          const x = zhShareAt(i, left, b);
+          if (x >= 0) {
+            total += x;
+            count++;
+          }
+        }
+        if (right + b <= m) {
+          const x = zhShareAt(i, right, b);
+          if (x >= 0) {
+            total += x;
+            count++;
+          }
+        }
+      }
+    }
+    for (let j = j0; j < j0 + b; j++) {
+      for (let e = 0; e < MARGIN_SPANS; e++) {
+        const up = i0 - 1 - a - e;
+        const down = i0 + a + 1 + e;
+        if (up >= 0) {
+          const x = enShareAt(j, up, a);
+          if (x >= 0) {
+            total += x;
+            count++;
+          }
+        }
+        if (down + a <= n) {
+          const x = enShareAt(j, down, a);
+          if (x >= 0) {
+            total += x;
+            count++;
+          }
+        }
+      }
+    }
+    return count === 0 ? 0 : total / count;
+  };
+
   return (i0, a, j0, b) => {
     let total = 0;
     let units = 0;
@@ -216,6 +293,7 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
       total += share;
       units++;
     }
-    return units === 0 ? NaN : total / units;
+    if (units === 0) return NaN;
+    return margin > 0 ? Math.max(0, total / units - margin * neighbourShare(i0, a, j0, b)) : total / units;
   };
 }

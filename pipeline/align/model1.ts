@@ -1,6 +1,6 @@
 /**
  * A second source of lexical evidence learned from the document itself: IBM Model 1
- * (Brown et al. 1993, "The mathematics of statistical machine translation", §4) trained by EM on
+ * (Brown et al. 1993, "The mathematics of statistical machine translation") trained by EM on
  * the links of a first alignment pass, as in Moore (2002), "Fast and accurate sentence alignment
  * of bilingual corpora". Word pairs whose translation probability t(en | zh) reaches a threshold
  * are added to the Chinese items' stems for the second pass.
@@ -28,13 +28,49 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
   const threshold = options.threshold ?? 0.35;
   const minCount = options.minCount ?? 2;
   const NULL = -1;
-  const pairIndex = new Map<number, number>();
+  const zhCount = new Map<number, number>();
+  // Pair (zh type, en stem) → index, in an open-addressing table of typed arrays.
+  let capacity = 1 << 16;
+  let keysZh = new Int32Array(capacity).fill(-2);
+  let keysEn = new Int32Array(capacity);
+  let values = new Int32Array(capacity);
   const pairZh: number[] = [];
   const pairEn: number[] = [];
-  const zhCount = new Map<number, number>();
+  const slot = (z: number, e: number, zs: Int32Array, es: Int32Array, mask: number): number => {
+    let h = (Math.imul(z + 1, 0x9e3779b1) ^ Math.imul(e, 0x85ebca6b)) & mask;
+    while (zs[h] !== -2 && (zs[h] !== z || es[h] !== e)) h = (h + 1) & mask;
+    return h;
+  };
+  const indexOf = (z: number, e: number): number => {
+    let h = slot(z, e, keysZh, keysEn, capacity - 1);
+    if (keysZh[h] !== -2) return values[h];
+    if (pairZh.length * 2 >= capacity) {
+      const bigger = capacity * 2;
+      const nz = new Int32Array(bigger).fill(-2);
+      const ne = new Int32Array(bigger);
+      const nv = new Int32Array(bigger);
+      for (let k = 0; k < capacity; k++) {
+        if (keysZh[k] === -2) continue;
+        const g = slot(keysZh[k], keysEn[k], nz, ne, bigger - 1);
+        nz[g] = keysZh[k];
+        ne[g] = keysEn[k];
+        nv[g] = values[k];
+      }
+      capacity = bigger;
+      keysZh = nz;
+      keysEn = ne;
+      values = nv;
+      h = slot(z, e, keysZh, keysEn, capacity - 1);
+    }
+    keysZh[h] = z;
+    keysEn[h] = e;
+    values[h] = pairZh.length;
+    pairZh.push(z);
+    pairEn.push(e);
+    return values[h];
+  };
   // For each link: the pair indices, |E| rows of (|Z| + 1) entries.
   const links: { cells: Int32Array; zhSize: number; enSize: number }[] = [];
-  const KEY = 1 << 20;
   for (const l of path) {
     if (l.a === 0 || l.b === 0) continue;
     const zs: number[] = [NULL];
@@ -53,19 +89,7 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     if (es.length === 0) continue;
     const cells = new Int32Array(es.length * zs.length);
     let p = 0;
-    for (const e of es) {
-      for (const z of zs) {
-        const key = (z + 1) * KEY + e;
-        let index = pairIndex.get(key);
-        if (index === undefined) {
-          index = pairZh.length;
-          pairIndex.set(key, index);
-          pairZh.push(z);
-          pairEn.push(e);
-        }
-        cells[p++] = index;
-      }
-    }
+    for (const e of es) for (const z of zs) cells[p++] = indexOf(z, e);
     links.push({ cells, zhSize: zs.length, enSize: es.length });
   }
   const pairs = pairZh.length;

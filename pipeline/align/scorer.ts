@@ -6,7 +6,8 @@
  *  - lexical: (1 − similarity) · (a + b)/2 from `lexical.ts` — weighted by link size, without
  *    which a Dice-like similarity rewards merging (alignment-findings.md);
  *  - punctuation: a question or exclamation on one side only;
- *  - structure: headings link only with headings (and captions with captions);
+ *  - structure: a heading (or caption) links only with one heading (caption) or with nothing —
+ *    never merged with other blocks; a quarter of the penalty when heading depths differ;
  *  - a prior per link type, −ln p.
  */
 import type { BlockKind } from '../types.ts';
@@ -28,6 +29,8 @@ export interface ScorerWeights {
   neutralSimilarity: number;
   punctuation: number;
   structure: number;
+  /** Margin weight λ (see `spanSimilarity`); 0 turns margin scoring off. */
+  margin: number;
   /** Cost of leaving one unit unlinked (1-0 or 0-1), on top of its prior. */
   skip: number;
   /** Probability of each link type, keyed `a-b`. */
@@ -35,10 +38,11 @@ export interface ScorerWeights {
 }
 
 export const DEFAULT_WEIGHTS: ScorerWeights = {
-  length: 0.3,
+  length: 0.4,
   lexical: 6,
   neutralSimilarity: 0.3,
   punctuation: 1,
+  margin: 0.4,
   structure: 4,
   skip: 2,
   priors: {
@@ -48,7 +52,7 @@ export const DEFAULT_WEIGHTS: ScorerWeights = {
 };
 
 /**
- * Link-type probabilities for blocks: Gale & Church's (1993, §4) figures for 1-1, 1-2 and 2-1,
+ * Link-type probabilities for blocks: Gale & Church's (1993) figures for 1-1, 1-2 and 2-1,
  * paragraphs being mostly translated one for one, but with untranslated blocks (editor's notes,
  * bylines, captions left out: 1 in 19 links of the Zhongnanhai gold) more likely than their 1%,
  * and 2-2 (a moved paragraph boundary on both sides) rarer. Sentence priors are in `DEFAULT_WEIGHTS`.
@@ -105,10 +109,12 @@ export function fitLengthModel(zhLengths: readonly number[], enLengths: readonly
   return { ratio, variance };
 }
 
-/** Kind of each unit (blocks); absent for sentences. */
+/** Kind (and heading depth) of each unit (blocks); absent for sentences. */
 export interface UnitKinds {
   zh?: readonly (BlockKind | undefined)[];
   en?: readonly (BlockKind | undefined)[];
+  zhDepth?: readonly (number | undefined)[];
+  enDepth?: readonly (number | undefined)[];
 }
 
 /** Everything the scorer needs about one alignment problem. */
@@ -126,52 +132,54 @@ const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption
 function structureCost(kinds: UnitKinds, i: number, a: number, j: number, b: number): number {
   const zk = kinds.zh;
   const ek = kinds.en;
-  if (!zk || !ek) return 0;
+  if (!zk || !ek || a === 0 || b === 0) return 0;
   let special = false;
   for (let k = i; k < i + a; k++) if (SPECIAL.has(zk[k])) special = true;
   for (let k = j; k < j + b; k++) if (SPECIAL.has(ek[k])) special = true;
   if (!special) return 0;
-  if (a === 1 && b === 1 && zk[i] === ek[j]) return 0;
+  if (a === 1 && b === 1 && zk[i] === ek[j]) return kinds.zhDepth?.[i] === kinds.enDepth?.[j] ? 0 : 0.25;
   return 1;
 }
 
 /** The link cost function over `input` (see the module comment for its terms). */
 export function linkCost(input: ScorerInput): LinkCost {
   const { zh, en, similarity, length, weights, kinds } = input;
-  const prior = new Map<string, number>();
-  for (const [key, p] of Object.entries(weights.priors)) prior.set(key, -Math.log(p));
-  const priorCost = (a: number, b: number) => prior.get(`${a}-${b}`) ?? -Math.log(0.001);
-  const priorTable: number[][] = [];
-  for (let a = 0; a <= 8; a++) {
-    priorTable.push([]);
-    for (let b = 0; b <= 8; b++) priorTable[a].push(priorCost(a, b));
+  const SIDE = 9;
+  const prior = new Float64Array(SIDE * SIDE).fill(-Math.log(0.001));
+  for (const [key, p] of Object.entries(weights.priors)) {
+    const [a, b] = key.split('-').map(Number);
+    if (a < SIDE && b < SIDE) prior[a * SIDE + b] = -Math.log(p);
   }
+  // Prefix sums: span totals in O(1).
+  const sums = (units: readonly UnitFeatures[], pick: (f: UnitFeatures) => number) => {
+    const out = new Float64Array(units.length + 1);
+    for (let k = 0; k < units.length; k++) out[k + 1] = out[k] + pick(units[k]);
+    return out;
+  };
+  const zhLength = sums(zh, (f) => f.length);
+  const enLength = sums(en, (f) => f.length);
+  const zhQuestions = sums(zh, (f) => f.questions);
+  const enQuestions = sums(en, (f) => f.questions);
+  const zhExclamations = sums(zh, (f) => f.exclamations);
+
+  const enExclamations = sums(en, (f) => f.exclamations);
+  const { ratio, variance } = length;
+  const wLength = weights.length;
+  const wLexical = weights.lexical;
+  const neutral = weights.neutralSimilarity;
   return (i, a, j, b) => {
-    let cost = priorTable[a][b];
+    let cost = prior[a * SIDE + b];
     if (kinds) cost += weights.structure * structureCost(kinds, i, a, j, b);
     if (a === 0 || b === 0) return cost + weights.skip;
-    let zhLength = 0;
-    let questions = 0;
-    let exclamations = 0;
-    for (let k = i; k < i + a; k++) {
-      zhLength += zh[k].length;
-      questions += zh[k].questions;
-      exclamations += zh[k].exclamations;
-    }
-    let enLength = 0;
-    let enQuestions = 0;
-    let enExclamations = 0;
-    for (let k = j; k < j + b; k++) {
-      enLength += en[k].length;
-      enQuestions += en[k].questions;
-      enExclamations += en[k].exclamations;
-    }
-    cost += weights.length * lengthCost(lengthDelta(length, zhLength, enLength));
+    const zl = zhLength[i + a] - zhLength[i];
+    const el = enLength[j + b] - enLength[j];
+    const delta = (el - ratio * zl) / Math.sqrt(variance * ((ratio * zl + el) / 2 + 1));
+    cost += wLength * lengthCost(delta);
     let sim = similarity(i, a, j, b);
-    if (Number.isNaN(sim)) sim = weights.neutralSimilarity;
-    cost += weights.lexical * (1 - sim) * ((a + b) / 2);
-    if ((questions > 0) !== (enQuestions > 0)) cost += weights.punctuation;
-    if ((exclamations > 0) !== (enExclamations > 0)) cost += weights.punctuation * 0.5;
+    if (sim !== sim) sim = neutral;
+    cost += wLexical * (1 - sim) * ((a + b) / 2);
+    if ((zhQuestions[i + a] - zhQuestions[i] > 0) !== (enQuestions[j + b] - enQuestions[j] > 0)) cost += weights.punctuation;
+    if ((zhExclamations[i + a] - zhExclamations[i] > 0) !== (enExclamations[j + b] - enExclamations[j] > 0)) cost += weights.punctuation * 0.5;
     return cost;
   };
 }

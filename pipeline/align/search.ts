@@ -1,6 +1,6 @@
 /**
  * The one search of the aligner: dynamic programming over link types (Gale & Church 1993,
- * "A program for aligning sentences in bilingual corpora", §3), confined to a band of cells.
+ * "A program for aligning sentences in bilingual corpora"), confined to a band of cells.
  * It knows nothing about text: a cost function says how bad a link is, a band says which
  * cells may be visited. Blocks, sentences and the coarse levels of the multi-resolution search
  * all use it.

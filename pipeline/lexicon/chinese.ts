@@ -1,20 +1,14 @@
 /**
  * Chinese word segmentation by dictionary forward maximum matching over CC-CEDICT headwords
- * (Liu, Liang & Wang 1994, "Contemporary Chinese language word segmentation specification";
- * the classic MM method). Runs of Han characters are split into the longest headwords found
+ * (the classic dictionary-based method; measured on MAC-dev it beat @node-rs/jieba as the
+ * aligner's segmenter: strict F1 .872 against .861). Runs of Han characters are split into the longest headwords found
  * left to right; characters that start no headword become one-character words. Everything that
  * is not a Han character (punctuation, Latin letters, digits, spaces) separates words and is not
  * returned — Latin words and numbers are read separately by the aligner as anchors.
  */
 import type { Lexicon } from './cedict.ts';
 
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 const HAN_RUNS = /(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]|[\uD840-\uD87F][\uDC00-\uDFFF])+/g;
-
-/** True if the string starts with a Han (CJK ideograph) character. */
-export function isHan(text: string): boolean {
-  return HAN.test(text.slice(0, 2)) && HAN.exec(text.slice(0, 2))?.index === 0;
-}
 
 /**
  * Segment the Han characters of `text` into words (forward maximum matching with `lexicon`).

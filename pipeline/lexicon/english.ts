@@ -7,7 +7,7 @@
 /** Function words that carry no translation evidence (closed-class words of English). */
 const STOP_WORDS = new Set(
   (
-    'a an the and or but nor so yet if then than that this these those there here of to in on at by for ' +
+    'a an the and or but nor yet if then than that this these those there here of to in on at by for ' +
     'from with without into onto upon out off over under up down about as is am are was were be been ' +
     'being do does did done doing have has had having i me my mine we us our ours you your yours he him ' +
     'his she her hers it its they them their theirs one ones what which who whom whose when where why how ' +
@@ -63,8 +63,9 @@ export function normalizeEnglish(word: string): string | null {
     if (STOP_WORDS.has(irregular)) return null;
     w = irregular;
   }
-  w = stripSuffix(w);
-  return STOP_WORDS.has(w) || w.length < 2 ? null : w;
+  const stem = stripSuffix(w);
+  // A content word whose stem looks like a function word ("evening" → "even") keeps its form.
+  return STOP_WORDS.has(stem) || stem.length < 2 ? w : stem;
 }
 
 function stripSuffix(w: string): string {

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { BitextError, writeFileAtomic } from '../io.ts';
 import { languageOfFileName } from '../read.ts';
 import { loadDocument } from '../segment.ts';
-import { canonicalTag } from './lang.ts';
+import { canonicalTag, isChinese } from './lang.ts';
 import { lookup } from './lookup.ts';
 import { pretranslate } from './pretranslate.ts';
 import { closeMemory, memoryStats, openMemory, type Memory } from './store.ts';
@@ -126,15 +126,15 @@ export function registerMemoryCommands(program: Command): void {
     .description('fill a new Chinese document from the translation memory: a draft and a leverage report')
     .argument('<doc>', 'source document (.md or .txt)')
     .option('--src <lang>', 'language of the document (default: from the file name, else Chinese with the script detected)')
-    .option('--tgt <lang>', 'language of the draft', 'en')
+    .option('--tgt <lang>', 'language of the draft (default: en for a Chinese document, else zh-Hans)')
     .option('--min <score>', 'lowest score used', '50')
     .option('--out <file>', 'draft file (default output/<name>.draft.<tgt>.md)')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print the leverage report as JSON')
-    .action((doc: string, opts: { src?: string; tgt: string; min: string; out?: string; memory: string; json?: boolean }) => {
-      const targetLang = tag(opts.tgt, '--tgt')!;
+    .action((doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
       const min = integer(opts.min, '--min', 0, 100);
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
+      const targetLang = tag(opts.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
       const out = opts.out ?? defaultDraftPath(doc, targetLang);
       const result = withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
       writeFileAtomic(out, result.draft);

@@ -97,6 +97,18 @@ export function languageFamily(tag: LanguageTag): string {
  * Other languages: equal, or `requested` is a prefix at a subtag boundary (`en` takes `en-US`).
  */
 export function tagMatches(requested: LanguageTag, tag: LanguageTag): boolean {
+  const key = `${requested}\u0000${tag}`;
+  let known = matchesCache.get(key);
+  if (known === undefined) {
+    known = computeTagMatches(requested, tag);
+    if (matchesCache.size < 10_000) matchesCache.set(key, known);
+  }
+  return known;
+}
+
+const matchesCache = new Map<string, boolean>();
+
+function computeTagMatches(requested: LanguageTag, tag: LanguageTag): boolean {
   const want = canonicalTag(requested);
   const have = canonicalTag(tag);
   if (isChinese(want) || isChinese(have)) {

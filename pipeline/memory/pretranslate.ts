@@ -15,10 +15,11 @@ import type { Block, Document, LanguageTag } from '../types.ts';
 import { lookup, type LookupHit } from './lookup.ts';
 import { BANDS, bandOf, type MatchBand } from './score.ts';
 import type { Memory } from './store.ts';
-import { joinsWithoutSpace } from './lang.ts';
+import { isChinese, joinsWithoutSpace } from './lang.ts';
 
 /** Options of `pretranslate`. */
 export interface PretranslateOptions {
+  /** Language of the draft; default `en` for a Chinese document, else `zh-Hans`. */
   targetLang?: LanguageTag;
   min?: number;
 }
@@ -135,7 +136,7 @@ export function draftMarkdown(document: Document, segments: readonly DraftSegmen
  */
 export function pretranslate(memory: Memory, document: Document, options: PretranslateOptions = {}): Pretranslation {
   const sourceLang = document.lang;
-  const targetLang = options.targetLang ?? 'en';
+  const targetLang = options.targetLang ?? (isChinese(sourceLang) ? 'en' : 'zh-Hans');
   const min = options.min ?? 50;
   const segments: DraftSegment[] = [];
   let previous: LookupHit | null = null;

@@ -12,7 +12,7 @@
  * Bands follow memoQ: 101 (context match: exact, and the previous segment's exact hit precedes
  * this one in the same origin document), 100, 95–99, 85–94, 75–84, 50–74, no match.
  */
-import { boundedLevenshtein, type MatchText } from './text.ts';
+import { boundedLevenshtein, codesOf, type MatchText } from './text.ts';
 
 /** A match band name (memoQ's bands). */
 export type MatchBand = '101' | '100' | '95-99' | '85-94' | '75-84' | '50-74' | 'no match';
@@ -49,14 +49,14 @@ export function matchScore(q: MatchText, s: MatchText, min = 0): number {
   if (q.exact === s.exact) return 100;
   const longest = Math.max(q.tokens.length, s.tokens.length);
   if (longest === 0) {
-    const d = boundedLevenshtein(q.codes, s.codes, 5);
+    const d = boundedLevenshtein(codesOf(q), codesOf(s), 5);
     const score = 100 - Math.max(1, Math.min(5, d));
     return score >= min ? score : -1;
   }
   const allowed = Math.max(0, maxFuzzyDistance(longest, min));
   const d = boundedLevenshtein(q.tokens, s.tokens, allowed);
   if (d === 0) {
-    const raw = boundedLevenshtein(q.codes, s.codes, 5);
+    const raw = boundedLevenshtein(codesOf(q), codesOf(s), 5);
     const score = 100 - Math.max(1, Math.min(5, raw));
     return score >= min ? score : -1;
   }

@@ -49,7 +49,7 @@ export interface AddResult {
 
 const SCHEMA_VERSION = '1';
 /** Posting-buffer size (unit ids) after which the index buffer is written to `grams`. */
-const FLUSH_POSTINGS = 4_000_000;
+const FLUSH_POSTINGS = 8_000_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -164,9 +164,11 @@ function pairHash(a: string, b: string): number {
 const familyHashes = new Map<string, number>();
 /** Hash of an index family (`languageFamily`), the seed of every gram key of that side. */
 export function familyHash(tag: LanguageTag): number {
-  const family = languageFamily(tag);
-  let h = familyHashes.get(family);
-  if (h === undefined) { h = fnv1a(family); familyHashes.set(family, h); }
+  let h = familyHashes.get(tag);
+  if (h === undefined) {
+    h = fnv1a(languageFamily(tag));
+    if (familyHashes.size < 10_000) familyHashes.set(tag, h);
+  }
   return h;
 }
 
@@ -260,7 +262,7 @@ export function storeUnit(memory: Memory, unit: StoredUnit): boolean {
   );
   const id = Number(info.lastInsertRowid);
   const keys = gramKeys(sourceTokens, familyHash(sourceLang));
-  if (languageFamily(sourceLang) !== languageFamily(targetLang)) keys.push(...gramKeys(targetTokens, familyHash(targetLang)));
+  if (familyHash(sourceLang) !== familyHash(targetLang)) keys.push(...gramKeys(targetTokens, familyHash(targetLang)));
   else for (const k of gramKeys(targetTokens, familyHash(targetLang))) if (!keys.includes(k)) keys.push(k);
   buffer(w, keys, id);
   if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);

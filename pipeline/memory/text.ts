@@ -72,20 +72,30 @@ function wordToken(word: string): number {
 export function matchTokens(text: string): Int32Array {
   const folded = foldWidth(text).toLowerCase();
   const out: number[] = [];
-  let word = '';
-  for (const ch of folded) {
-    const cp = ch.codePointAt(0)!;
+  const n = folded.length;
+  let wordStart = -1;
+  for (let i = 0; i < n; i++) {
+    let cp = folded.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+      const low = folded.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
     if (isCjkCodePoint(cp)) {
-      if (word) { out.push(wordToken(word)); word = ''; }
+      if (wordStart >= 0) { out.push(wordToken(folded.slice(wordStart, i))); wordStart = -1; }
       out.push(cp);
     } else if (isWordCodePoint(cp)) {
-      word += ch;
-    } else if (word) {
-      out.push(wordToken(word));
-      word = '';
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      out.push(wordToken(folded.slice(wordStart, i)));
+      wordStart = -1;
     }
+    i += width - 1;
   }
-  if (word) out.push(wordToken(word));
+  if (wordStart >= 0) out.push(wordToken(folded.slice(wordStart)));
   return Int32Array.from(out);
 }
 
@@ -97,17 +107,24 @@ export function codePoints(text: string): Int32Array {
   return out.subarray(0, k);
 }
 
-/** A text ready for scoring: `exact` (digits width-folded), its code points, and its content tokens. */
+/**
+ * A text ready for scoring: `exact` (digits width-folded) and its content tokens; the code points
+ * of `exact` are computed on first use (`codesOf`), since only near-identical texts need them.
+ */
 export interface MatchText {
   exact: string;
-  codes: Int32Array;
   tokens: Int32Array;
+  codes?: Int32Array;
 }
 
 /** Prepare `text` (plain text, inline codes already removed) for `matchScore`. */
 export function prepareText(text: string): MatchText {
-  const exact = foldDigits(text);
-  return { exact, codes: codePoints(exact), tokens: matchTokens(text) };
+  return { exact: foldDigits(text), tokens: matchTokens(text) };
+}
+
+/** The code points of `m.exact` (computed once and kept on `m`). */
+export function codesOf(m: MatchText): Int32Array {
+  return (m.codes ??= codePoints(m.exact));
 }
 
 let rowA = new Int32Array(256);

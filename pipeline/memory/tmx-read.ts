@@ -61,6 +61,9 @@ export function escapeAttribute(text: string): string {
 }
 
 function lowerKeys(attributes: Record<string, string>): Record<string, string> {
+  let lower = true;
+  for (const k in attributes) if (/[A-Z]/.test(k)) { lower = false; break; }
+  if (lower) return attributes;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(attributes)) out[k.toLowerCase()] = v;
   return out;
@@ -77,6 +80,22 @@ function sniffEncoding(head: Buffer): { encoding: string; skip: number } {
   // A declaration saying UTF-16 on bytes without a UTF-16 signature is read as what the bytes are.
   if (!label || label === 'utf-8' || label === 'utf8' || label.startsWith('utf-16') || label === 'ucs-2') return { encoding: 'utf-8', skip: 0 };
   return { encoding: label, skip: 0 };
+}
+
+/** Length of the longest prefix of `bytes` that decodes in `encoding` (binary search). */
+function decodablePrefix(bytes: Uint8Array, encoding: string): number {
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
 
 /**
@@ -127,6 +146,8 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     }
     if (inSeg) {
       if (!INLINE.has(name)) fail(`unexpected <${tag.name}> inside <seg>`);
+      // Markup is only kept once an inline element appears; the text before it is all plain.
+      if (!segInline) segMarkup = escapeText(segPlain);
       segInline = true;
       inlineStack.push(name);
       if (CODE.has(name)) codeDepth++;
@@ -174,7 +195,7 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
   const onText = (text: string) => {
     if (inSeg) {
       if (codeDepth <= 0) segPlain += text;
-      segMarkup += escapeText(text);
+      if (segInline) segMarkup += escapeText(text);
     } else if (propType !== null) {
       propText += text;
     }
@@ -238,7 +259,10 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
       try {
         text = decoder.decode(chunk.subarray(0, n), { stream: true });
       } catch {
-        fail(`invalid ${encoding} byte sequence near byte ${position - n}`);
+        // Parse up to the first undecodable byte so that line and column point at it.
+        const good = decodablePrefix(chunk.subarray(0, n), encoding);
+        parser.write(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(chunk.subarray(0, good), { stream: true }));
+        fail(`invalid ${encoding} byte sequence at byte ${position - n + good}`);
       }
       if (text!.includes('\u0000')) fail('NUL character: the file is binary or in an undeclared encoding');
       parser.write(text!);

@@ -4,17 +4,18 @@
  * Header: creationtool `Bitext`, creationtoolversion (package.json), segtype `sentence`,
  * o-tmf `Bitext`, adminlang `en`, srclang (the source language shared by every unit, else `*all*`),
  * datatype `plaintext`. Each `<tu>` carries srclang, creationdate/changedate (TMX basic ISO 8601),
- * creationtool, usagecount, `segtype="paragraph"` for block links, and props `x-origin-doc`,
+ * creationtool (`Bitext` when unknown), usagecount, `segtype="paragraph"` for block links, and props `x-origin-doc`,
  * `x-origin-link`, `x-align-score`, `x-change-tool` (when set). Segments are written from their
  * stored markup when they had inline codes, else as escaped text (`&`, `<`, `>`; CR as `&#13;`).
  * Code points XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone
  * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
- * the same bytes. Files are written atomically (`writeFileAtomic`).
+ * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
-import { readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../io.ts';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { LanguageTag } from '../types.ts';
-import { tagMatches } from './lang.ts';
+import { matchKey, tagMatches } from './lang.ts';
 import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';
@@ -26,6 +27,8 @@ export const BITEXT_VERSION: string = (JSON.parse(readFileSync(new URL('../../pa
 export interface TmxWriteOptions {
   /** Header srclang; default: the units' common source language, else `*all*`. */
   srclang?: string;
+  /** Write identical pairs once (default true). */
+  dedupe?: boolean;
 }
 
 /** Which units `exportTmx` writes (languages matched with `tagMatches`, either direction). */
@@ -51,7 +54,7 @@ function attr(name: string, value: string): string {
 /** The `<tu>` element of one unit (indented two levels, ending with a newline). */
 export function tuElement(unit: StoredUnit): string {
   let tu = `    <tu${attr('srclang', unit.sourceLang)}${attr('creationdate', isoToTmxDate(unit.created))}`;
-  if (unit.creationTool) tu += attr('creationtool', unit.creationTool);
+  tu += attr('creationtool', unit.creationTool || 'Bitext');
   tu += `${attr('changedate', isoToTmxDate(unit.changed))}${attr('usagecount', String(unit.usage))}`;
   if (unit.origin && /^b\d+$/.test(unit.origin.link)) tu += attr('segtype', 'paragraph');
   tu += '>\n';
@@ -67,23 +70,72 @@ export function tuElement(unit: StoredUnit): string {
 }
 
 /**
- * Write `units` as a TMX 1.4b file (module comment) atomically to `file`. Returns the number of
- * units written. Throws `Error` for a unit with an invalid date; I/O errors propagate.
+ * Write `chunks` to `file` atomically without holding the whole text in memory: they go to a
+ * temporary file in the same folder (created if missing), which is then renamed over `file`
+ * (the streaming counterpart of `writeFileAtomic` in pipeline/io.ts). The temporary file is
+ * removed when anything fails; errors propagate.
+ */
+function writeChunksAtomic(file: string, chunks: Iterable<string>): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'w');
+  try {
+    let pending = '';
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 1 << 20) { writeSync(fd, pending); pending = ''; }
+    }
+    writeSync(fd, pending);
+    closeSync(fd);
+    renameSync(temp, file);
+  } catch (error) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The header srclang for `units`: their common source language, else `*all*`. */
+function commonSource(units: Iterable<StoredUnit>): string {
+  let only: string | undefined;
+  for (const unit of units) {
+    if (only === undefined) only = unit.sourceLang;
+    else if (unit.sourceLang !== only) return '*all*';
+  }
+  return only ?? '*all*';
+}
+
+/**
+ * Write `units` as a TMX 1.4b file (module comment) to `file`, atomically and streamed (bounded
+ * memory for a TM of any size). Identical pairs are written once (same texts, markup and language
+ * match keys; the first is kept, as in the store) unless `options.dedupe` is false. Header srclang:
+ * `options.srclang`, else the units' common source language (computed when `units` is an array),
+ * else `*all*`. Returns the number of units written. Throws `Error` for a unit with an invalid
+ * date or tag; I/O errors propagate and leave `file` untouched.
  */
 export function writeTmx(units: Iterable<StoredUnit>, file: string, options: TmxWriteOptions = {}): number {
-  const body: string[] = [];
-  const sources = new Set<string>();
-  for (const unit of units) {
-    body.push(tuElement(unit));
-    sources.add(unit.sourceLang);
+  const srclang = options.srclang ?? (Array.isArray(units) ? commonSource(units) : '*all*');
+  const dedupe = options.dedupe ?? true;
+  let written = 0;
+  function* chunks(): Generator<string> {
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n' +
+      `  <header${attr('creationtool', 'Bitext')}${attr('creationtoolversion', BITEXT_VERSION)} segtype="sentence" o-tmf="Bitext" adminlang="en"${attr('srclang', srclang)} datatype="plaintext"/>\n` +
+      '  <body>\n';
+    const seen = new Set<string>();
+    for (const unit of units) {
+      if (dedupe) {
+        const key = [matchKey(unit.sourceLang), matchKey(unit.targetLang), unit.source, unit.target, unit.sourceMarkup ?? '', unit.targetMarkup ?? ''].join('\u0000');
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      written++;
+      yield tuElement(unit);
+    }
+    yield '  </body>\n</tmx>\n';
   }
-  const srclang = options.srclang ?? (sources.size === 1 ? [...sources][0] : '*all*');
-  const head =
-    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n' +
-    `  <header${attr('creationtool', 'Bitext')}${attr('creationtoolversion', BITEXT_VERSION)} segtype="sentence" o-tmf="Bitext" adminlang="en"${attr('srclang', srclang)} datatype="plaintext"/>\n` +
-    '  <body>\n';
-  writeFileAtomic(file, Buffer.from(`${head}${body.join('')}  </body>\n</tmx>\n`, 'utf8'));
-  return body.length;
+  writeChunksAtomic(file, chunks());
+  return written;
 }
 
 function flip(unit: StoredUnit): StoredUnit {
@@ -109,5 +161,6 @@ export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Ge
 
 /** Export the units of `memory` passing `filter` to `file` (TMX 1.4b, atomic). Returns the count. */
 export function exportTmx(memory: Memory, file: string, filter: TmxExportFilter = {}): number {
-  return writeTmx(filteredUnits(memory, filter), file);
+  // Stored units are already distinct; two passes (srclang, then the body) keep memory bounded.
+  return writeTmx(filteredUnits(memory, filter), file, { srclang: commonSource(filteredUnits(memory, filter)), dedupe: false });
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadBitext } from '../../pipeline/build.ts';
+import { loadBitext } from '../../pipeline/pairs.ts';
 import { renderEdition, renderIndex, needsReview } from '../../pipeline/publish/index.ts';
 import { SHARED } from '../helpers/field-reports.ts';
 import { launch, type Session } from './chromium.ts';

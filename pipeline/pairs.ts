@@ -1,0 +1,66 @@
+/**
+ * Document pairs on disk: a folder per document holding the Chinese source and the English
+ * translation, found, read, segmented and aligned into a `Bitext`. Used by `build`, `check` and
+ * `diff`; errors are `BitextError`s naming the folder (exit 2).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Bitext } from './types.ts';
+import { BitextError, located } from './io.ts';
+import { languageOfFileName } from './read.ts';
+import { loadDocument } from './segment.ts';
+import { alignBitext } from './align/index.ts';
+
+/** The two files of one document pair. */
+export interface DocumentPair {
+  /** Document name: the folder's name. */
+  doc: string;
+  dir: string;
+  sourceFile: string;
+  targetFile: string;
+}
+
+const SOURCE_NAMES = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'];
+const TARGET_NAMES = ['en.md', 'en.txt'];
+
+/**
+ * The document pair in folder `dir`: one Chinese file (`zh.md`, `zh-Hans.md`, `zh-Hant.md` or
+ * `.txt`) and one English file (`en.md` or `en.txt`). Throws `BitextError` (exit 2) naming the
+ * folder when either side is missing or present twice.
+ */
+export function findPair(dir: string): DocumentPair {
+  const pick = (names: string[], what: string) => {
+    const found = names.map((n) => join(dir, n)).filter((f) => existsSync(f));
+    if (found.length === 0) throw new BitextError(located(dir, undefined, `no ${what} file (expected one of ${names.join(', ')})`), { file: dir });
+    if (found.length > 1) throw new BitextError(located(dir, undefined, `more than one ${what} file: ${found.map((f) => basename(f)).join(', ')}`), { file: dir });
+    return found[0];
+  };
+  return { doc: basename(resolve(dir)), dir, sourceFile: pick(SOURCE_NAMES, 'Chinese source'), targetFile: pick(TARGET_NAMES, 'English target') };
+}
+
+/**
+ * Every document pair under `sourceDir`: each sub-folder holding at least one document file, in
+ * name order; `sourceDir` itself when it holds the files directly. Throws `BitextError` (exit 2)
+ * when the folder is missing, holds no pair, or a folder lacks its counterpart.
+ */
+export function findPairs(sourceDir: string): DocumentPair[] {
+  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) {
+    throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
+  }
+  const entries = readdirSync(sourceDir).sort();
+  if (entries.some((name) => languageOfFileName(name) !== null && statSync(join(sourceDir, name)).isFile())) return [findPair(sourceDir)];
+  const dirs = entries.map((name) => join(sourceDir, name)).filter((p) => statSync(p).isDirectory() && !basename(p).startsWith('.'));
+  const pairs = dirs.filter((d) => readdirSync(d).some((n) => languageOfFileName(n) !== null)).map(findPair);
+  if (pairs.length === 0) throw new BitextError(located(sourceDir, undefined, 'no document pairs (a folder per document with zh.md and en.md)'), { file: sourceDir });
+  return pairs;
+}
+
+/** Read, segment and align one document pair (see `loadDocument`, `alignBitext`). */
+export function loadPair(pair: DocumentPair): Bitext {
+  return alignBitext(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile));
+}
+
+/** Read, segment and align the document pair in folder `dir` (see `findPair`, `loadPair`). */
+export function loadBitext(dir: string): Bitext {
+  return loadPair(findPair(dir));
+}

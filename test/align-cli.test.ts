@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { bitext } from './helpers/cli.ts';
+import { parseAlign } from '../pipeline/formats.ts';
+
+const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
+
+describe('bitext align (command line)', () => {
+  it('--presegmented --format align: vecalign lines covering every sentence once, in order', () => {
+    const { code, stdout } = bitext(['align', `${corpus}mac-dev/zh/006`, `${corpus}mac-dev/en/006`, '--presegmented', '--format', 'align']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^(\[[\d,]*\]:\[[\d,]*\]\n)+$/);
+    const links = parseAlign(stdout);
+    const zhCount = readFileSync(`${corpus}mac-dev/zh/006`, 'utf8').trimEnd().split('\n').length;
+    const enCount = readFileSync(`${corpus}mac-dev/en/006`, 'utf8').trimEnd().split('\n').length;
+    expect(links.flatMap((l) => l.source)).toEqual([...Array(zhCount).keys()]);
+    expect(links.flatMap((l) => l.target)).toEqual([...Array(enCount).keys()]);
+  });
+
+  it('documents: --format align prints the block links (the Zhongnanhai gold), --format json the alignment.json object', () => {
+    const zh = `${corpus}zhongnanhai/zh.md`;
+    const en = `${corpus}zhongnanhai/en.md`;
+    const aligned = bitext(['align', zh, en, '--format', 'align']);
+    expect(aligned.code).toBe(0);
+    expect(aligned.stdout).toBe(readFileSync(`${corpus}zhongnanhai/gold.paragraphs.align`, 'utf8'));
+    const json = bitext(['align', zh, en, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.links).toHaveLength(19);
+    expect(parsed.links[11]).toMatchObject({ source: [11], target: [] });
+  });
+
+  it('a missing input file is exit 2 naming the file', () => {
+    const { code, stderr } = bitext(['align', `${corpus}mac-dev/zh/999`, `${corpus}mac-dev/en/006`, '--presegmented']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('mac-dev/zh/999');
+  });
+
+  it('an unknown format is a usage error (exit 2)', () => {
+    const { code } = bitext(['align', `${corpus}mac-dev/zh/006`, `${corpus}mac-dev/en/006`, '--presegmented', '--format', 'xml']);
+    expect(code).toBe(2);
+  });
+});
