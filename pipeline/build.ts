@@ -4,10 +4,11 @@
  * Reading and aligning every document happens before anything is written, so bad input stops
  * the build with nothing half-written; each file is written atomically.
  */
-import { join } from 'node:path';
+import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Bitext } from './types.ts';
-import { writeFileAtomic } from './io.ts';
-import { findPairs, loadPair } from './pairs.ts';
+import { BitextError, located, writeFileAtomic } from './io.ts';
+import { findPairs, loadPair, type DocumentPair } from './pairs.ts';
 import { formatAlign, toAlignmentJson } from './formats.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { needsReview, renderEdition, renderIndex } from './publish/index.ts';
@@ -35,39 +36,42 @@ export interface BuildSummary {
 /**
  * The main job (`bitext build`, `npm start`): for every pair under `sourceDir` write
  * `<outputDir>/<doc>/{index.html, alignment.json, alignment.align, memory.tmx}`, the list page
- * `<outputDir>/index.html`, and add every block and sentence link to the translation memory
- * (building the same pair again adds no units). Throws `BitextError` on bad input before writing.
+ * `<outputDir>/index.html`, and add every block and sentence link to the translation memory in
+ * one transaction (building the same pair again adds no units). Every input is read and aligned,
+ * and every output place checked (`checkOutputPlaces`), before anything is written; the memory is
+ * written before the files. Throws `BitextError` (exit 2) on bad input or an unusable output place.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
   const pairs = findPairs(sourceDir);
+  const memoryFile = options.memory ?? join(outputDir, 'memory.sqlite');
+  checkOutputPlaces(outputDir, memoryFile, pairs);
   const bitexts: Bitext[] = [];
   for (const pair of pairs) {
     bitexts.push(loadPair(pair));
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
-  const uiLang = options.uiLang ?? 'en';
-  const memoryFile = options.memory ?? join(outputDir, 'memory.sqlite');
-  const summary: BuildSummary = { documents: [], unitsAdded: 0, unitsExisting: 0, memory: memoryFile };
+  const units = bitexts.map((bitext) => unitsFromBitext(bitext));
   const memory = openMemory(memoryFile);
+  let result: { added: number; existing: number };
   try {
-    for (const bitext of bitexts) {
-      const dir = join(outputDir, bitext.doc);
-      const units = unitsFromBitext(bitext);
-      writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.blockLinks));
-      writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
-      writeTmx(units, join(dir, 'memory.tmx'));
-      const hant = options.script === 'hant';
-      writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
-      if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
-      const { added, existing } = addUnits(memory, units);
-      summary.unitsAdded += added;
-      summary.unitsExisting += existing;
-      const flagged = bitext.blockLinks.filter((l) => needsReview(l)).length;
-      summary.documents.push({ doc: bitext.doc, blockLinks: bitext.blockLinks.length, segmentLinks: bitext.segmentLinks.reduce((n, s) => n + s.length, 0), flagged });
-    }
+    result = addUnits(memory, units.flat());
   } finally {
     closeMemory(memory);
   }
+  const uiLang = options.uiLang ?? 'en';
+  const summary: BuildSummary = { documents: [], unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
+  bitexts.forEach((bitext, i) => {
+    const dir = join(outputDir, bitext.doc);
+    writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.blockLinks));
+    writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
+    writeTmx(units[i], join(dir, 'memory.tmx'));
+    const hant = options.script === 'hant' && bitext.sourceLang !== 'zh-Hant';
+    writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
+    if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
+    else rmSync(join(dir, 'index.hant.html'), { force: true });
+    const flagged = bitext.blockLinks.filter((l) => needsReview(l)).length;
+    summary.documents.push({ doc: bitext.doc, blockLinks: bitext.blockLinks.length, segmentLinks: bitext.segmentLinks.reduce((n, s) => n + s.length, 0), flagged });
+  });
   const entries = bitexts.map((b, i) => ({
     doc: b.doc,
     title: { source: b.source[0]?.text ?? b.doc, target: b.target[0]?.text ?? b.doc },
@@ -77,4 +81,41 @@ export async function build(sourceDir: string, outputDir: string, options: Build
   }));
   writeFileAtomic(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
   return summary;
+}
+
+/**
+ * Check, without writing, that the build can write where it will: the output folder and each
+ * `<outputDir>/<doc>` folder are folders or can be made (no file in the way, the nearest existing
+ * folder writable), the memory file is not a folder and is writable, and no output folder is a
+ * source document folder. Throws `BitextError` (exit 2) naming the path.
+ */
+export function checkOutputPlaces(outputDir: string, memoryFile: string, pairs: readonly DocumentPair[]): void {
+  for (const pair of pairs) {
+    const dir = join(outputDir, pair.doc);
+    if (resolve(dir) === resolve(pair.dir) || resolve(outputDir) === resolve(pair.dir)) {
+      throw new BitextError(located(outputDir, undefined, `the output folder would write into the source folder ${pair.dir}: choose another output folder`), { file: outputDir });
+    }
+    checkFolder(dir);
+  }
+  checkFolder(dirname(memoryFile));
+  if (existsSync(memoryFile)) {
+    if (statSync(memoryFile).isDirectory()) throw new BitextError(located(memoryFile, undefined, 'is a folder, expected a translation memory file'), { file: memoryFile });
+    if (!writable(memoryFile)) throw new BitextError(located(memoryFile, undefined, 'permission denied (the translation memory is not writable)'), { file: memoryFile });
+  }
+}
+
+function checkFolder(dir: string): void {
+  let place = resolve(dir);
+  while (!existsSync(place)) place = dirname(place);
+  if (!statSync(place).isDirectory()) throw new BitextError(located(place, undefined, `is a file, but the output needs a folder here (${dir})`), { file: place });
+  if (!writable(place)) throw new BitextError(located(place, undefined, 'permission denied (the output folder is not writable)'), { file: place });
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -4,15 +4,25 @@
  * nothing else. Exit codes: 0 success, 1 failed checks (or, for `diff`, differences found),
  * 2 bad usage or unreadable input. Errors are one line on stderr naming the file and line.
  */
-import { Command, CommanderError, Option } from 'commander';
-import cliProgress from 'cli-progress';
-import { BitextError } from './io.ts';
-import { build } from './build.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BitextError, writeFileAtomic } from './io.ts';
+
+// Stage modules are imported inside each verb's action, so a verb loads only what it uses.
+const VERSION = '0.1.0';
+
+/** `--ui-lang` values: a language tag or a POSIX locale name (`zh_TW.UTF-8`); resolved later with fallback. */
+function uiLanguage(value: string): string {
+  if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:\.[A-Za-z0-9-]+)?$/.test(value)) {
+    throw new InvalidArgumentError('expected a language tag such as en, zh-Hans, zh-Hant or zh_TW.UTF-8');
+  }
+  return value;
+}
 
 const program = new Command('bitext')
   .description('Chinese–English bitext pipeline: read, segment, align, translation memory, check, diff, publish')
+  .version(VERSION, '-V, --version')
   .exitOverride()
-  .showHelpAfterError('(run with --help for usage)');
+  .configureOutput({ outputError: (message, write) => write(`bitext: ${message.replace(/^error: /, '').trim()} (see --help)\n`) });
 
 program
   .command('build')
@@ -20,11 +30,13 @@ program
   .argument('[source]', 'folder of document folders (each with zh.md and en.md)', 'source')
   .argument('[output]', 'output folder', 'output')
   .option('--memory <path>', 'translation memory file (default OUTPUT/memory.sqlite)')
-  .option('--ui-lang <tag>', 'interface language of the edition: en, zh-Hans, zh-Hant (zh-CN, zh_TW… are resolved)', 'en')
+  .option('--ui-lang <tag>', 'interface language of the edition: en, zh-Hans, zh-Hant (zh-CN, zh_TW.UTF-8… are resolved; others fall back to en)', uiLanguage, 'en')
   .addOption(new Option('--script <script>', 'also write a Traditional Chinese edition with "hant"').choices(['hans', 'hant']))
   .option('--json', 'print the summary as JSON')
   .action(async (source: string, output: string, opts: { memory?: string; uiLang: string; script?: 'hans' | 'hant'; json?: boolean }) => {
-    let bar: cliProgress.SingleBar | undefined;
+    const { build } = await import('./build.ts');
+    const { default: cliProgress } = await import('cli-progress');
+    let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
     const summary = await build(source, output, {
       memory: opts.memory,
       uiLang: opts.uiLang,
@@ -46,7 +58,7 @@ program
     for (const d of summary.documents) {
       console.log(`${d.doc}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${output}/${d.doc}/`);
     }
-    console.log(`translation memory ${summary.memory}: ${summary.unitsAdded} units added, ${summary.unitsExisting} already there`);
+    console.log(`translation memory ${summary.memory}: ${summary.unitsAdded} new units (${summary.unitsExisting} already stored or repeated)`);
   });
 
 // ---- align verbs (align, eval) ----
@@ -79,12 +91,6 @@ program
 // ---- end memory verbs ----
 
 // ---- publish verbs (check, diff) ----
-import { InvalidArgumentError } from 'commander';
-import { findPairs as findCheckPairs, loadBitext as loadCheckBitext } from './pairs.ts';
-import { checkBitext, checkExitCode, countFindings, formatFindings } from './check.ts';
-import { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } from './diff.ts';
-import { writeFileAtomic as writeReport } from './io.ts';
-
 const useColor = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 
 program
@@ -96,8 +102,10 @@ program
     if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0');
     return Number(value);
   })
-  .action((dir: string, opts: { json?: boolean; maxWarnings?: number }) => {
-    const bitexts = findCheckPairs(dir).map((pair) => loadCheckBitext(pair.dir));
+  .action(async (dir: string, opts: { json?: boolean; maxWarnings?: number }) => {
+    const { findPairs, loadPair } = await import('./pairs.ts');
+    const { checkBitext, checkExitCode, countFindings, formatFindings } = await import('./check.ts');
+    const bitexts = findPairs(dir).map(loadPair);
     const findings = bitexts.flatMap((b) => checkBitext(b));
     if (opts.json) {
       const documents = bitexts.map((b) => ({ doc: b.doc, ...countFindings(findings.filter((f) => f.doc === b.doc)) }));
@@ -115,18 +123,23 @@ program
   .argument('<new>', 'new revision: document folder, REV:path, or alignment.json')
   .option('--json', 'print the differences as JSON')
   .option('--html <file>', 'also write the differences as an HTML page')
-  .option('--ui-lang <tag>', 'interface language of the HTML page', 'en')
-  .action((oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
+  .option('--ui-lang <tag>', 'interface language of the HTML page', uiLanguage, 'en')
+  .action(async (oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
+    const { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } = await import('./diff.ts');
     const diff = diffRevisions(oldSpec, newSpec);
     if (opts.json) console.log(JSON.stringify(diff, null, 2));
     else process.stdout.write(formatDiff(diff, { color: useColor() }));
-    if (opts.html) writeReport(opts.html, formatDiffHtml(diff, { uiLang: opts.uiLang }));
+    if (opts.html) writeFileAtomic(opts.html, formatDiffHtml(diff, { uiLang: opts.uiLang }));
     process.exitCode = diffExitCode(diff);
   });
 // ---- end publish verbs ----
 
 /** Run the command line with `argv` (as `process.argv`); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -134,13 +147,29 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
-    if (error instanceof BitextError) {
-      process.stderr.write(`bitext: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`bitext: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 2;
+    process.stderr.write(`bitext: ${describeError(error)}\n`);
+    if (process.env.BITEXT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return error instanceof BitextError ? error.exitCode : 2;
   }
+}
+
+/** One line for any error: a `BitextError` as written, a system error as "path: reason". */
+function describeError(error: unknown): string {
+  if (error instanceof BitextError) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EEXIST: 'a file is in the way (expected a folder)',
+    ENOTDIR: 'a file is in the way (expected a folder)',
+    EISDIR: 'is a folder, expected a file',
+    ENOENT: 'no such file or folder',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+  };
+  if (e?.code && reasons[e.code]) return `${e.path ?? (e as { dest?: string }).dest ?? ''}: ${reasons[e.code]}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
 }
 
 process.exitCode = await main(process.argv);

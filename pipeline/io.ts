@@ -30,14 +30,18 @@ export function located(file: string, line: number | undefined, message: string)
 }
 
 /**
- * Decode bytes as UTF-8 text for the pipeline: a leading byte-order mark is dropped, CRLF and
- * lone CR become LF. Throws `BitextError` (exit 2) naming `file` and the line of the fault when
- * the bytes are empty (or only whitespace), contain a NUL byte (binary), or are not valid UTF-8.
+ * Decode bytes as text for the pipeline: UTF-8, or UTF-16LE/BE when the bytes start with that
+ * byte-order mark; the mark is dropped, CRLF and lone CR become LF. Throws `BitextError` (exit 2)
+ * naming `file` and the line of the fault when the bytes are empty (or only whitespace), contain
+ * a NUL byte (binary, or UTF-16 without a byte-order mark), or are not valid UTF-8.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new BitextError(located(file, undefined, 'file is empty'), { file });
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return normalise(new TextDecoder(utf16).decode(bytes), file);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
+    if (looksLikeUtf16(bytes)) throw new BitextError(located(file, undefined, 'looks like UTF-16 without a byte-order mark: save it as UTF-8'), { file });
     throw new BitextError(located(file, lineAt(bytes, nul), 'binary file (NUL byte): expected UTF-8 text'), { file, line: lineAt(bytes, nul) });
   }
   let text: string;
@@ -48,10 +52,25 @@ export function decodeText(bytes: Uint8Array, file: string): string {
     const line = lineAt(bytes, at);
     throw new BitextError(located(file, line, `invalid UTF-8 at byte ${at}`), { file, line });
   }
+  return normalise(text, file);
+}
+
+function normalise(text: string, file: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new BitextError(located(file, undefined, 'file has no text'), { file });
   return text;
+}
+
+/** Many NULs, nearly all at even (or nearly all at odd) offsets: ASCII-heavy UTF-16 text. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) (i % 2 === 0 ? even++ : odd++);
+  });
+  return Math.max(even, odd) > sample.length / 4 && Math.min(even, odd) < Math.max(even, odd) / 10;
 }
 
 /** Read and decode a text file (see `decodeText`); a missing or unreadable path is a `BitextError` (exit 2). */

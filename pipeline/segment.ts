@@ -143,16 +143,17 @@ export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segm
  */
 export function loadDocument(file: string, lang?: LanguageTag): Document {
   const declared = lang ?? languageOfFileName(file);
+  const blocks = readBlocks(file);
   if (!declared) {
     throw new BitextError(located(file, undefined, `cannot tell the language from the name "${basename(file)}": use zh.md, zh-Hans.md, zh-Hant.md or en.md`), { file });
   }
-  const blocks = readBlocks(file);
   const detected = detectLanguage(blocks);
   const wantChinese = isChinese(declared);
   const isZh = detected === 'zh-Hans' || detected === 'zh-Hant';
   if (wantChinese !== isZh || detected === null) {
     const found = detected === null ? 'no clear script' : isZh ? 'Chinese text' : 'English text';
-    throw new BitextError(located(file, blocks[0]?.position.line, `the file name says ${wantChinese ? 'Chinese' : 'English'} but it holds ${found}`), { file, line: blocks[0]?.position.line });
+    const why = lang ? `expected ${wantChinese ? 'Chinese' : 'English'} text here` : `the file name says ${wantChinese ? 'Chinese' : 'English'}`;
+    throw new BitextError(located(file, blocks[0]?.position.line, `${why} but it holds ${found}`), { file, line: blocks[0]?.position.line });
   }
   const tag = declared === 'zh' ? detected : declared;
   return { file, lang: tag, blocks, segments: segmentBlocks(blocks, tag) };

@@ -11,7 +11,7 @@ import { SHARED } from './helpers/field-reports.ts';
 const GOLD = join(SHARED, 'corpus/zhongnanhai/gold.paragraphs.align');
 
 function unitCount(file: string): number {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(file, { fileMustExist: true });
   try {
     const tables = db.prepare("select name from sqlite_master where type='table'").all() as { name: string }[];
     const name = tables.map((t) => t.name).find((n) => /unit/i.test(n));

@@ -52,3 +52,14 @@ describe('inline: slicing keeps marks', () => {
     expect(third[1]).toMatchObject({ type: 'link', url: 'https://example.org', children: [{ type: 'text', value: 'the ' }, { type: 'emphasis' }] });
   });
 });
+
+describe('io: UTF-16 input', () => {
+  it('decodes UTF-16LE and UTF-16BE with a byte-order mark', () => {
+    const le = Buffer.from('\uFEFF# 标题\r\n\r\n正文。', 'utf16le');
+    expect(decodeText(le, 'f')).toBe('# 标题\n\n正文。');
+    expect(decodeText(Buffer.from(le).swap16(), 'f')).toBe('# 标题\n\n正文。');
+  });
+  it('names UTF-16 without a byte-order mark instead of calling it binary', () => {
+    expect(() => decodeText(Buffer.from('# Title\n\nSome English text.\n', 'utf16le'), 'en.md')).toThrow('en.md: looks like UTF-16 without a byte-order mark: save it as UTF-8');
+  });
+});
