@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BitextError, writeFileAtomic } from './io.ts';
+import { registerMemoryCommands } from './cli/memory.ts';
 
 // Stage modules are imported inside each verb's action, so a verb loads only what it uses.
 const VERSION = '0.1.0';
@@ -87,7 +88,7 @@ program
 // ---- end align verbs ----
 
 // ---- memory verbs (tm import|export|lookup|stats, pretranslate) ----
-(await import('./memory/commands.ts')).registerMemoryCommands(program);
+registerMemoryCommands(program);
 // ---- end memory verbs ----
 
 // ---- publish verbs (check, diff) ----

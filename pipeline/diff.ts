@@ -25,6 +25,7 @@ import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
 import type { Bitext, Block, Link, Segment } from './types.ts';
 import { BitextError, located, readText } from './io.ts';
+import { isChinese } from './lang.ts';
 import { loadBitext } from './pairs.ts';
 import { languageOfFileName } from './read.ts';
 import { unitsFromBitext } from './memory/index.ts';
@@ -79,7 +80,6 @@ export interface AlignmentDiff {
   newUnits: number;
 }
 
-const isChinese = (lang: string) => lang.toLowerCase().startsWith('zh');
 
 /**
  * Diff two texts the way an editor reads them: by characters for Chinese (`lang` starting `zh`),

@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import type { Block, Document, LanguageTag, Segment } from './types.ts';
 import { detectLanguage, languageOfFileName, readBlocks } from './read.ts';
 import { BitextError, located } from './io.ts';
+import { isChinese } from './lang.ts';
 
 /** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
 export interface Span {
@@ -29,11 +30,6 @@ const ZH_STOP = '。！？；!?;';
 const CLOSERS = '”’」』）)】》〉"\'』';
 const OPENERS = '“‘「『（(【《〈"\'';
 const SPEECH = /[说道问喊叫答称讲]|表示|指出|透露|披露|强调|补充|解释|回忆|告诉|承认|写|說|問|稱|講/;
-
-/** Whether a BCP 47 tag is Chinese (`zh`, `zh-Hans`, `zh-Hant`, `zh-CN`…), case-insensitive. */
-export function isChinese(lang: LanguageTag): boolean {
-  return /^zh(?:$|[-_])/i.test(lang);
-}
 
 /**
  * Sentence ranges of `text` in language `lang` (rules in this module's comment). Returns at least

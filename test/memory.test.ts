@@ -3,15 +3,15 @@
  * lookup edge cases, units from a bitext. Expected values are hand computations, written next to
  * each assertion.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addUnits, closeMemory, importTmx, lookup, memoryStats, openMemory, unitsFromBitext, exportTmx, iterateUnits } from '../pipeline/memory/index.ts';
-import { canonicalTag, matchKey, tagMatches } from '../pipeline/memory/lang.ts';
+import { canonicalTag, matchKey, tagMatches } from '../pipeline/lang.ts';
 import { bandOf, matchScore } from '../pipeline/memory/score.ts';
 import { boundedLevenshtein, prepareText } from '../pipeline/memory/text.ts';
 import type { StoredUnit } from '../pipeline/memory/store.ts';
 import type { Bitext, Block, Segment } from '../pipeline/types.ts';
 import { fieldReport } from './helpers/field-reports.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,9 +21,13 @@ function unit(source: string, target: string, sourceLang = 'zh-Hans', targetLang
   return { source, target, sourceLang, targetLang, origin: null, score: null, created: DATE, changed: DATE, usage: 0 };
 }
 
+const made: string[] = [];
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'bitext-memory-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-memory-test-'));
+  made.push(dir);
+  return dir;
 }
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('language tags', () => {
   it('canonical case, _ read as -', () => {

@@ -4,7 +4,7 @@
  * and adds a new one. Scores, bands and character counts are hand computations.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUnits, closeMemory, iterateUnits, openMemory, unitsFromBitext } from '../pipeline/memory/index.ts';
@@ -110,5 +110,6 @@ describe('command line', () => {
     expect(bad.stderr).toMatch(/bad\.tmx:3:\d+: /);
     const stats = runCli(['tm', 'stats', '--memory', tm, '--json']);
     expect(JSON.parse(stats.stdout)).toEqual({ units: 2, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -2,8 +2,8 @@
  * TMX interchange: the 13 sample files of ../shared/tmx-samples (counts from a hand check of each
  * file), FR-09 encodings, unsafe DTDs, broken files, export validity and round trip.
  */
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
@@ -12,7 +12,13 @@ import type { StoredUnit } from '../pipeline/memory/store.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
 
 const SAMPLES = join(SHARED, 'tmx-samples');
-const tempDir = () => mkdtempSync(join(tmpdir(), 'bitext-tmx-test-'));
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bitext-tmx-test-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Hand check of each sample: `<tu>` count, then units and skipped `<tu>` with the languages given. */
 const SAMPLE_COUNTS: { file: string; tus: number; options: TmxImportOptions; added: number; skipped: number }[] = [

@@ -20,4 +20,4 @@ export { lookup } from './lookup.ts';
 export type { LookupHit, LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export type { MatchBand } from './score.ts';
-export { canonicalTag, matchKey, tagMatches } from './lang.ts';
+export { canonicalTag, matchKey, tagMatches } from '../lang.ts';

@@ -15,7 +15,7 @@ import type { Block, Document, LanguageTag } from '../types.ts';
 import { lookup, type LookupHit } from './lookup.ts';
 import { BANDS, bandOf, type MatchBand } from './score.ts';
 import type { Memory } from './store.ts';
-import { isChinese, joinsWithoutSpace } from './lang.ts';
+import { isChinese, joinsWithoutSpace } from '../lang.ts';
 
 /** Options of `pretranslate`. */
 export interface PretranslateOptions {

@@ -58,10 +58,9 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h | 0;
 }
 
-function wordToken(word: string): number {
-  if (/^[0-9]+$/.test(word)) return NUMBER_TOKEN;
-  const h = fnv1a(word);
-  const id = (h | 0x80000000) | 0;
+/** Token id of a (non-number) word from its FNV-1a hash: the sign bit set, never NUMBER_TOKEN. */
+function wordId(hash: number): number {
+  const id = (hash | 0x80000000) | 0;
   return id === NUMBER_TOKEN ? id - 1 : id;
 }
 
@@ -70,32 +69,40 @@ function wordToken(word: string): number {
  * whole; case, width, whitespace and punctuation are ignored. Returns an Int32Array (one id a token).
  */
 export function matchTokens(text: string): Int32Array {
-  const folded = foldWidth(text).toLowerCase();
+  const folded = foldWidth(text);
+  // ASCII letters are lowered one by one below; other scripts need the full Unicode mapping.
+  const source = /[^\u0000-\u007f]/.test(folded) ? folded.toLowerCase() : folded;
   const out: number[] = [];
-  const n = folded.length;
-  let wordStart = -1;
+  const n = source.length;
+  let inWord = false;
+  let digits = true;
+  let h = 0;
   for (let i = 0; i < n; i++) {
-    let cp = folded.charCodeAt(i);
-    let width = 1;
+    let cp = source.charCodeAt(i);
+    let low = -1;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const low = folded.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
-        width = 2;
+      const next = source.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        low = next;
+        cp = ((cp - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+        i++;
       }
     }
     if (isCjkCodePoint(cp)) {
-      if (wordStart >= 0) { out.push(wordToken(folded.slice(wordStart, i))); wordStart = -1; }
+      if (inWord) { out.push(digits ? NUMBER_TOKEN : wordId(h)); inWord = false; }
       out.push(cp);
     } else if (isWordCodePoint(cp)) {
-      if (wordStart < 0) wordStart = i;
-    } else if (wordStart >= 0) {
-      out.push(wordToken(folded.slice(wordStart, i)));
-      wordStart = -1;
+      if (!inWord) { inWord = true; digits = true; h = 0x811c9dc5; }
+      if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
+      if (cp < 0x30 || cp > 0x39) digits = false;
+      if (low < 0) h = Math.imul(h ^ cp, 0x01000193);
+      else h = Math.imul(Math.imul(h ^ source.charCodeAt(i - 1), 0x01000193) ^ low, 0x01000193);
+    } else if (inWord) {
+      out.push(digits ? NUMBER_TOKEN : wordId(h));
+      inWord = false;
     }
-    i += width - 1;
   }
-  if (wordStart >= 0) out.push(wordToken(folded.slice(wordStart)));
+  if (inWord) out.push(digits ? NUMBER_TOKEN : wordId(h));
   return Int32Array.from(out);
 }
 

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { LanguageTag } from '../types.ts';
-import { matchKey, tagMatches } from './lang.ts';
+import { matchKey, tagMatches } from '../lang.ts';
 import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';

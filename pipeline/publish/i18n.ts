@@ -10,6 +10,7 @@
  * A key missing in `zh-Hant` falls back to `en`, never to the other Chinese script (a page never
  * mixes scripts in its interface) and never to the raw key.
  */
+import { isChinese, matchKey } from '../lang.ts';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,14 +31,13 @@ export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
  * the policy). Case-insensitive; never throws.
  */
 export function resolveUiLanguage(tag: string | undefined): UiLanguage {
-  if (!tag) return 'en';
-  const clean = tag.trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
-  const parts = clean.split('-').filter(Boolean);
-  if (parts[0] !== 'zh') return 'en';
-  if (parts.includes('hant')) return 'zh-Hant';
-  if (parts.includes('hans')) return 'zh-Hans';
-  if (parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo')) return 'zh-Hant';
-  return 'zh-Hans';
+  const clean = (tag ?? '').trim().replace(/[.@].*$/, '');
+  if (clean === '' || !isChinese(clean)) return 'en';
+  try {
+    return matchKey(clean) as UiLanguage;
+  } catch {
+    return 'en';
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * BCP 47 language tags as the translation memory uses them.
+ * BCP 47 language tags, shared by every stage (read, segment, memory, publish).
  *
  * - `canonicalTag` fixes case and separators (RFC 5646 §2.1.1: language lowercase, script
  *   titlecase, region uppercase; `_` read as `-`), keeping every subtag the user wrote.
@@ -10,7 +10,7 @@
  * - `languageFamily` is coarser (Chinese script, otherwise the primary subtag): the n-gram index
  *   is keyed by it so that a lookup for `en` reaches `en-US` and `en-GB` units.
  */
-import type { LanguageTag } from '../types.ts';
+import type { LanguageTag } from './types.ts';
 
 const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
 

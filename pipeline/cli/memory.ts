@@ -1,20 +1,22 @@
 /**
  * The memory verbs of the command line (`tm import|export|lookup|stats`, `pretranslate`): argument
- * parsing and printing only; each action calls a memory function. Registered by pipeline/cli.ts.
- * Every verb takes `--memory PATH` (default `output/memory.sqlite`). Bad usage or unreadable
- * input throws `BitextError` (exit 2).
+ * parsing and printing only; each action calls the memory stage (pipeline/memory). Registered by
+ * pipeline/cli.ts. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only
+ * `tm import` creates a missing memory. Bad usage or unreadable input throws `BitextError` (exit 2);
+ * no verb overwrites a source document or a file that is not what it writes.
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { BitextError, writeFileAtomic } from '../io.ts';
+import { BitextError, located, writeFileAtomic } from '../io.ts';
 import { languageOfFileName } from '../read.ts';
 import { loadDocument } from '../segment.ts';
-import { canonicalTag, isChinese } from './lang.ts';
-import { lookup } from './lookup.ts';
-import { pretranslate } from './pretranslate.ts';
-import { closeMemory, memoryStats, openMemory, type Memory } from './store.ts';
-import { importTmx } from './tmx-import.ts';
-import { exportTmx } from './tmx-write.ts';
+import { canonicalTag, isChinese } from '../lang.ts';
+import { lookup } from '../memory/lookup.ts';
+import { pretranslate } from '../memory/pretranslate.ts';
+import { closeMemory, memoryStats, openMemory, type Memory } from '../memory/store.ts';
+import { importTmx } from '../memory/tmx-import.ts';
+import { exportTmx } from '../memory/tmx-write.ts';
 
 /** Default translation memory file of the memory verbs. */
 export const DEFAULT_MEMORY = 'output/memory.sqlite';
@@ -34,13 +36,35 @@ function integer(value: string, option: string, low: number, high: number): numb
   return n;
 }
 
-function withMemory<T>(path: string, work: (memory: Memory) => T): T {
+function withMemory<T>(path: string, work: (memory: Memory) => T, create = false): T {
+  if (!create && !existsSync(path)) {
+    throw new BitextError(located(path, undefined, 'no such translation memory (run build or tm import first, or give --memory PATH)'), { file: path });
+  }
   const memory = openMemory(path);
   try {
     return work(memory);
   } finally {
     closeMemory(memory);
   }
+}
+
+/** Refuse to write `out` over `input` or over a source document (a file named zh.md, en.md…). */
+function refuseSourceOverwrite(out: string, input: string): void {
+  if (resolve(out) === resolve(input)) throw new BitextError(located(out, undefined, 'is the input document: choose another --out'), { file: out });
+  if (existsSync(out) && languageOfFileName(out) !== null) {
+    throw new BitextError(located(out, undefined, 'looks like a source document (zh.md, en.md…): refusing to overwrite it'), { file: out });
+  }
+}
+
+/** Refuse to export over an existing file that is not TMX. */
+function refuseNonTmxOverwrite(file: string): void {
+  if (!existsSync(file) || statSync(file).isDirectory()) return;
+  const head = Buffer.alloc(1024);
+  const fd = openSync(file, 'r');
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const text = head.subarray(0, n).toString('utf8') + head.subarray(0, n).toString('utf16le');
+  if (n > 0 && !/<tmx[\s>]/i.test(text)) throw new BitextError(located(file, undefined, 'exists and is not a TMX file: refusing to overwrite it'), { file });
 }
 
 /** The default draft path of `pretranslate`: `output/<name>.draft.<tgt>.md` (name: the file's stem, or its folder for zh.md). */
@@ -63,8 +87,10 @@ export function registerMemoryCommands(program: Command): void {
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print the counts as JSON')
     .action((file: string, opts: { src?: string; tgt?: string; replace?: boolean; memory: string; json?: boolean }) => {
-      const result = withMemory(opts.memory, (m) =>
-        importTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), replace: opts.replace }),
+      const result = withMemory(
+        opts.memory,
+        (m) => importTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), replace: opts.replace }),
+        true,
       );
       if (opts.json) console.log(JSON.stringify(result, null, 2));
       else console.log(`${file}: ${result.tus} units read, ${result.added} added, ${result.existing} already there, ${result.skipped} skipped (no variant pair in the languages asked) → ${opts.memory}`);
@@ -78,6 +104,7 @@ export function registerMemoryCommands(program: Command): void {
     .option('--doc <name>', 'only units from this document')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .action((file: string, opts: { src?: string; tgt?: string; doc?: string; memory: string }) => {
+      refuseNonTmxOverwrite(file);
       const n = withMemory(opts.memory, (m) => exportTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc }));
       console.log(`${file}: ${n} units written`);
     });
@@ -135,7 +162,11 @@ export function registerMemoryCommands(program: Command): void {
       const min = integer(opts.min, '--min', 0, 100);
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
       const targetLang = tag(opts.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
+      if (isChinese(targetLang) === isChinese(document.lang)) {
+        throw new BitextError(located(doc, undefined, `source and draft language are both ${isChinese(targetLang) ? 'Chinese' : 'English'} (${document.lang} → ${targetLang}): pretranslate a Chinese document, or give --tgt`), { file: doc });
+      }
       const out = opts.out ?? defaultDraftPath(doc, targetLang);
+      refuseSourceOverwrite(out, doc);
       const result = withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
       writeFileAtomic(out, result.draft);
       const report = { ...result.report, draft: out };
