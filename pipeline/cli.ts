@@ -146,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+      return error.exitCode === 0 ? 0 : 2; // --help and --version exit 0; help shown for a missing verb is bad usage
     }
     process.stderr.write(`bitext: ${describeError(error)}\n`);
     if (process.env.BITEXT_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

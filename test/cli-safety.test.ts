@@ -64,6 +64,8 @@ describe('CLI: nothing lost, one-line errors', () => {
   });
   it('answers no verb and a bad --ui-lang with exit 2', () => {
     expect(bitext([]).code).toBe(2);
+    expect(bitext(['tm']).code).toBe(2);
+    expect(bitext(['tm', '--help']).code).toBe(0);
     const r = bitext(['build', '--ui-lang', 'zh"><script>']);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
