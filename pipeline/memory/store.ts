@@ -286,11 +286,23 @@ export function discardBuffered(memory: Memory): void {
  */
 export function addUnits(memory: Memory, units: Iterable<StoredUnit>): AddResult {
   const result: AddResult = { added: 0, existing: 0 };
-  const run = memory.db.transaction(() => {
+  inUnitTransaction(memory, () => {
     for (const unit of units) {
       if (storeUnit(memory, unit)) result.added++;
       else result.existing++;
     }
+  });
+  return result;
+}
+
+/**
+ * Run `work` (which calls `storeUnit`) as one SQLite transaction, flushing the buffered n-gram
+ * index at the end; on any error the transaction is rolled back, the buffer discarded and the
+ * error rethrown, so the TM is left as it was.
+ */
+export function inUnitTransaction(memory: Memory, work: () => void): void {
+  const run = memory.db.transaction(() => {
+    work();
     finishUnits(memory);
   });
   try {
@@ -299,7 +311,6 @@ export function addUnits(memory: Memory, units: Iterable<StoredUnit>): AddResult
     discardBuffered(memory);
     throw error;
   }
-  return result;
 }
 
 /** Remove every unit and the index (used by `tm import --replace`, inside its transaction). */

@@ -17,7 +17,7 @@
 import { BitextError } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
 import { canonicalTag, isChinese, tagMatches } from '../lang.ts';
-import { clearUnits, discardBuffered, finishUnits, isoNow, storeUnit, type Memory, type StoredUnit } from './store.ts';
+import { clearUnits, inUnitTransaction, isoNow, storeUnit, type Memory, type StoredUnit } from './store.ts';
 import { tmxDateToIso } from './tmx-date.ts';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './tmx-read.ts';
 
@@ -117,7 +117,7 @@ export function importTmx(memory: Memory, file: string, options: TmxImportOption
   const now = options.now ?? isoNow();
   const result: TmxImportResult = { file, tus: 0, added: 0, existing: 0, skipped: 0 };
   let header: TmxHeader = { attributes: {} };
-  const run = memory.db.transaction(() => {
+  inUnitTransaction(memory, () => {
     if (options.replace) clearUnits(memory);
     readTmx(
       file,
@@ -135,13 +135,6 @@ export function importTmx(memory: Memory, file: string, options: TmxImportOption
       },
       (h) => { header = h; },
     );
-    finishUnits(memory);
   });
-  try {
-    run();
-  } catch (error) {
-    discardBuffered(memory);
-    throw error;
-  }
   return result;
 }
