@@ -22,7 +22,11 @@ describe('English normalisation', () => {
 
 describe('CC-CEDICT lexicon', () => {
   const lexicon = loadLexicon();
-  const glossOf = (word: string) => (lexicon.gloss(word) ?? []).map((id) => lexicon.stem(id));
+  const glossOf = (word: string) => Array.from(lexicon.gloss(word) ?? [], (id) => lexicon.stem(id));
+  const words = (text: string) => {
+    const { start, end } = segmentChinese(text, lexicon);
+    return start.map((from, k) => text.slice(from, end[k]));
+  };
 
   it('is CC-CEDICT from the cc-cedict package', () => {
     expect(lexicon.source).toMatch(/^cc-cedict@\d+\.\d+\.\d+$/);
@@ -37,13 +41,25 @@ describe('CC-CEDICT lexicon', () => {
     expect(lexicon.gloss('不是词语的串')).toBeUndefined();
   });
 
+  it('finds headwords and headword prefixes in a slice of text, without copying it', () => {
+    const text = '他看《华尔街日报》';
+    const entry = (from: number, to: number) => lexicon.entry(text, from, to);
+    // 华尔街日报 (Wall Street Journal) is a headword; 华尔街日 only begins it.
+    expect(lexicon.isHeadword(entry(3, 8))).toBe(true);
+    expect(entry(3, 7)).toBeGreaterThanOrEqual(0);
+    expect(lexicon.isHeadword(entry(3, 7))).toBe(false);
+    expect(lexicon.glossOf(entry(3, 7))).toHaveLength(0);
+    expect(entry(0, 2)).toBe(-1);
+    expect(Array.from(lexicon.glossOf(entry(3, 8)), (id) => lexicon.stem(id))).toContain('journal');
+  });
+
   it('knows pinyin readings of single characters (for names)', () => {
     expect(lexicon.pinyin('魏')).toContain('wei');
     expect(lexicon.pinyin('玲')).toContain('ling');
   });
 
   it('segments by forward maximum matching; non-Han text separates words', () => {
-    expect(segmentChinese('傍晚我们回到了旅馆。', lexicon)).toEqual(['傍晚', '我们', '回到', '了', '旅馆']);
-    expect(segmentChinese('华尔街日报（Lingling Wei）11月', lexicon)).toEqual(['华尔街日报', '月']);
+    expect(words('傍晚我们回到了旅馆。')).toEqual(['傍晚', '我们', '回到', '了', '旅馆']);
+    expect(words('华尔街日报（Lingling Wei）11月')).toEqual(['华尔街日报', '月']);
   });
 });

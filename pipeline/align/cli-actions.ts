@@ -52,7 +52,7 @@ export function runAlign(zh: string, en: string, options: RunAlignOptions = {}):
     return JSON.stringify({ sourceLang: 'zh', targetLang: 'en', links }, null, 2) + '\n';
   }
   const doc = basename(zh).replace(/\.[^.]*$/, '');
-  const bitext = alignBitext(doc, loadDocument(zh), loadDocument(en));
+  const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'));
   if (format === 'align') return formatAlign(bitext.blockLinks);
   if (format === 'tsv') {
     const links: Link[] = bitext.segmentLinks.flat();

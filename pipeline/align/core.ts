@@ -5,9 +5,9 @@
  * projected back, so cost grows linearly with length (the multi-resolution scheme of vecalign,
  * Thompson & Koehn 2019).
  */
-import { mergeFeatures, type UnitFeatures } from './features.ts';
-import { spanSimilarity } from './lexical.ts';
-import { linkCost, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
+import { mergePairs, type UnitFeatures } from './features.ts';
+import { spanSimilarity, type SpanSimilarity } from './lexical.ts';
+import { costFloor, linkCost, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
 import { bandAround, fullBand, searchPath, type Band, type LinkType, type PathLink } from './search.ts';
 
 /** Settings of one core alignment. */
@@ -33,18 +33,21 @@ function maxSides(types: readonly LinkType[]): { maxA: number; maxB: number } {
   return { maxA: Math.max(...types.map((t) => t.a)), maxB: Math.max(...types.map((t) => t.b)) };
 }
 
-/** Search one band with the scorer. */
-export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): PathLink[] {
-  const { maxA, maxB } = maxSides(options.types);
-  const similarity = spanSimilarity(zh, en, band, maxA, maxB, options.weights.margin);
-  const cost = linkCost({ zh, en, similarity, length: options.length, weights: options.weights, kinds: options.kinds });
-  return searchPath(zh.length, en.length, band, options.types, cost);
+/** A searched band: the least-cost path, and the span similarity without margin over the band (for link scores). */
+export interface BandSearch {
+  path: PathLink[];
+  similarity: SpanSimilarity;
 }
 
-function coarsen(units: readonly UnitFeatures[]): UnitFeatures[] {
-  const out: UnitFeatures[] = [];
-  for (let k = 0; k < units.length; k += 2) out.push(k + 1 < units.length ? mergeFeatures([units[k], units[k + 1]]) : units[k]);
-  return out;
+/** Search one band with the scorer. */
+export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): BandSearch {
+  const { maxA, maxB } = maxSides(options.types);
+  const { plain, neighbours } = spanSimilarity(zh, en, band, maxA, maxB, options.weights.margin > 0);
+  const cost = linkCost({ zh, en, similarity: plain, neighbours, length: options.length, weights: options.weights, kinds: options.kinds });
+  // Likeliest link types first, so that the others can stop early against a low cost limit.
+  const types = [...options.types].sort((x, y) => costFloor(options.weights, x) - costFloor(options.weights, y));
+  const path = searchPath(zh.length, en.length, band, types, cost);
+  return { path, similarity: plain };
 }
 
 /**
@@ -58,17 +61,16 @@ export function findBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[
   if ((n + 1) * (m + 1) <= (level === 0 ? options.fullCells : COARSE_FULL_CELLS) || n < 4 || m < 4) return fullBand(n, m);
   // Margin scoring is for full resolution only: long coarse units all resemble their neighbours.
   const coarseOptions: CoreOptions = { ...options, kinds: undefined, types: COARSE_TYPES, weights: { ...options.weights, margin: 0 } };
-  const czh = coarsen(zh);
-  const cen = coarsen(en);
-  const path = searchBand(czh, cen, findBand(czh, cen, coarseOptions, level + 1), coarseOptions);
+  const czh = mergePairs(zh);
+  const cen = mergePairs(en);
+  const { path } = searchBand(czh, cen, findBand(czh, cen, coarseOptions, level + 1), coarseOptions);
   const corners = [{ i: 0, j: 0 }];
   for (const link of path) corners.push({ i: Math.min(n, 2 * (link.i + link.a)), j: Math.min(m, 2 * (link.j + link.b)) });
   return bandAround(corners, n, m, level === 0 ? options.bandWidth : COARSE_BAND_WIDTH);
 }
 
-/** A first alignment pass: its path at full resolution and the band of cells near it (for the second pass). */
-export interface FirstPass {
-  path: PathLink[];
+/** A first alignment pass: its path at full resolution, its span similarity, and the band of cells near the path (for the second pass). */
+export interface FirstPass extends BandSearch {
   band: Band;
 }
 
@@ -77,7 +79,7 @@ export interface FirstPass {
  * found at coarser resolutions) and the cells within `secondWidth` units of it.
  */
 export function firstPass(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], options: CoreOptions, secondWidth: number): FirstPass {
-  const path = searchBand(zh, en, findBand(zh, en, options), options);
+  const { path, similarity } = searchBand(zh, en, findBand(zh, en, options), options);
   const corners = [{ i: 0, j: 0 }, ...path.map((l) => ({ i: l.i + l.a, j: l.j + l.b }))];
-  return { path, band: bandAround(corners, zh.length, en.length, secondWidth) };
+  return { path, similarity, band: bandAround(corners, zh.length, en.length, secondWidth) };
 }

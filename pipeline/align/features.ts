@@ -12,7 +12,7 @@
  * from a per-run `Vocabulary`.
  */
 import type { Lexicon } from '../lexicon/cedict.ts';
-import { segmentChinese } from '../lexicon/chinese.ts';
+import { segmentChinese, type ChineseWords } from '../lexicon/chinese.ts';
 import { ENGLISH_MONTHS, englishWords, normalizeEnglish } from '../lexicon/english.ts';
 
 /** Lexical items of one unit, flattened: item k has stems `stems[start[k] .. start[k+1])`. */
@@ -22,7 +22,10 @@ export interface UnitFeatures {
   /** Item boundaries into `stems` (length = items + 1). For English every item has one stem. */
   start: Int32Array;
   stems: Int32Array;
-  /** Word-type ids of the items (for Model 1 training); Chinese words and English stems. */
+  /**
+   * Word-type ids of the items (for Model 1 training and coarse-unit merging): a Chinese word's
+   * lexicon entry number (other Chinese items: `Vocabulary.zhType`); an English item's stem id.
+   */
   types: Int32Array;
   /** Question marks and exclamation marks in the unit (? ？ and ! ！). */
   questions: number;
@@ -32,28 +35,41 @@ export interface UnitFeatures {
 /** Ids for stems outside the dictionary (numbers, names, words no gloss uses), per alignment run. */
 export interface Vocabulary {
   lexicon: Lexicon;
+  /** Id of a stem: its dictionary id, else a new id ≥ `lexicon.stemCount`. */
   id(stem: string): number;
-  /** Ids of Chinese word types, for Model 1. */
-  zhType(word: string): number;
+  /** Type id of a Chinese item that is no dictionary entry (a number, a Latin word), ≥ `lexicon.entryCount`; dictionary words use their entry. */
+  zhType(key: string): number;
+  /** Stem id of an English word as written (`normalizeEnglish`, then `id`), −1 for a stop word; memoised. */
+  wordId(word: string): number;
 }
 
 /** A fresh vocabulary over `lexicon`. */
 export function createVocabulary(lexicon: Lexicon): Vocabulary {
   const extra = new Map<string, number>();
   const zhTypes = new Map<string, number>();
+  const words = new Map<string, number>();
+  const id = (stem: string): number => {
+    const known = lexicon.stemId(stem);
+    if (known !== undefined) return known;
+    let next = extra.get(stem);
+    if (next === undefined) extra.set(stem, (next = lexicon.stemCount + extra.size));
+    return next;
+  };
   return {
     lexicon,
-    id(stem) {
-      const known = lexicon.stemId(stem);
-      if (known !== undefined) return known;
-      let id = extra.get(stem);
-      if (id === undefined) extra.set(stem, (id = lexicon.stemCount + extra.size));
-      return id;
+    id,
+    zhType(key) {
+      let type = zhTypes.get(key);
+      if (type === undefined) zhTypes.set(key, (type = lexicon.entryCount + zhTypes.size));
+      return type;
     },
-    zhType(word) {
-      let id = zhTypes.get(word);
-      if (id === undefined) zhTypes.set(word, (id = zhTypes.size));
-      return id;
+    wordId(word) {
+      let known = words.get(word);
+      if (known === undefined) {
+        const stem = normalizeEnglish(word);
+        words.set(word, (known = stem ? id(stem) : -1));
+      }
+      return known;
     },
   };
 }
@@ -69,34 +85,45 @@ function numberKey(raw: string): string {
   return 'n:' + raw.replace(/,(?=[0-9]{3}\b)/g, '');
 }
 
-function countLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch !== ' ' && ch !== '\n' && ch !== '\t' && ch !== '\u3000') n++;
-  return n;
+/** Items of one unit under construction: item k has stems stems[start[k] .. start[k+1]) and type types[k]. */
+interface Items {
+  start: number[];
+  stems: number[];
+  types: number[];
 }
 
-function countPunctuation(text: string): { questions: number; exclamations: number } {
+function newItems(): Items {
+  return { start: [], stems: [], types: [] };
+}
+
+function addItem(items: Items, type: number, stems: ArrayLike<number>, more?: readonly number[]): void {
+  items.start.push(items.stems.length);
+  items.types.push(type);
+  for (let k = 0; k < stems.length; k++) items.stems.push(stems[k]);
+  if (more) items.stems.push(...more);
+}
+
+/**
+ * The unit's features: its items, and from its text the length in code points without
+ * whitespace (space, tab, newline, U+3000) and the question and exclamation marks (? ？ ! ！).
+ */
+function pack(items: Items, text: string): UnitFeatures {
+  const start = new Int32Array(items.start.length + 1);
+  start.set(items.start);
+  start[items.start.length] = items.stems.length;
+  let length = 0;
   let questions = 0;
   let exclamations = 0;
-  for (const ch of text) {
-    if (ch === '?' || ch === '？') questions++;
-    else if (ch === '!' || ch === '！') exclamations++;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x3000) continue;
+    // The low half of a surrogate pair belongs to the code point already counted.
+    if (c >= 0xdc00 && c < 0xe000 && k > 0 && text.charCodeAt(k - 1) >= 0xd800 && text.charCodeAt(k - 1) < 0xdc00) continue;
+    length++;
+    if (c === 0x3f || c === 0xff1f) questions++;
+    else if (c === 0x21 || c === 0xff01) exclamations++;
   }
-  return { questions, exclamations };
-}
-
-function pack(items: number[][], types: number[], length: number, text: string): UnitFeatures {
-  const start = new Int32Array(items.length + 1);
-  let total = 0;
-  for (let k = 0; k < items.length; k++) {
-    start[k] = total;
-    total += items[k].length;
-  }
-  start[items.length] = total;
-  const stems = new Int32Array(total);
-  let p = 0;
-  for (const item of items) for (const s of item) stems[p++] = s;
-  return { length, start, stems, types: Int32Array.from(types), ...countPunctuation(text) };
+  return { length, start, stems: Int32Array.from(items.stems), types: Int32Array.from(items.types), questions, exclamations };
 }
 
 /** Capitalised words of an English document, for matching pinyin: written form (lower case, no hyphens or apostrophes) → stem. */
@@ -135,140 +162,145 @@ export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary
   const { lexicon } = vocabulary;
   return texts.map((raw) => {
     const text = foldDigits(raw);
-    const items: number[][] = [];
-    const types: number[] = [];
+    const items = newItems();
     const words = segmentChinese(text, lexicon);
-    const wordItem: (number[] | null)[] = [];
-    for (const word of words) {
-      const gloss = lexicon.gloss(word);
-      if (gloss && gloss.length > 0) {
-        const item = [...gloss];
-        items.push(item);
-        types.push(vocabulary.zhType(word));
-        wordItem.push(item);
-      } else {
-        wordItem.push(null);
-      }
+    const nameStems = pinyinNames(text, words, vocabulary, names);
+    for (let k = 0; k < words.entry.length; k++) {
+      const entry = words.entry[k];
+      if (entry < 0) continue;
+      const gloss = lexicon.glossOf(entry);
+      const extra = nameStems[k]?.filter((id) => !gloss.includes(id));
+      if (gloss.length > 0 || extra?.length) addItem(items, entry, gloss, extra);
     }
-    addPinyinNames(words, wordItem, items, types, vocabulary, names);
     for (const m of text.matchAll(NUMBER)) {
-      const key = numberKey(m[0]);
-      const after = text[m.index! + m[0].length];
-      const id = vocabulary.id(after === '月' ? `m:${Number(m[0])}` : key);
-      items.push([id]);
-      types.push(vocabulary.zhType(after === '月' ? `m:${Number(m[0])}` : key));
+      const after = text[m.index + m[0].length];
+      const key = after === '月' ? `m:${Number(m[0])}` : numberKey(m[0]);
+      addItem(items, vocabulary.zhType(key), [vocabulary.id(key)]);
     }
     for (const w of text.match(/[A-Za-z\u00C0-\u024F]+/g) ?? []) {
       const stem = normalizeEnglish(w);
-      if (!stem) continue;
-      items.push([vocabulary.id(stem)]);
-      types.push(vocabulary.zhType('l:' + stem));
+      if (stem) addItem(items, vocabulary.zhType('l:' + stem), [vocabulary.id(stem)]);
     }
-    return pack(items, types, countLength(raw), raw);
+    return pack(items, raw);
   });
 }
 
 /**
  * Pinyin names: in each run of one-character words (where maximum matching leaves an unknown
  * name), readings of 1–3 consecutive characters that equal a capitalised English word of the
- * target document become a name stem added to those characters' items (or a new item).
+ * target document become a name stem of those characters. Returns, per word, its name stem ids
+ * (sparse: undefined for most words).
  */
-function addPinyinNames(
-  words: string[],
-  wordItem: (number[] | null)[],
-  items: number[][],
-  types: number[],
-  vocabulary: Vocabulary,
-  names: EnglishNames,
-): void {
-  if (names.stems.size === 0) return;
+function pinyinNames(text: string, words: ChineseWords, vocabulary: Vocabulary, names: EnglishNames): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = [];
+  if (names.stems.size === 0) return out;
   const { lexicon } = vocabulary;
-  const single = (k: number) => k < words.length && (words[k].length === 1 || (words[k].length === 2 && words[k].charCodeAt(0) >= 0xd800 && words[k].charCodeAt(0) < 0xdc00));
-  const add = (from: number, to: number, stem: string) => {
-    const id = vocabulary.id(stem);
-    for (let q = from; q < to; q++) {
-      let item = wordItem[q];
-      if (!item) {
-        item = wordItem[q] = [];
-        items.push(item);
-        types.push(vocabulary.zhType(words[q]));
+  const { start, end, entry } = words;
+  const single = (k: number) => k < entry.length && entry[k] >= 0 && (end[k] - start[k] === 1 || (end[k] - start[k] === 2 && text.charCodeAt(start[k]) >= 0xd800 && text.charCodeAt(start[k]) < 0xdc00));
+  // Depth-first over readings of words k, k+1, k+2 while the concatenation starts some name.
+  const extend = (k: number, q: number, prefix: string) => {
+    if (q > k + 2 || !single(q)) return;
+    const readings = lexicon.pinyinOf(entry[q]);
+    for (let r = 0; r < readings.length && r < 3; r++) {
+      const written = prefix + readings[r];
+      if (!names.prefixes.has(written)) continue;
+      const stem = names.stems.get(written);
+      if (stem && (q > k || written.length >= 3)) {
+        const id = vocabulary.id(stem);
+        for (let w = k; w <= q; w++) {
+          const list = (out[w] ??= []);
+          if (!list.includes(id)) list.push(id);
+        }
       }
-      if (!item.includes(id)) item.push(id);
+      extend(k, q + 1, written);
     }
   };
-  for (let k = 0; k < words.length; k++) {
-    if (!single(k)) continue;
-    // Depth-first over readings of words k, k+1, k+2 while the concatenation starts some name.
-    const extend = (q: number, prefix: string) => {
-      if (q > k + 2 || !single(q)) return;
-      for (const reading of (lexicon.pinyin(words[q]) ?? []).slice(0, 3)) {
-        const written = prefix + reading;
-        if (!names.prefixes.has(written)) continue;
-        const stem = names.stems.get(written);
-        if (stem && (q > k || written.length >= 3)) add(k, q + 1, stem);
-        extend(q + 1, written);
-      }
-    };
-    extend(k, '');
-  }
+  for (let k = 0; k < entry.length; k++) extend(k, k, '');
+  return out;
 }
 
 /** Features of English units: content words (normalised), numbers, month names before a number or capitalised. */
 export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary): UnitFeatures[] {
-  return texts.map((text) => {
-    const items: number[][] = [];
-    const types: number[] = [];
-    const tokens = englishWords(foldDigits(text));
+  return texts.map((raw) => {
+    const text = foldDigits(raw);
+    const items = newItems();
+    const tokens = englishWords(text);
     for (let k = 0; k < tokens.length; k++) {
-      const token = tokens[k];
-      let stem: string | null;
-      if (/^[0-9]/.test(token)) {
-        stem = null;
-      } else {
-        const month = ENGLISH_MONTHS.get(token.toLowerCase());
-        stem = month && /^[A-Z]/.test(token) && (token !== 'May' || /^[0-9]/.test(tokens[k + 1] ?? '')) ? `m:${month}` : normalizeEnglish(token);
-      }
-      if (!stem) continue;
-      const id = vocabulary.id(stem);
-      items.push([id]);
-      types.push(id);
+      const id = englishTokenId(tokens, k, vocabulary);
+      if (id >= 0) addItem(items, id, [id]);
     }
-    for (const m of foldDigits(text).matchAll(NUMBER)) {
+    for (const m of text.matchAll(NUMBER)) {
       const id = vocabulary.id(numberKey(m[0]));
-      items.push([id]);
-      types.push(id);
+      addItem(items, id, [id]);
     }
-    return pack(items, types, countLength(text), text);
+    return pack(items, raw);
   });
 }
 
-/** Features of consecutive units taken together (a coarse unit in multi-resolution search). */
-export function mergeFeatures(parts: readonly UnitFeatures[]): UnitFeatures {
-  let items = 0;
-  let stemCount = 0;
-  for (const f of parts) {
-    items += f.start.length - 1;
-    stemCount += f.stems.length;
+/** Stem id of token k, −1 for none: digits are read as numbers; a capitalised month name ("May" only before a number) is a month. */
+function englishTokenId(tokens: readonly string[], k: number, vocabulary: Vocabulary): number {
+  const token = tokens[k];
+  const first = token.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return -1;
+  if (first >= 0x41 && first <= 0x5a) {
+    const month = ENGLISH_MONTHS.get(token.toLowerCase());
+    if (month && (token !== 'May' || /^[0-9]/.test(tokens[k + 1] ?? ''))) return vocabulary.id(`m:${month}`);
   }
-  const start = new Int32Array(items + 1);
-  const stems = new Int32Array(stemCount);
-  const types = new Int32Array(items);
+  return vocabulary.wordId(token);
+}
+
+/**
+ * Coarse units for multi-resolution search: units 2k and 2k + 1 taken together (a last odd unit
+ * stays as it is). A coarse unit keeps one item per word type, the first with its stems: a
+ * repeated word adds no evidence that the span is a translation, and the item count, hence the
+ * cost of the similarity tables, then grows with the vocabulary rather than the text length.
+ */
+export function mergePairs(units: readonly UnitFeatures[]): UnitFeatures[] {
+  let maxType = -1;
+  let items = 0;
+  let stems = 0;
+  for (const f of units) {
+    for (let k = 0; k < f.types.length; k++) if (f.types[k] > maxType) maxType = f.types[k];
+    items += f.types.length;
+    stems += f.stems.length;
+  }
+  // One buffer per array for the whole level; each coarse unit holds views into them.
+  const startAll = new Int32Array(items + units.length);
+  const typesAll = new Int32Array(items);
+  const stemsAll = new Int32Array(stems);
+  const seenIn = new Int32Array(maxType + 1).fill(-1);
+  const out: UnitFeatures[] = [];
   let item = 0;
   let stem = 0;
-  let length = 0;
-  let questions = 0;
-  let exclamations = 0;
-  for (const f of parts) {
-    const count = f.start.length - 1;
-    for (let k = 0; k < count; k++) start[item + k] = stem + f.start[k];
-    types.set(f.types, item);
-    stems.set(f.stems, stem);
-    item += count;
-    stem += f.stems.length;
-    length += f.length;
-    questions += f.questions;
-    exclamations += f.exclamations;
+  for (let k = 0; k < units.length; k += 2) {
+    if (k + 1 === units.length) {
+      out.push(units[k]);
+      continue;
+    }
+    const x = units[k];
+    const y = units[k + 1];
+    const firstItem = item;
+    const firstStem = stem;
+    const startAt = firstItem + out.length;
+    for (const f of [x, y]) {
+      for (let q = 0; q < f.types.length; q++) {
+        const type = f.types[q];
+        if (seenIn[type] === k) continue;
+        seenIn[type] = k;
+        startAll[startAt + item - firstItem] = stem - firstStem;
+        typesAll[item++] = type;
+        for (let s = f.start[q]; s < f.start[q + 1]; s++) stemsAll[stem++] = f.stems[s];
+      }
+    }
+    startAll[startAt + item - firstItem] = stem - firstStem;
+    out.push({
+      length: x.length + y.length,
+      start: startAll.subarray(startAt, startAt + item - firstItem + 1),
+      stems: stemsAll.subarray(firstStem, stem),
+      types: typesAll.subarray(firstItem, item),
+      questions: x.questions + y.questions,
+      exclamations: x.exclamations + y.exclamations,
+    });
   }
-  start[items] = stem;
-  return { length, start, stems, types, questions, exclamations };
+  return out;
 }

@@ -7,20 +7,26 @@
  *
  * For speed it is computed from a table over the unit pairs the search can visit: for each pair
  * (zh unit i, en unit j), a bit mask of the items of i matched by j and of the items of j matched
- * by i (found through stem postings, so the cost does not grow with the band's width); then, for
- * each unit and each span of up to maxSide units on the other side starting at a position, the
- * covered share (population count of the OR of the masks). A link's similarity is a few lookups.
+ * by i (one pass over j's stems against an index of i's stems); then, for each unit and each span
+ * of up to maxSide units on the other side starting at a position, the covered share (population
+ * count of the OR of the masks). A link's similarity is a few lookups.
  */
 import type { Band } from './search.ts';
 import type { UnitFeatures } from './features.ts';
 
-/**
- * Similarity of spans [i, i+a) × [j, j+b) in [0, 1]; NaN when no unit of either span has any item.
- * With a margin weight λ, λ × the units' mean share against same-sized neighbouring spans is
- * subtracted (margin scoring, alignment-findings.md; cf. Artetxe & Schwenk 2019) and the result
- * floored at 0: it damps units that resemble everything.
- */
+/** Similarity of spans [i, i+a) × [j, j+b) in [0, 1]; NaN when no unit of either span has any item. */
 export type SpanSimilarity = (i: number, a: number, j: number, b: number) => number;
+
+/**
+ * The similarity of spans (`plain`) and, when asked for, `neighbours`: the mean share of the
+ * span's units against same-sized spans beside the link (a gap of one unit, up to four spans on
+ * each side) for margin scoring — the scorer subtracts λ × it from the similarity (floored at 0),
+ * which damps units that resemble everything (alignment-findings.md; cf. Artetxe & Schwenk 2019).
+ */
+export interface SpanScores {
+  plain: SpanSimilarity;
+  neighbours?: (i: number, a: number, j: number, b: number) => number;
+}
 
 /** Neighbouring spans on each side used by margin scoring. */
 const MARGIN_SPANS = 4;
@@ -31,187 +37,163 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Stem → ascending ids of the units whose items use it (compressed rows). */
-function postings(units: readonly UnitFeatures[], vocabularySize: number): { start: Int32Array; units: Int32Array } {
-  const start = new Int32Array(vocabularySize + 1);
-  const last = new Int32Array(vocabularySize).fill(-1);
-  for (let u = 0; u < units.length; u++) {
-    const stems = units[u].stems;
-    for (let k = 0; k < stems.length; k++) {
-      const x = stems[k];
-      if (last[x] !== u) {
-        last[x] = u;
-        start[x + 1]++;
-      }
-    }
-  }
-  for (let x = 0; x < vocabularySize; x++) start[x + 1] += start[x];
-  const fill = start.slice(0, vocabularySize);
-  const list = new Int32Array(start[vocabularySize]);
-  last.fill(-1);
-  for (let u = 0; u < units.length; u++) {
-    const stems = units[u].stems;
-    for (let k = 0; k < stems.length; k++) {
-      const x = stems[k];
-      if (last[x] !== u) {
-        last[x] = u;
-        list[fill[x]++] = u;
-      }
-    }
-  }
-  return { start, units: list };
-}
-
-/** First index q in [lo, hi) with sorted[q] ≥ value (hi if none). */
-function lowerBound(sorted: Int32Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function itemCount(f: UnitFeatures): number {
   return f.start.length - 1;
 }
 
+/** 32-bit words of a unit's item bit mask (at least one). */
+function maskWords(f: UnitFeatures): number {
+  return Math.max(1, Math.ceil(itemCount(f) / 32));
+}
+
 /**
- * Build the pair table for every pair a link of at most `maxA` × `maxB` units ending in `band`
- * can touch (and, with `margin` > 0, the neighbouring spans margin scoring reads), and return the
- * span similarity over it. Memory: one bit per item per pair plus maxSide floats per pair.
+ * Pairs of the table: zh unit i meets en units [jFrom[i], jTo[i]) — every pair a link of at most
+ * maxA × maxB units in `band` touches, widened by `zhReach` en units and `enReach` zh units —
+ * and en unit j meets zh units [iFrom[j], iTo[j]) (the same pairs seen from the other side).
  */
-export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, maxA: number, maxB: number, margin = 0): SpanSimilarity {
-  // With margin scoring the table also covers the neighbouring spans (up to maxSide + 1 + MARGIN_SPANS units away).
-  const zhReach = margin > 0 ? maxB + 1 + MARGIN_SPANS : 0;
-  const enReach = margin > 0 ? maxA + 1 + MARGIN_SPANS : 0;
-  const n = zh.length;
-  const m = en.length;
-  // Pair ranges: zh unit i meets en units [jFrom[i], jTo[i]).
+function pairRanges(n: number, m: number, band: Band, maxA: number, zhReach: number, enReach: number) {
   const jFrom = new Int32Array(n);
   const jTo = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     jFrom[i] = Math.max(0, band.lo[Math.max(0, i - maxA + 1 - enReach)] - zhReach);
-    jTo[i] = Math.min(m, band.hi[Math.min(n, i + maxA + enReach)] + zhReach);
-    if (jTo[i] < jFrom[i]) jTo[i] = jFrom[i];
+    jTo[i] = Math.max(jFrom[i], Math.min(m, band.hi[Math.min(n, i + maxA + enReach)] + zhReach));
   }
+  // jFrom and jTo never decrease (the band's lo and hi do not), so each en unit's zh units are contiguous.
   const iFrom = new Int32Array(m).fill(n);
   const iTo = new Int32Array(m);
   for (let i = 0; i < n; i++) {
     for (let j = jFrom[i]; j < jTo[i]; j++) {
       if (i < iFrom[j]) iFrom[j] = i;
-      if (i + 1 > iTo[j]) iTo[j] = i + 1;
+      iTo[j] = i + 1;
     }
   }
-  const zhWords = zh.map((f) => Math.max(1, Math.ceil(itemCount(f) / 32)));
-  const enWords = en.map((f) => Math.max(1, Math.ceil(itemCount(f) / 32)));
-  const zhBase = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) zhBase[i + 1] = zhBase[i] + (jTo[i] - jFrom[i]) * zhWords[i];
-  const enBase = new Float64Array(m + 1);
-  for (let j = 0; j < m; j++) enBase[j + 1] = enBase[j] + Math.max(0, iTo[j] - iFrom[j]) * enWords[j];
-  const zhMask = new Int32Array(zhBase[n]);
-  const enMask = new Int32Array(enBase[m]);
+  for (let j = 0; j < m; j++) if (iTo[j] < iFrom[j]) iTo[j] = iFrom[j];
+  return { jFrom, jTo, iFrom, iTo };
+}
 
-  // Postings (stem → units holding it, ascending) let each unit find its matches inside its
-  // pair range directly, at a cost independent of the band's width.
+/** Per unit, the offset of its first pair in a table with `perPair` entries per pair. */
+function pairOffsets(from: Int32Array, to: Int32Array, perPair: (u: number) => number): Int32Array {
+  const base = new Int32Array(from.length + 1);
+  for (let u = 0; u < from.length; u++) base[u + 1] = base[u] + (to[u] - from[u]) * perPair(u);
+  return base;
+}
+
+/**
+ * Match masks of every pair: bit k of zh unit i's mask for en unit j is set when item k of i has
+ * a stem among j's items, and likewise for j's items against i's stems. For each zh unit its
+ * stems are indexed (stem → the unit's items holding it, a linked list) and every en unit in its
+ * range looks its stems up there, so the cost is the number of pairs times the en items per unit.
+ */
+function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ranges: ReturnType<typeof pairRanges>) {
+  const { jFrom, jTo, iFrom } = ranges;
+  const zhWords = zh.map(maskWords);
+  const enWords = en.map(maskWords);
+  const zhBase = pairOffsets(jFrom, jTo, (i) => zhWords[i]);
+  const enBase = pairOffsets(iFrom, ranges.iTo, (j) => enWords[j]);
+  const zhMask = new Int32Array(zhBase[zh.length]);
+  const enMask = new Int32Array(enBase[en.length]);
   let vocabularySize = 1;
-  for (const units of [zh, en]) {
-    for (const f of units) {
-      const stems = f.stems;
-      for (let k = 0; k < stems.length; k++) if (stems[k] >= vocabularySize) vocabularySize = stems[k] + 1;
+  for (const f of zh) for (let k = 0; k < f.stems.length; k++) if (f.stems[k] >= vocabularySize) vocabularySize = f.stems[k] + 1;
+  // English stems that can match (ids up to the largest Chinese one), flattened: unit j's are
+  // enStem[enFirst[j] .. enFirst[j+1]), of items enItem[…].
+  const enFirst = new Int32Array(en.length + 1);
+  const enStem: number[] = [];
+  const enItem: number[] = [];
+  for (let j = 0; j < en.length; j++) {
+    const f = en[j];
+    for (let q = 0; q + 1 < f.start.length; q++) {
+      for (let y = f.start[q]; y < f.start[q + 1]; y++) {
+        if (f.stems[y] >= vocabularySize) continue;
+        enStem.push(f.stems[y]);
+        enItem.push(q);
+      }
     }
+    enFirst[j + 1] = enStem.length;
   }
-  const enPostings = postings(en, vocabularySize);
-  const zhPostings = postings(zh, vocabularySize);
-  for (let i = 0; i < n; i++) {
+  const owner = new Int32Array(vocabularySize).fill(-1);
+  const head = new Int32Array(vocabularySize);
+  let next = new Int32Array(64);
+  let itemOf = new Int32Array(64);
+  for (let i = 0; i < zh.length; i++) {
     const g = zh[i];
-    const from = jFrom[i];
-    const to = jTo[i];
-    if (to <= from) continue;
-    const words = zhWords[i];
+    if (jTo[i] <= jFrom[i] || g.stems.length === 0) continue;
+    if (next.length < g.stems.length) {
+      next = new Int32Array(g.stems.length * 2);
+      itemOf = new Int32Array(g.stems.length * 2);
+    }
+    // Index: stem → first stem slot x of unit i holding it, then next[x] …, −1 ends.
     for (let k = 0; k + 1 < g.start.length; k++) {
-      const bit = 1 << (k & 31);
-      const word = k >>> 5;
       for (let x = g.start[k]; x < g.start[k + 1]; x++) {
         const stem = g.stems[x];
-        const end = enPostings.start[stem + 1];
-        for (let q = lowerBound(enPostings.units, enPostings.start[stem], end, from); q < end; q++) {
-          const j = enPostings.units[q];
-          if (j >= to) break;
-          zhMask[zhBase[i] + (j - from) * words + word] |= bit;
-        }
+        itemOf[x] = k;
+        next[x] = owner[stem] === i ? head[stem] : -1;
+        owner[stem] = i;
+        head[stem] = x;
       }
     }
-  }
-  for (let j = 0; j < m; j++) {
-    const f = en[j];
-    const from = iFrom[j];
-    const to = iTo[j];
-    if (to <= from) continue;
-    const words = enWords[j];
-    for (let k = 0; k + 1 < f.start.length; k++) {
-      const bit = 1 << (k & 31);
-      const word = k >>> 5;
-      const stem = f.stems[f.start[k]];
-      const end = zhPostings.start[stem + 1];
-      for (let q = lowerBound(zhPostings.units, zhPostings.start[stem], end, from); q < end; q++) {
-        const i = zhPostings.units[q];
-        if (i >= to) break;
-        enMask[enBase[j] + (i - from) * words + word] |= bit;
-      }
-    }
-  }
-
-  // Shares: zhShare[(pair (i, j)) · maxB + b − 1] = share of unit i's items covered by en units
-  // [j, j + b); enShare likewise per (j, i, a). −1 marks a unit without items.
-  const zhPairBase = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) zhPairBase[i + 1] = zhPairBase[i] + (jTo[i] - jFrom[i]);
-  const enPairBase = new Int32Array(m + 1);
-  for (let j = 0; j < m; j++) enPairBase[j + 1] = enPairBase[j] + Math.max(0, iTo[j] - iFrom[j]);
-  const zhShare = new Float32Array(zhPairBase[n] * maxB);
-  const enShare = new Float32Array(enPairBase[m] * maxA);
-  for (let i = 0; i < n; i++) {
-    const items = itemCount(zh[i]);
     const words = zhWords[i];
-    const width = jTo[i] - jFrom[i];
-    for (let p = 0; p < width; p++) {
-      const out = (zhPairBase[i] + p) * maxB;
-      if (items === 0) {
-        zhShare.fill(-1, out, out + maxB);
-        continue;
+    for (let j = jFrom[i]; j < jTo[i]; j++) {
+      const zhAt = zhBase[i] + (j - jFrom[i]) * words;
+      const enAt = enBase[j] + (i - iFrom[j]) * enWords[j];
+      for (let y = enFirst[j]; y < enFirst[j + 1]; y++) {
+        const stem = enStem[y];
+        if (owner[stem] !== i) continue;
+        const q = enItem[y];
+        enMask[enAt + (q >>> 5)] |= 1 << (q & 31);
+        for (let x = head[stem]; x >= 0; x = next[x]) zhMask[zhAt + (itemOf[x] >>> 5)] |= 1 << (itemOf[x] & 31);
       }
-      for (let w = 0; w < words; w++) {
-        let bits = 0;
-        for (let b = 0; b < maxB && p + b < width; b++) {
-          bits |= zhMask[zhBase[i] + (p + b) * words + w];
-          zhShare[out + b] += popcount(bits);
-        }
-        for (let b = width - p; b < maxB; b++) zhShare[out + b] += popcount(bits);
-      }
-      for (let b = 0; b < maxB; b++) zhShare[out + b] /= items;
     }
   }
-  for (let j = 0; j < m; j++) {
-    const items = itemCount(en[j]);
-    const words = enWords[j];
-    const width = Math.max(0, iTo[j] - iFrom[j]);
+  return { zhWords, enWords, zhBase, enBase, zhMask, enMask };
+}
+
+/**
+ * Shares of one side: for unit u and the span of `size` units of the other side starting at
+ * from[u] + p, share[(pairBase[u] + p) · maxSize + size − 1] = the share of u's items matched
+ * by the span (the OR of the pair masks), −1 for a unit without items. Spans running past the
+ * unit's range count the pairs inside it.
+ */
+function shareTable(units: readonly UnitFeatures[], from: Int32Array, to: Int32Array, words: readonly number[], maskBase: Int32Array, mask: Int32Array, maxSize: number) {
+  const pairBase = pairOffsets(from, to, () => 1);
+  const share = new Float32Array(pairBase[units.length] * maxSize);
+  for (let u = 0; u < units.length; u++) {
+    const items = itemCount(units[u]);
+    const width = to[u] - from[u];
+    const w = words[u];
     for (let p = 0; p < width; p++) {
-      const out = (enPairBase[j] + p) * maxA;
+      const out = (pairBase[u] + p) * maxSize;
       if (items === 0) {
-        enShare.fill(-1, out, out + maxA);
+        share.fill(-1, out, out + maxSize);
         continue;
       }
-      for (let w = 0; w < words; w++) {
+      for (let word = 0; word < w; word++) {
         let bits = 0;
-        for (let a = 0; a < maxA && p + a < width; a++) {
-          bits |= enMask[enBase[j] + (p + a) * words + w];
-          enShare[out + a] += popcount(bits);
+        for (let size = 0; size < maxSize; size++) {
+          if (p + size < width) bits |= mask[maskBase[u] + (p + size) * w + word];
+          share[out + size] += popcount(bits);
         }
-        for (let a = width - p; a < maxA; a++) enShare[out + a] += popcount(bits);
       }
-      for (let a = 0; a < maxA; a++) enShare[out + a] /= items;
+      for (let size = 0; size < maxSize; size++) share[out + size] /= items;
     }
   }
+  return { pairBase, share };
+}
+
+/**
+ * Build the pair table for every pair a link of at most `maxA` × `maxB` units ending in `band`
+ * can touch (and, `withNeighbours`, the neighbouring spans margin scoring reads), and return the
+ * span similarity over it. Memory: one bit per item per pair plus maxSide floats per pair.
+ */
+export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, maxA: number, maxB: number, withNeighbours = false): SpanScores {
+  const n = zh.length;
+  const m = en.length;
+  // For margin scoring the table also covers the neighbouring spans (up to maxSide + 1 + MARGIN_SPANS units away).
+  const reach = (maxSize: number) => (withNeighbours ? maxSize + 1 + MARGIN_SPANS : 0);
+  const ranges = pairRanges(n, m, band, maxA, reach(maxB), reach(maxA));
+  const { jFrom, jTo, iFrom, iTo } = ranges;
+  const masks = matchMasks(zh, en, ranges);
+  const { pairBase: zhPairBase, share: zhShare } = shareTable(zh, jFrom, jTo, masks.zhWords, masks.zhBase, masks.zhMask, maxB);
+  const { pairBase: enPairBase, share: enShare } = shareTable(en, iFrom, iTo, masks.enWords, masks.enBase, masks.enMask, maxA);
 
   const zhShareAt = (i: number, j: number, b: number): number => {
     const p = j - jFrom[i];
@@ -221,60 +203,16 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     const p = i - iFrom[j];
     return p < 0 || p >= iTo[j] - iFrom[j] ? -2 : enShare[(enPairBase[j] + p) * maxA + a - 1];
   };
-  /** Mean share of the span's units against same-sized spans beside the link (gap of one unit). */
-  const neighbourShare = (i0: number, a: number, j0: number, b: number): number => {
-    let total = 0;
-    let count = 0;
-    for (let i = i0; i < i0 + a; i++) {
-      for (let e = 0; e < MARGIN_SPANS; e++) {
-        const left = j0 - 1 - b - e;
-        const right = j0 + b + 1 + e;
-        if (left >= 0) {
-          const x = zhShareAt(i, left, b);
-          if (x >= 0) {
-            total += x;
-            count++;
-          }
-        }
-        if (right + b <= m) {
-          const x = zhShareAt(i, right, b);
-          if (x >= 0) {
-            total += x;
-            count++;
-          }
-        }
-      }
-    }
-    for (let j = j0; j < j0 + b; j++) {
-      for (let e = 0; e < MARGIN_SPANS; e++) {
-        const up = i0 - 1 - a - e;
-        const down = i0 + a + 1 + e;
-        if (up >= 0) {
-          const x = enShareAt(j, up, a);
-          if (x >= 0) {
-            total += x;
-            count++;
-          }
-        }
-        if (down + a <= n) {
-          const x = enShareAt(j, down, a);
-          if (x >= 0) {
-            total += x;
-            count++;
-          }
-        }
-      }
-    }
-    return count === 0 ? 0 : total / count;
-  };
-
-  return (i0, a, j0, b) => {
+  const zhHasItems = Uint8Array.from(zh, (f) => (itemCount(f) > 0 ? 1 : 0));
+  const enHasItems = Uint8Array.from(en, (f) => (itemCount(f) > 0 ? 1 : 0));
+  /** Shares of the span's units against their opposite span: [sum, units with items] in `out`. */
+  const spanShares = (i0: number, a: number, j0: number, b: number, out: Float64Array): void => {
     let total = 0;
     let units = 0;
     for (let i = i0; i < i0 + a; i++) {
       const p = j0 - jFrom[i];
       if (p < 0 || p >= jTo[i] - jFrom[i]) {
-        if (itemCount(zh[i]) > 0) units++;
+        units += zhHasItems[i];
         continue;
       }
       const share = zhShare[(zhPairBase[i] + p) * maxB + b - 1];
@@ -285,7 +223,7 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     for (let j = j0; j < j0 + b; j++) {
       const p = i0 - iFrom[j];
       if (p < 0 || p >= iTo[j] - iFrom[j]) {
-        if (itemCount(en[j]) > 0) units++;
+        units += enHasItems[j];
         continue;
       }
       const share = enShare[(enPairBase[j] + p) * maxA + a - 1];
@@ -293,7 +231,82 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
       total += share;
       units++;
     }
-    if (units === 0) return NaN;
-    return margin > 0 ? Math.max(0, total / units - margin * neighbourShare(i0, a, j0, b)) : total / units;
+    out[0] = total;
+    out[1] = units;
+  };
+  const shares = new Float64Array(2);
+  const plain: SpanSimilarity = (i0, a, j0, b) => {
+    spanShares(i0, a, j0, b, shares);
+    return shares[1] === 0 ? NaN : shares[0] / shares[1];
+  };
+  if (!withNeighbours) return { plain };
+  const zhNeighbours = neighbourTable(zhShare.length, (i, j0, b, out) => {
+    for (let e = 0; e < MARGIN_SPANS; e++) {
+      const left = j0 - 1 - b - e;
+      const right = j0 + b + 1 + e;
+      if (left >= 0) addShare(zhShareAt(i, left, b), out);
+      if (right + b <= m) addShare(zhShareAt(i, right, b), out);
+    }
+  });
+  const enNeighbours = neighbourTable(enShare.length, (j, i0, a, out) => {
+    for (let e = 0; e < MARGIN_SPANS; e++) {
+      const up = i0 - 1 - a - e;
+      const down = i0 + a + 1 + e;
+      if (up >= 0) addShare(enShareAt(j, up, a), out);
+      if (down + a <= n) addShare(enShareAt(j, down, a), out);
+    }
+  });
+  const neighbours = new Float64Array(2);
+  const neighbourShare = (i0: number, a: number, j0: number, b: number): number => {
+    neighbours[0] = 0;
+    neighbours[1] = 0;
+    for (let i = i0; i < i0 + a; i++) {
+      const p = j0 - jFrom[i];
+      zhNeighbours(i, j0, b, p < 0 || p >= jTo[i] - jFrom[i] ? -1 : (zhPairBase[i] + p) * maxB + b - 1, neighbours);
+    }
+    for (let j = j0; j < j0 + b; j++) {
+      const p = i0 - iFrom[j];
+      enNeighbours(j, i0, a, p < 0 || p >= iTo[j] - iFrom[j] ? -1 : (enPairBase[j] + p) * maxA + a - 1, neighbours);
+    }
+    return neighbours[1] === 0 ? 0 : neighbours[0] / neighbours[1];
+  };
+  return { plain, neighbours: neighbourShare };
+}
+
+/** Add a share to a [sum, count] accumulator unless it marks a unit without items (< 0). */
+function addShare(x: number, out: Float64Array): void {
+  if (x >= 0) {
+    out[0] += x;
+    out[1]++;
+  }
+}
+
+/**
+ * Memoised neighbour shares of one side for margin scoring: `slot` is the unit's pair-table
+ * entry for (start, size), or −1 (not cached). Adds [sum, count] of the unit's neighbour shares
+ * to `out`; `compute` adds them to a zeroed accumulator.
+ */
+function neighbourTable(
+  slots: number,
+  compute: (unit: number, start: number, size: number, out: Float64Array) => void,
+): (unit: number, start: number, size: number, slot: number, out: Float64Array) => void {
+  const sums = new Float64Array(slots);
+  const counts = new Int8Array(slots).fill(-1);
+  const scratch = new Float64Array(2);
+  return (unit, start, size, slot, out) => {
+    if (slot >= 0 && counts[slot] >= 0) {
+      out[0] += sums[slot];
+      out[1] += counts[slot];
+      return;
+    }
+    scratch[0] = 0;
+    scratch[1] = 0;
+    compute(unit, start, size, scratch);
+    if (slot >= 0) {
+      sums[slot] = scratch[0];
+      counts[slot] = scratch[1];
+    }
+    out[0] += scratch[0];
+    out[1] += scratch[1];
   };
 }

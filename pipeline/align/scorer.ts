@@ -2,9 +2,11 @@
  * The link scorer: one cost for any link of a source span with a target span, used for blocks,
  * sentences and coarse units alike. It adds
  *  - length: Gale & Church (1993) — δ = (l_en − c·l_zh) / √(s²·(c·l_zh + l_en)/2), cost
- *    −ln(2·(1 − Φ(|δ|))), with c and s² estimated from the documents (`fitLengthModel`);
+ *    −ln(2·(1 − Φ(|δ|))) (read off a fine grid, `lengthCostTable`), with c and s² estimated
+ *    from the documents (`fitLengthModel`);
  *  - lexical: (1 − similarity) · (a + b)/2 from `lexical.ts` — weighted by link size, without
- *    which a Dice-like similarity rewards merging (alignment-findings.md);
+ *    which a Dice-like similarity rewards merging (alignment-findings.md); with margin scoring the
+ *    similarity is max(0, similarity − λ · neighbour share);
  *  - punctuation: a question or exclamation on one side only;
  *  - structure: a heading (or caption) links only with one heading (caption) or with nothing —
  *    never merged with other blocks; a quarter of the penalty when heading depths differ;
@@ -13,7 +15,7 @@
 import type { BlockKind } from '../types.ts';
 import type { UnitFeatures } from './features.ts';
 import type { LinkCost, LinkType } from './search.ts';
-import type { SpanSimilarity } from './lexical.ts';
+import type { SpanScores, SpanSimilarity } from './lexical.ts';
 
 /** Gale–Church length model: `ratio` = expected English characters per Chinese character, `variance` = s² per character. */
 export interface LengthModel {
@@ -29,7 +31,7 @@ export interface ScorerWeights {
   neutralSimilarity: number;
   punctuation: number;
   structure: number;
-  /** Margin weight λ (see `spanSimilarity`); 0 turns margin scoring off. */
+  /** Margin weight λ: λ × the neighbour share (`SpanScores.neighbours`) is taken off the similarity; 0 turns margin scoring off. */
   margin: number;
   /** Cost of leaving one unit unlinked (1-0 or 0-1), on top of its prior. */
   skip: number;
@@ -86,6 +88,22 @@ export function lengthCost(delta: number): number {
   return p < 1e-12 ? 27.6 : -Math.log(p);
 }
 
+/** Step and range of `lengthCostTable`'s grid over |δ| (ending below |δ| ≈ 7.13, where `lengthCost` is capped). */
+const TABLE_STEP = 64;
+const TABLE_MAX = 7;
+const LENGTH_COSTS = Float64Array.from({ length: TABLE_MAX * TABLE_STEP + 2 }, (_, k) => lengthCost(k / TABLE_STEP));
+
+/**
+ * `lengthCost` interpolated linearly on a grid of step 1/64 in |δ| (error below 1e-4; exact
+ * from |δ| = 7 on): the search evaluates it for every link it considers.
+ */
+export function lengthCostTable(delta: number): number {
+  const x = Math.abs(delta) * TABLE_STEP;
+  if (!(x < TABLE_MAX * TABLE_STEP)) return lengthCost(delta);
+  const k = x | 0;
+  return LENGTH_COSTS[k] + (LENGTH_COSTS[k + 1] - LENGTH_COSTS[k]) * (x - k);
+}
+
 /** Probability in [0, 1] that a length mismatch this large happens by chance (2·(1 − Φ(|δ|))). */
 export function lengthProbability(delta: number): number {
   return erfc(Math.abs(delta) / Math.SQRT2);
@@ -122,6 +140,8 @@ export interface ScorerInput {
   zh: readonly UnitFeatures[];
   en: readonly UnitFeatures[];
   similarity: SpanSimilarity;
+  /** Neighbour shares for margin scoring (`SpanScores.neighbours`); without them the margin weight is ignored. */
+  neighbours?: SpanScores['neighbours'];
   length: LengthModel;
   weights: ScorerWeights;
   kinds?: UnitKinds;
@@ -143,7 +163,7 @@ function structureCost(kinds: UnitKinds, i: number, a: number, j: number, b: num
 
 /** The link cost function over `input` (see the module comment for its terms). */
 export function linkCost(input: ScorerInput): LinkCost {
-  const { zh, en, similarity, length, weights, kinds } = input;
+  const { zh, en, similarity, neighbours, length, weights, kinds } = input;
   const SIDE = 9;
   const prior = new Float64Array(SIDE * SIDE).fill(-Math.log(0.001));
   for (const [key, p] of Object.entries(weights.priors)) {
@@ -167,21 +187,43 @@ export function linkCost(input: ScorerInput): LinkCost {
   const wLength = weights.length;
   const wLexical = weights.lexical;
   const neutral = weights.neutralSimilarity;
-  return (i, a, j, b) => {
+  const { skip, structure, punctuation, margin } = weights;
+  // The lexical term, the costly one, comes last: a link whose other terms already reach `limit`
+  // is not compared, nor its neighbours when the similarity without margin (an upper bound of
+  // the similarity with it) already puts the cost there.
+  return (i, a, j, b, limit) => {
     let cost = prior[a * SIDE + b];
-    if (kinds) cost += weights.structure * structureCost(kinds, i, a, j, b);
-    if (a === 0 || b === 0) return cost + weights.skip;
+    if (kinds) cost += structure * structureCost(kinds, i, a, j, b);
+    if (a === 0 || b === 0) return cost + skip;
     const zl = zhLength[i + a] - zhLength[i];
     const el = enLength[j + b] - enLength[j];
     const delta = (el - ratio * zl) / Math.sqrt(variance * ((ratio * zl + el) / 2 + 1));
-    cost += wLength * lengthCost(delta);
+    cost += wLength * lengthCostTable(delta);
+    let marks = 0;
+    if ((zhQuestions[i + a] - zhQuestions[i] > 0) !== (enQuestions[j + b] - enQuestions[j] > 0)) marks += punctuation;
+    if ((zhExclamations[i + a] - zhExclamations[i] > 0) !== (enExclamations[j + b] - enExclamations[j] > 0)) marks += punctuation * 0.5;
+    if (cost + marks >= limit) return cost + marks;
     let sim = similarity(i, a, j, b);
-    if (sim !== sim) sim = neutral;
-    cost += wLexical * (1 - sim) * ((a + b) / 2);
-    if ((zhQuestions[i + a] - zhQuestions[i] > 0) !== (enQuestions[j + b] - enQuestions[j] > 0)) cost += weights.punctuation;
-    if ((zhExclamations[i + a] - zhExclamations[i] > 0) !== (enExclamations[j + b] - enExclamations[j] > 0)) cost += weights.punctuation * 0.5;
-    return cost;
+    if (sim !== sim) {
+      sim = neutral;
+    } else if (neighbours && margin > 0) {
+      const bound = cost + wLexical * (1 - sim) * ((a + b) / 2) + marks;
+      if (bound >= limit) return bound;
+      sim = Math.max(0, sim - margin * neighbours(i, a, j, b));
+    }
+    return cost + wLexical * (1 - sim) * ((a + b) / 2) + marks;
   };
+}
+
+/**
+ * A lower bound of `linkCost` for every link of the given type: its prior, plus the skip cost
+ * for 1-0 and 0-1 links (every other term is ≥ 0 for non-negative weights). The search tries
+ * link types in increasing order of it, so that the first, likeliest ones set a low cost limit
+ * for the rest (see `LinkCost`).
+ */
+export function costFloor(weights: ScorerWeights, type: LinkType): number {
+  const p = weights.priors[`${type.a}-${type.b}`] ?? 0.001;
+  return -Math.log(p) + (type.a === 0 || type.b === 0 ? weights.skip : 0);
 }
 
 /** Link types the search tries: 0-1, 1-0 and every a-b with 1 ≤ a, b and a + b ≤ `maxSum`, a, b ≤ `maxSide`. */

@@ -30,8 +30,12 @@ export interface PathLink {
   cost: number;
 }
 
-/** Cost of a link of source units [i, i + a) with target units [j, j + b); lower is better, finite. */
-export type LinkCost = (i: number, a: number, j: number, b: number) => number;
+/**
+ * Cost of a link of source units [i, i + a) with target units [j, j + b); lower is better,
+ * finite. When the cost is `limit` or more, any number ≥ `limit` may be returned instead (the
+ * search will not take the link), so costly terms can be skipped.
+ */
+export type LinkCost = (i: number, a: number, j: number, b: number, limit: number) => number;
 
 /** The band holding every cell of an n × m grid (quadratic: only for small inputs). */
 export function fullBand(n: number, m: number): Band {
@@ -40,8 +44,9 @@ export function fullBand(n: number, m: number): Band {
 
 /**
  * Least-cost sequence of links covering source units 0 … n−1 and target units 0 … m−1 in order,
- * visiting only cells of `band`. Time and memory are proportional to the number of band cells
- * times the number of link types. Throws if the band does not connect (0,0) to (n,m).
+ * visiting only cells of `band`. Types are tried in the given order, each with the cost limit it
+ * must beat, so likely types should come first. Time and memory are proportional to the number
+ * of band cells times the number of link types. Throws if the band does not connect (0,0) to (n,m).
  */
 export function searchPath(n: number, m: number, band: Band, types: readonly LinkType[], cost: LinkCost): PathLink[] {
   const { lo, hi } = band;
@@ -51,6 +56,8 @@ export function searchPath(n: number, m: number, band: Band, types: readonly Lin
   const best = new Float64Array(total).fill(Infinity);
   const back = new Int8Array(total).fill(-1);
   const linkCost = new Float64Array(total);
+  const typeA = Int32Array.from(types, (t) => t.a);
+  const typeB = Int32Array.from(types, (t) => t.b);
   if (lo[0] === 0) best[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = lo[i]; j <= hi[i]; j++) {
@@ -59,17 +66,18 @@ export function searchPath(n: number, m: number, band: Band, types: readonly Lin
       let bestCost = Infinity;
       let bestType = -1;
       let bestLink = 0;
-      for (let t = 0; t < types.length; t++) {
-        const { a, b } = types[t];
+      for (let k = 0; k < typeA.length; k++) {
+        const a = typeA[k];
+        const b = typeB[k];
         const pi = i - a;
         const pj = j - b;
         if (pi < 0 || pj < 0 || pj < lo[pi] || pj > hi[pi]) continue;
         const before = best[rowStart[pi] + pj - lo[pi]];
         if (before === Infinity) continue;
-        const c = cost(pi, a, pj, b);
+        const c = cost(pi, a, pj, b, bestCost - before);
         if (before + c < bestCost) {
           bestCost = before + c;
-          bestType = t;
+          bestType = k;
           bestLink = c;
         }
       }
@@ -86,7 +94,8 @@ export function searchPath(n: number, m: number, band: Band, types: readonly Lin
   let j = m;
   while (i > 0 || j > 0) {
     const cell = rowStart[i] + j - lo[i];
-    const { a, b } = types[back[cell]];
+    const a = typeA[back[cell]];
+    const b = typeB[back[cell]];
     path.push({ i: i - a, a, j: j - b, b, cost: linkCost[cell] });
     i -= a;
     j -= b;

@@ -10,26 +10,43 @@ import type { Lexicon } from './cedict.ts';
 
 const HAN_RUNS = /(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]|[\uD840-\uD87F][\uDC00-\uDFFF])+/g;
 
+/** Longest headword tried, in UTF-16 code units. */
+const MAX_WORD = 8;
+
+/** Words of a text as UTF-16 ranges: word k is text[start[k], end[k]), its lexicon entry entry[k] (−1 if none). */
+export interface ChineseWords {
+  start: number[];
+  end: number[];
+  entry: number[];
+}
+
 /**
- * Segment the Han characters of `text` into words (forward maximum matching with `lexicon`).
- * Returns the words in text order; a character outside every headword is its own word.
+ * Segment the Han characters of `text` into words (forward maximum matching with `lexicon`,
+ * words of at most 8 code units). Returns the words in text order; a character outside every
+ * headword is its own word, with entry −1 unless it is a headword prefix only.
  */
-export function segmentChinese(text: string, lexicon: Lexicon): string[] {
-  const words: string[] = [];
-  for (const run of text.match(HAN_RUNS) ?? []) {
-    let p = 0;
-    while (p < run.length) {
-      const code = run.charCodeAt(p);
+export function segmentChinese(text: string, lexicon: Lexicon): ChineseWords {
+  const words: ChineseWords = { start: [], end: [], entry: [] };
+  for (const run of text.matchAll(HAN_RUNS)) {
+    const runEnd = run.index + run[0].length;
+    let p = run.index;
+    while (p < runEnd) {
+      const code = text.charCodeAt(p);
       const charLength = code >= 0xd800 && code < 0xdc00 ? 2 : 1;
-      const first = run.slice(p, p + charLength);
       let take = charLength;
-      const limit = Math.min(lexicon.maxLengthFrom(first), 8, run.length - p);
+      let found = lexicon.entry(text, p, p + charLength);
+      const limit = Math.min(MAX_WORD, runEnd - p);
       for (let length = charLength + 1; length <= limit; length++) {
-        const candidate = run.slice(p, p + length);
-        if (!lexicon.isPrefix(candidate)) break;
-        if (lexicon.gloss(candidate) !== undefined) take = length;
+        const e = lexicon.entry(text, p, p + length);
+        if (e < 0) break;
+        if (lexicon.isHeadword(e)) {
+          take = length;
+          found = e;
+        }
       }
-      words.push(run.slice(p, p + take));
+      words.start.push(p);
+      words.end.push(p + take);
+      words.entry.push(found);
       p += take;
     }
   }
