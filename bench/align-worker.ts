@@ -6,7 +6,7 @@
  * Run in a child so that the peak memory is the alignment's own.
  */
 import { alignSequences } from '../pipeline/align/index.ts';
-import { readSentenceLines } from '../pipeline/align/cli-actions.ts';
+import { readLines } from '../pipeline/io.ts';
 import { loadLexicon } from '../pipeline/lexicon/cedict.ts';
 
 const files = process.argv.slice(2);
@@ -14,8 +14,8 @@ const started = performance.now();
 const lexicon = loadLexicon();
 const results = [];
 for (let k = 0; k + 1 < files.length; k += 2) {
-  const zh = readSentenceLines(files[k]).map((text) => ({ text }));
-  const en = readSentenceLines(files[k + 1]).map((text) => ({ text }));
+  const zh = readLines(files[k]).map((text) => ({ text }));
+  const en = readLines(files[k + 1]).map((text) => ({ text }));
   results.push(alignSequences(zh, en, { lexicon }).map((l) => [l.source, l.target]));
 }
 const ms = performance.now() - started;

@@ -71,8 +71,8 @@ program
   .option('--presegmented', 'input is one sentence per line (ids are line numbers from 0)')
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'align', 'tsv']).default('align'))
   .action(async (zh: string, en: string, opts: { presegmented?: boolean; format: 'json' | 'align' | 'tsv' }) => {
-    const { runAlign } = await import('./align/cli-actions.ts');
-    process.stdout.write(runAlign(zh, en, opts));
+    const { runAlign } = await import('./cli/align.ts');
+    process.stdout.write(await runAlign(zh, en, opts));
   });
 
 program
@@ -82,7 +82,7 @@ program
   .requiredOption('--test <dir>', 'folder of test NNN.align files (same names)')
   .option('--json', 'print the scores and counts as JSON')
   .action(async (opts: { gold: string; test: string; json?: boolean }) => {
-    const { runEval } = await import('./align/cli-actions.ts');
+    const { runEval } = await import('./cli/align.ts');
     process.stdout.write(runEval(opts));
   });
 // ---- end align verbs ----

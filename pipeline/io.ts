@@ -87,6 +87,18 @@ export function readText(file: string): string {
 }
 
 /**
+ * The lines of a one-sentence-per-line file: every line is a sentence (line k has id k − 1);
+ * a final newline does not start another. Throws `BitextError` (exit 2) naming the file when it
+ * cannot be read or decoded (see `readText`).
+ */
+export function readLines(file: string): string[] {
+  const text = readText(file);
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/**
  * Write `data` to `file` atomically: write a temporary file in the same folder, then rename it
  * over the target, so a reader never sees a half-written file. Creates missing parent folders.
  */

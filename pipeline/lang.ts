@@ -10,6 +10,7 @@
  * - `languageFamily` is coarser (Chinese script, otherwise the primary subtag): the n-gram index
  *   is keyed by it so that a lookup for `en` reaches `en-US` and `en-GB` units.
  */
+import { basename, extname } from 'node:path';
 import type { LanguageTag } from './types.ts';
 
 const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
@@ -119,4 +120,18 @@ function computeTagMatches(requested: LanguageTag, tag: LanguageTag): boolean {
   const w = want.toLowerCase();
   const h = have.toLowerCase();
   return h === w || h.startsWith(`${w}-`);
+}
+
+/**
+ * The language a document file's name declares: `zh.md` → `zh` (script to be detected),
+ * `zh-Hans.md`/`zh-Hant.md`/`en.md` (or `.txt`) → that tag, case-insensitive; `_` read as `-`.
+ * Returns `null` for any other name.
+ */
+export function languageOfFileName(file: string): 'zh' | 'zh-Hans' | 'zh-Hant' | 'en' | null {
+  const stem = basename(file, extname(file)).replace(/_/g, '-').toLowerCase();
+  if (stem === 'zh') return 'zh';
+  if (stem === 'zh-hans' || stem === 'zh-cn' || stem === 'zh-sg') return 'zh-Hans';
+  if (stem === 'zh-hant' || stem === 'zh-tw' || stem === 'zh-hk') return 'zh-Hant';
+  if (stem === 'en' || stem.startsWith('en-')) return 'en';
+  return null;
 }

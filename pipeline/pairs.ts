@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Bitext } from './types.ts';
 import { BitextError, located } from './io.ts';
-import { languageOfFileName } from './read.ts';
+import { languageOfFileName } from './lang.ts';
 import { loadDocument } from './segment.ts';
 import { alignBitext } from './align/index.ts';
 

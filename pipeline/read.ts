@@ -6,7 +6,7 @@
  * next to Chinese punctuation (CommonMark's flanking rules otherwise leave `**核心结论。**后面` literal;
  * field report FR-01).
  */
-import { extname, basename } from 'node:path';
+import { extname } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -175,18 +175,4 @@ function countChanged(a: string, b: string): number {
   let n = 0;
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) n++;
   return n;
-}
-
-/**
- * The language a document file's name declares: `zh.md` → `zh` (script to be detected),
- * `zh-Hans.md`/`zh-Hant.md`/`en.md` (or `.txt`) → that tag, case-insensitive; `_` read as `-`.
- * Returns `null` for any other name.
- */
-export function languageOfFileName(file: string): 'zh' | 'zh-Hans' | 'zh-Hant' | 'en' | null {
-  const stem = basename(file, extname(file)).replace(/_/g, '-').toLowerCase();
-  if (stem === 'zh') return 'zh';
-  if (stem === 'zh-hans' || stem === 'zh-cn' || stem === 'zh-sg') return 'zh-Hans';
-  if (stem === 'zh-hant' || stem === 'zh-tw' || stem === 'zh-hk') return 'zh-Hant';
-  if (stem === 'en' || stem.startsWith('en-')) return 'en';
-  return null;
 }

@@ -16,9 +16,9 @@
  */
 import { basename } from 'node:path';
 import type { Block, Document, LanguageTag, Segment } from './types.ts';
-import { detectLanguage, languageOfFileName, readBlocks } from './read.ts';
+import { detectLanguage, readBlocks } from './read.ts';
 import { BitextError, located } from './io.ts';
-import { isChinese } from './lang.ts';
+import { isChinese, languageOfFileName } from './lang.ts';
 
 /** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
 export interface Span {

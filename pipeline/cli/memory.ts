@@ -9,14 +9,12 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BitextError, located, writeFileAtomic } from '../io.ts';
-import { languageOfFileName } from '../read.ts';
-import { loadDocument } from '../segment.ts';
-import { canonicalTag, isChinese } from '../lang.ts';
-import { lookup } from '../memory/lookup.ts';
-import { pretranslate } from '../memory/pretranslate.ts';
-import { closeMemory, memoryStats, openMemory, type Memory } from '../memory/store.ts';
-import { importTmx } from '../memory/tmx-import.ts';
-import { exportTmx } from '../memory/tmx-write.ts';
+
+import { canonicalTag, isChinese, languageOfFileName } from '../lang.ts';
+import type { Memory } from '../memory/store.ts';
+
+/** The memory stage, loaded when a memory verb runs (so other verbs start without SQLite). */
+const stage = () => import('../memory/index.ts');
 
 /** Default translation memory file of the memory verbs. */
 export const DEFAULT_MEMORY = 'output/memory.sqlite';
@@ -36,10 +34,11 @@ function integer(value: string, option: string, low: number, high: number): numb
   return n;
 }
 
-function withMemory<T>(path: string, work: (memory: Memory) => T, create = false): T {
+async function withMemory<T>(path: string, work: (memory: Memory) => T, create = false): Promise<T> {
   if (!create && !existsSync(path)) {
     throw new BitextError(located(path, undefined, 'no such translation memory (run build or tm import first, or give --memory PATH)'), { file: path });
   }
+  const { openMemory, closeMemory } = await stage();
   const memory = openMemory(path);
   try {
     return work(memory);
@@ -86,8 +85,9 @@ export function registerMemoryCommands(program: Command): void {
     .option('--replace', 'empty the translation memory first (same transaction)')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print the counts as JSON')
-    .action((file: string, opts: { src?: string; tgt?: string; replace?: boolean; memory: string; json?: boolean }) => {
-      const result = withMemory(
+    .action(async (file: string, opts: { src?: string; tgt?: string; replace?: boolean; memory: string; json?: boolean }) => {
+      const { importTmx } = await stage();
+      const result = await withMemory(
         opts.memory,
         (m) => importTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), replace: opts.replace }),
         true,
@@ -103,9 +103,10 @@ export function registerMemoryCommands(program: Command): void {
     .option('--tgt <lang>', 'only units with this target language (either direction)')
     .option('--doc <name>', 'only units from this document')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
-    .action((file: string, opts: { src?: string; tgt?: string; doc?: string; memory: string }) => {
+    .action(async (file: string, opts: { src?: string; tgt?: string; doc?: string; memory: string }) => {
       refuseNonTmxOverwrite(file);
-      const n = withMemory(opts.memory, (m) => exportTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc }));
+      const { exportTmx } = await stage();
+      const n = await withMemory(opts.memory, (m) => exportTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc }));
       console.log(`${file}: ${n} units written`);
     });
 
@@ -118,10 +119,11 @@ export function registerMemoryCommands(program: Command): void {
     .option('--max <n>', 'most hits shown', '5')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print [{source, target, sourceLang, targetLang, score, band, origin}]')
-    .action((text: string, opts: { src?: string; tgt?: string; min: string; max: string; memory: string; json?: boolean }) => {
+    .action(async (text: string, opts: { src?: string; tgt?: string; min: string; max: string; memory: string; json?: boolean }) => {
       const min = integer(opts.min, '--min', 0, 100);
       const max = integer(opts.max, '--max', 1, 1000);
-      const hits = withMemory(opts.memory, (m) => lookup(m, text, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), min, max }));
+      const { lookup } = await stage();
+      const hits = await withMemory(opts.memory, (m) => lookup(m, text, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), min, max }));
       if (opts.json) {
         console.log(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2));
         return;
@@ -137,8 +139,9 @@ export function registerMemoryCommands(program: Command): void {
     .description('units per language pair and per origin document')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print as JSON')
-    .action((opts: { memory: string; json?: boolean }) => {
-      const stats = withMemory(opts.memory, (m) => memoryStats(m));
+    .action(async (opts: { memory: string; json?: boolean }) => {
+      const { memoryStats } = await stage();
+      const stats = await withMemory(opts.memory, (m) => memoryStats(m));
       if (opts.json) {
         console.log(JSON.stringify(stats, null, 2));
         return;
@@ -158,8 +161,10 @@ export function registerMemoryCommands(program: Command): void {
     .option('--out <file>', 'draft file (default output/<name>.draft.<tgt>.md)')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print the leverage report as JSON')
-    .action((doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
+    .action(async (doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
       const min = integer(opts.min, '--min', 0, 100);
+      const { loadDocument } = await import('../segment.ts');
+      const { pretranslate } = await stage();
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
       const targetLang = tag(opts.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
       if (isChinese(targetLang) === isChinese(document.lang)) {
@@ -167,7 +172,7 @@ export function registerMemoryCommands(program: Command): void {
       }
       const out = opts.out ?? defaultDraftPath(doc, targetLang);
       refuseSourceOverwrite(out, doc);
-      const result = withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
+      const result = await withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
       writeFileAtomic(out, result.draft);
       const report = { ...result.report, draft: out };
       if (opts.json) {

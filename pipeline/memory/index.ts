@@ -21,3 +21,5 @@ export type { LookupHit, LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export type { MatchBand } from './score.ts';
 export { canonicalTag, matchKey, tagMatches } from '../lang.ts';
+export { pretranslate, leverageReport } from './pretranslate.ts';
+export type { Pretranslation, LeverageReport } from './pretranslate.ts';

@@ -1,13 +1,12 @@
 /**
- * The actions behind the `align` and `eval` verbs (pipeline/cli.ts only parses arguments).
+ * The actions behind the `align` and `eval` verbs (pipeline/cli.ts parses the arguments).
  * Both return the text to print; errors are `BitextError`s naming the file (exit 2).
  */
 import { basename } from 'node:path';
 import type { Link } from '../types.ts';
-import { BitextError, readText } from '../io.ts';
+import { BitextError, readLines } from '../io.ts';
 import { formatAlign, formatTsv, toAlignmentJson } from '../formats.ts';
-import { loadDocument } from '../segment.ts';
-import { alignBitext, alignSequences } from './index.ts';
+import { alignBitext, alignSequences } from '../align/index.ts';
 import { evaluateFolders, formatEvalTable } from '../eval.ts';
 
 /** Output formats of `align`. */
@@ -22,36 +21,25 @@ export interface RunAlignOptions {
 }
 
 /**
- * The lines of a one-sentence-per-line file: every line is a sentence (line k has id k − 1);
- * a final newline does not start another. Throws `BitextError` (exit 2) naming the file when it
- * cannot be read or decoded (see `readText`).
- */
-export function readSentenceLines(file: string): string[] {
-  const text = readText(file);
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/**
  * Align the Chinese file `zh` with the English file `en` and return the output text:
  * - `--presegmented`: sentence links over line ids — `align`: vecalign lines; `tsv`: ids, score
  *   and texts; `json`: `{ sourceLang, targetLang, links }`.
  * - documents (read and segmented by `loadDocument`): `align`: block links (as `alignment.align`);
  *   `tsv`: sentence links with texts; `json`: the `alignment.json` object.
  */
-export function runAlign(zh: string, en: string, options: RunAlignOptions = {}): string {
+export async function runAlign(zh: string, en: string, options: RunAlignOptions = {}): Promise<string> {
   const format = options.format ?? 'align';
   if (!['json', 'align', 'tsv'].includes(format)) throw new BitextError(`unknown format "${format}": use json, align or tsv`);
   if (options.presegmented) {
-    const zhLines = readSentenceLines(zh);
-    const enLines = readSentenceLines(en);
+    const zhLines = readLines(zh);
+    const enLines = readLines(en);
     const links = alignSequences(zhLines.map((text) => ({ text })), enLines.map((text) => ({ text })));
     if (format === 'align') return formatAlign(links);
     if (format === 'tsv') return formatTsv(links, zhLines, enLines, { source: '', target: ' ' });
     return JSON.stringify({ sourceLang: 'zh', targetLang: 'en', links }, null, 2) + '\n';
   }
   const doc = basename(zh).replace(/\.[^.]*$/, '');
+  const { loadDocument } = await import('../segment.ts'); // Markdown parsing only when documents are given
   const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'));
   if (format === 'align') return formatAlign(bitext.blockLinks);
   if (format === 'tsv') {
