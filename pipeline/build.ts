@@ -5,9 +5,9 @@
  * the build with nothing half-written; each file is written atomically.
  */
 import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Bitext } from './types.ts';
-import { BitextError, located, writeFileAtomic } from './io.ts';
+import { BitextError, checkWritableFolder, located, realPath, writeFileAtomic } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './pairs.ts';
 import { formatAlign, toAlignmentJson } from './formats.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
@@ -85,37 +85,28 @@ export async function build(sourceDir: string, outputDir: string, options: Build
 
 /**
  * Check, without writing, that the build can write where it will: the output folder and each
- * `<outputDir>/<doc>` folder are folders or can be made (no file in the way, the nearest existing
- * folder writable), the memory file is not a folder and is writable, and no output folder is a
- * source document folder. Throws `BitextError` (exit 2) naming the path.
+ * `<outputDir>/<doc>` folder are folders or can be made (`checkWritableFolder`), the memory file is
+ * not a folder and is writable, and no output folder is, holds or lies inside a source document
+ * folder (compared after resolving symbolic links). Throws `BitextError` (exit 2) naming the path.
  */
 export function checkOutputPlaces(outputDir: string, memoryFile: string, pairs: readonly DocumentPair[]): void {
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
+  const out = realPath(outputDir);
   for (const pair of pairs) {
-    const dir = join(outputDir, pair.doc);
-    if (resolve(dir) === resolve(pair.dir) || resolve(outputDir) === resolve(pair.dir)) {
-      throw new BitextError(located(outputDir, undefined, `the output folder would write into the source folder ${pair.dir}: choose another output folder`), { file: outputDir });
+    const source = realPath(pair.dir);
+    const docOut = realPath(join(outputDir, pair.doc));
+    if (inside(out, source) || inside(source, docOut)) {
+      throw new BitextError(located(outputDir, undefined, `the output would be written into the source folder ${pair.dir}: choose another output folder`), { file: outputDir });
     }
-    checkFolder(dir);
+    checkWritableFolder(join(outputDir, pair.doc));
   }
-  checkFolder(dirname(memoryFile));
+  checkWritableFolder(dirname(memoryFile));
   if (existsSync(memoryFile)) {
     if (statSync(memoryFile).isDirectory()) throw new BitextError(located(memoryFile, undefined, 'is a folder, expected a translation memory file'), { file: memoryFile });
-    if (!writable(memoryFile)) throw new BitextError(located(memoryFile, undefined, 'permission denied (the translation memory is not writable)'), { file: memoryFile });
-  }
-}
-
-function checkFolder(dir: string): void {
-  let place = resolve(dir);
-  while (!existsSync(place)) place = dirname(place);
-  if (!statSync(place).isDirectory()) throw new BitextError(located(place, undefined, `is a file, but the output needs a folder here (${dir})`), { file: place });
-  if (!writable(place)) throw new BitextError(located(place, undefined, 'permission denied (the output folder is not writable)'), { file: place });
-}
-
-function writable(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
+    try {
+      accessSync(memoryFile, constants.W_OK);
+    } catch {
+      throw new BitextError(located(memoryFile, undefined, 'permission denied (the translation memory is not writable)'), { file: memoryFile });
+    }
   }
 }

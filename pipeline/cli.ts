@@ -5,15 +5,15 @@
  * 2 bad usage or unreadable input. Errors are one line on stderr naming the file and line.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { BitextError, writeFileAtomic } from './io.ts';
+import { BitextError, checkOutputFile, systemErrorReason, writeFileAtomic } from './io.ts';
 import { registerMemoryCommands } from './cli/memory.ts';
 
 // Stage modules are imported inside each verb's action, so a verb loads only what it uses.
 const VERSION = '0.1.0';
 
-/** `--ui-lang` values: a language tag or a POSIX locale name (`zh_TW.UTF-8`); resolved later with fallback. */
+/** `--ui-lang` values: a language tag or a POSIX locale name (`zh_TW.UTF-8`, `C.UTF-8`); resolved later with fallback. */
 function uiLanguage(value: string): string {
-  if (!/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:\.[A-Za-z0-9-]+)?$/.test(value)) {
+  if (!/^(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|C|POSIX)(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?$/.test(value)) {
     throw new InvalidArgumentError('expected a language tag such as en, zh-Hans, zh-Hant or zh_TW.UTF-8');
   }
   return value;
@@ -127,6 +127,7 @@ program
   .option('--ui-lang <tag>', 'interface language of the HTML page', uiLanguage, 'en')
   .action(async (oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
     const { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } = await import('./diff.ts');
+    if (opts.html) checkOutputFile(opts.html, [oldSpec, newSpec], ['.html', '.htm']);
     const diff = diffRevisions(oldSpec, newSpec);
     if (opts.json) console.log(JSON.stringify(diff, null, 2));
     else process.stdout.write(formatDiff(diff, { color: useColor() }));
@@ -138,9 +139,14 @@ program
 /** Run the command line with `argv` (as `process.argv`); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   if (argv.length <= 2) {
-    program.outputHelp({ error: true });
+    process.stderr.write('bitext: no verb given (see bitext --help)\n');
     return 2;
   }
+  // A reader that stops early (`bitext … | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -157,20 +163,8 @@ export async function main(argv: string[]): Promise<number> {
 /** One line for any error: a `BitextError` as written, a system error as "path: reason". */
 function describeError(error: unknown): string {
   if (error instanceof BitextError) return error.message;
-  const e = error as NodeJS.ErrnoException;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EEXIST: 'a file is in the way (expected a folder)',
-    ENOTDIR: 'a file is in the way (expected a folder)',
-    EISDIR: 'is a folder, expected a file',
-    ENOENT: 'no such file or folder',
-    ENOSPC: 'no space left on the device',
-    EROFS: 'read-only file system',
-  };
-  if (e?.code && reasons[e.code]) return `${e.path ?? (e as { dest?: string }).dest ?? ''}: ${reasons[e.code]}`;
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
+  const path = (error as NodeJS.ErrnoException)?.path;
+  return path ? `${path}: ${systemErrorReason(error)}` : systemErrorReason(error);
 }
 
 process.exitCode = await main(process.argv);

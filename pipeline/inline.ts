@@ -32,14 +32,17 @@ function nodeText(node: PhrasingContent): string {
  * The inline nodes covering `[start, end)` of `inlineText(nodes)`: text values are cut at the
  * offsets, marks (emphasis, strong, links…) that span the range are kept around the cut text,
  * zero-length nodes (images, raw html, footnote references) are kept when they sit at an offset
- * inside the range. Pure: the input tree is not modified. Cutting never splits a surrogate pair
+ * inside the range, or after it when the range reaches the end of the text. Pure: the input tree is not modified. Cutting never splits a surrogate pair
  * when the offsets come from a sentence splitter working on whole characters.
  */
 export function sliceInline(nodes: readonly PhrasingContent[], start: number, end: number): PhrasingContent[] {
-  return cut(nodes, start, end, { offset: 0 });
+  // The range that reaches the end of the text (trailing spaces aside) also takes the zero-length
+  // nodes after it (an image at the end of a paragraph).
+  const last = end >= inlineText(nodes).trimEnd().length;
+  return cut(nodes, start, end, { offset: 0 }, last);
 }
 
-function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: { offset: number }): PhrasingContent[] {
+function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: { offset: number }, last: boolean): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const from = at.offset;
@@ -53,9 +56,9 @@ function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: 
       at.offset = from + 1;
       if (from >= start && from < end) out.push(node);
     } else if ('children' in node) {
-      const children = cut(node.children as PhrasingContent[], start, end, at);
+      const children = cut(node.children as PhrasingContent[], start, end, at, last);
       if (children.length > 0) out.push({ ...node, children } as PhrasingContent);
-    } else if (from >= start && from < end) {
+    } else if (from >= start && (from < end || last)) {
       out.push(node);
     }
   }

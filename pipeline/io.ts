@@ -3,8 +3,8 @@
  * Errors are `BitextError`s that name the file (and line where one applies) and carry the
  * exit code the command line should use (2 = bad usage or unreadable input, per DESIGN.md).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -41,13 +41,14 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (utf16) return normalise(new TextDecoder(utf16).decode(bytes), file);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
-    if (looksLikeUtf16(bytes)) throw new BitextError(located(file, undefined, 'looks like UTF-16 without a byte-order mark: save it as UTF-8'), { file });
+    if (looksLikeUtf16(bytes)) throw utf16WithoutMark(file);
     throw new BitextError(located(file, lineAt(bytes, nul), 'binary file (NUL byte): expected UTF-8 text'), { file, line: lineAt(bytes, nul) });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (looksLikeUtf16(bytes)) throw utf16WithoutMark(file);
     const at = firstInvalidUtf8(bytes);
     const line = lineAt(bytes, at);
     throw new BitextError(located(file, line, `invalid UTF-8 at byte ${at}`), { file, line });
@@ -62,15 +63,25 @@ function normalise(text: string, file: string): string {
   return text;
 }
 
-/** Many NULs, nearly all at even (or nearly all at odd) offsets: ASCII-heavy UTF-16 text. */
+function utf16WithoutMark(file: string): BitextError {
+  return new BitextError(located(file, undefined, 'looks like UTF-16 without a byte-order mark: save it as UTF-8'), { file });
+}
+
+/**
+ * Whether bytes without a byte-order mark read as UTF-16 text: of an even length, and decoded as
+ * UTF-16LE or BE at least 90% letters, digits, punctuation or white space of the Latin and
+ * Han scripts (no controls, no lone surrogates).
+ */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 4096);
-  let even = 0;
-  let odd = 0;
-  sample.forEach((b, i) => {
-    if (b === 0) (i % 2 === 0 ? even++ : odd++);
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
+  if (sample.length < 4) return false;
+  const plausible = /[\p{Script=Latin}\p{Script=Han}\p{N}\p{P}\s\u3000-\u303f\uff00-\uffef]/u;
+  return (['utf-16le', 'utf-16be'] as const).some((encoding) => {
+    const text = new TextDecoder(encoding).decode(sample);
+    const chars = [...text];
+    const good = chars.filter((c) => plausible.test(c)).length;
+    return good / chars.length >= 0.9;
   });
-  return Math.max(even, odd) > sample.length / 4 && Math.min(even, odd) < Math.max(even, odd) / 10;
 }
 
 /** Read and decode a text file (see `decodeText`); a missing or unreadable path is a `BitextError` (exit 2). */
@@ -100,19 +111,112 @@ export function readLines(file: string): string[] {
 
 /**
  * Write `data` to `file` atomically: write a temporary file in the same folder, then rename it
- * over the target, so a reader never sees a half-written file. Creates missing parent folders.
+ * over the target, so a reader never sees a half-written file and a failure leaves the old file.
+ * `data` may be an iterable of string chunks, written as they come (a large file never has to fit
+ * in memory). Creates missing parent folders. Throws `BitextError` (exit 2) naming `file` when it
+ * cannot be written.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(temp, data);
+    if (existsSync(file) && statSync(file).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR', path: file });
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(temp, 'w');
+    if (typeof data === 'string') writeSync(fd, data);
+    else if (data instanceof Uint8Array) writeSync(fd, data);
+    else {
+      let pending = '';
+      for (const chunk of data) {
+        pending += chunk;
+        if (pending.length >= 1 << 20) {
+          writeSync(fd, pending);
+          pending = '';
+        }
+      }
+      writeSync(fd, pending);
+    }
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, file);
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
-    throw error;
+    if (error instanceof BitextError) throw error;
+    throw new BitextError(located(file, undefined, `cannot write: ${systemErrorReason(error)}`), { file, cause: error });
   }
+}
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EEXIST: 'a file is in the way (expected a folder)',
+  ENOTDIR: 'a file is in the way (expected a folder)',
+  EISDIR: 'is a folder, expected a file',
+  ENOENT: 'no such file or folder',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  SQLITE_READONLY: 'permission denied (read-only translation memory or folder)',
+  SQLITE_CANTOPEN: 'cannot open the database file',
+};
+
+/** A short reason for a system error (`EACCES` → "permission denied"), else the error's first line. */
+export function systemErrorReason(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  if (code && REASONS[code]) return REASONS[code];
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}
+
+/**
+ * Check, without writing, that `file` may be written by a command: it is none of the command's
+ * `inputs` (compared after resolving symbolic links), not a source document (`zh.md`, `en.md`…),
+ * not a folder, and — when it already exists — its extension is one of `extensions` (the kind
+ * of file the command writes), and its folder can be made and written. Throws `BitextError`
+ * (exit 2) naming the file.
+ */
+export function checkOutputFile(file: string, inputs: readonly string[], extensions: readonly string[]): void {
+  const real = realPath(file);
+  for (const input of inputs) {
+    if (real === realPath(input)) throw new BitextError(located(file, undefined, 'is an input of this command: refusing to overwrite it'), { file });
+  }
+  if (/^(zh|en)([-_][a-z]+)*\.(md|markdown|txt)$/i.test(basename(file))) {
+    throw new BitextError(located(file, undefined, 'looks like a source document (zh.md, en.md…): refusing to overwrite it'), { file });
+  }
+  if (existsSync(file)) {
+    if (statSync(file).isDirectory()) throw new BitextError(located(file, undefined, 'is a folder, expected a file'), { file });
+    if (!extensions.some((ext) => file.toLowerCase().endsWith(ext))) {
+      throw new BitextError(located(file, undefined, `exists and is not a ${extensions.join(' or ')} file: refusing to overwrite it`), { file });
+    }
+  }
+  checkWritableFolder(dirname(file));
+}
+
+/**
+ * Check that folder `dir` exists or can be made: no file in the way and the nearest existing
+ * folder writable. Throws `BitextError` (exit 2) naming the place.
+ */
+export function checkWritableFolder(dir: string): void {
+  let place = resolve(dir);
+  while (!existsSync(place)) place = dirname(place);
+  if (!statSync(place).isDirectory()) throw new BitextError(located(place, undefined, `is a file, but a folder is needed here (${dir})`), { file: place });
+  try {
+    accessSync(place, constants.W_OK);
+  } catch {
+    throw new BitextError(located(place, undefined, 'permission denied (folder not writable)'), { file: place });
+  }
+}
+
+/** `path` with symbolic links resolved in its existing part (the rest appended), absolute. */
+export function realPath(path: string): string {
+  let head = resolve(path);
+  const tail: string[] = [];
+  while (!existsSync(head) && dirname(head) !== head) {
+    tail.unshift(basename(head));
+    head = dirname(head);
+  }
+  return join(realpathSync(head), ...tail);
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

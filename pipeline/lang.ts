@@ -135,3 +135,17 @@ export function languageOfFileName(file: string): 'zh' | 'zh-Hans' | 'zh-Hant' |
   if (stem === 'en' || stem.startsWith('en-')) return 'en';
   return null;
 }
+
+/**
+ * The script a text is written in, by letters: `zh` when Han characters are at least 30% of the
+ * Han and Latin letters, `en` when Latin letters are at least 70%, otherwise (or with no letters)
+ * `null`.
+ */
+export function scriptOf(text: string): 'zh' | 'en' | null {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const letters = han + latin;
+  if (letters === 0) return null;
+  if (han / letters >= 0.3) return 'zh';
+  return latin / letters >= 0.7 ? 'en' : null;
+}

@@ -44,9 +44,8 @@ export function findPair(dir: string): DocumentPair {
  * when the folder is missing, holds no pair, or a folder lacks its counterpart.
  */
 export function findPairs(sourceDir: string): DocumentPair[] {
-  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) {
-    throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
-  }
+  if (!existsSync(sourceDir)) throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
+  if (!statSync(sourceDir).isDirectory()) throw new BitextError(located(sourceDir, undefined, 'is a file, expected a folder of document pairs or one document folder'), { file: sourceDir });
   const entries = readdirSync(sourceDir).sort();
   if (entries.some((name) => languageOfFileName(name) !== null && statSync(join(sourceDir, name)).isFile())) return [findPair(sourceDir)];
   const dirs = entries.map((name) => join(sourceDir, name)).filter((p) => statSync(p).isDirectory() && !basename(p).startsWith('.'));

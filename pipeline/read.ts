@@ -17,6 +17,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block, BlockKind, LanguageTag } from './types.ts';
 import { inlineText } from './inline.ts';
 import { BitextError, located, readText } from './io.ts';
+import { scriptOf } from './lang.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
 
@@ -140,33 +141,22 @@ export function readBlocks(file: string): Block[] {
   return blocks;
 }
 
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 let toTraditional: ((s: string) => string) | undefined;
 let toSimplified: ((s: string) => string) | undefined;
 
 /**
- * Which language the blocks are written in, from their script: `zh-Hans` or `zh-Hant` when Han
- * characters are at least 30% of the letters (Simplified versus Traditional decided by which
- * OpenCC conversion — opencc-js, `cn`↔`tw` character tables — changes fewer characters), `en` when
- * Latin letters are at least 70%, otherwise `null` (mixed or other scripts).
+ * Which language the blocks are written in: `scriptOf` their text (Han ≥ 30% of letters →
+ * Chinese, Latin ≥ 70% → `en`), Simplified versus Traditional decided by which OpenCC conversion
+ * — opencc-js, `cn`↔`tw` character tables — changes fewer characters; `null` when mixed or other.
  */
 export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' | 'en' | null {
   const text = blocks.map((b) => b.text).join('\n');
-  const han = text.match(HAN)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
-  const letters = han + latin;
-  if (letters === 0) return null;
-  if (han / letters >= 0.3) {
-    const sample = (text.match(HAN) ?? []).slice(0, 5000).join('');
-    const traditional = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
-    const simplified = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-    const simplifiedOnly = countChanged(sample, traditional(sample));
-    const traditionalOnly = countChanged(sample, simplified(sample));
-    return traditionalOnly > simplifiedOnly ? 'zh-Hant' : 'zh-Hans';
-  }
-  if (latin / letters >= 0.7) return 'en';
-  return null;
+  const script = scriptOf(text);
+  if (script !== 'zh') return script;
+  const sample = (text.match(/\p{Script=Han}/gu) ?? []).slice(0, 5000).join('');
+  const traditional = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
+  const simplified = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
+  return countChanged(sample, simplified(sample)) > countChanged(sample, traditional(sample)) ? 'zh-Hant' : 'zh-Hans';
 }
 
 function countChanged(a: string, b: string): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bitext, ROOT } from './helpers/cli.ts';
@@ -27,7 +28,7 @@ describe('CLI: nothing lost, one-line errors', () => {
     expect(bitext(['tm', 'import', join(dir, 'empty.tmx'), '--memory', join(dir, 'tm.sqlite')]).code).toBe(0);
     const r = bitext(['tm', 'export', zh, '--memory', join(dir, 'tm.sqlite')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('is not a TMX file: refusing to overwrite it');
+    expect(r.stderr).toContain('looks like a source document (zh.md, en.md…): refusing to overwrite it');
     expect(readFileSync(zh).equals(before)).toBe(true);
   });
   it('does not create a memory that does not exist for stats, lookup or export', () => {
@@ -51,7 +52,7 @@ describe('CLI: nothing lost, one-line errors', () => {
     const r = bitext(['build', join(ROOT, 'source'), join(dir, 'out')]);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toContain(`${join(dir, 'out')}: is a file, but the output needs a folder here`);
+    expect(r.stderr).toContain(`${join(dir, 'out')}: is a file, but a folder is needed here`);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file');
   });
   it('refuses an output folder that is the source folder', () => {
@@ -59,7 +60,7 @@ describe('CLI: nothing lost, one-line errors', () => {
     cpSync(join(ROOT, 'source'), join(dir, 'src'), { recursive: true });
     const r = bitext(['build', join(dir, 'src'), join(dir, 'src')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('would write into the source folder');
+    expect(r.stderr).toContain('would be written into the source folder');
     expect(existsSync(join(dir, 'src/zhongnanhai/alignment.json'))).toBe(false);
   });
   it('answers no verb and a bad --ui-lang with exit 2', () => {
@@ -80,5 +81,70 @@ describe('CLI: nothing lost, one-line errors', () => {
     const swapped = bitext(['align', join(dir, 'translation.md'), join(dir, 'article.md')]);
     expect(swapped.code).toBe(2);
     expect(swapped.stderr).toContain('translation.md:1: expected Chinese text here but it holds English text');
+  });
+});
+
+describe('CLI: outputs never clobber inputs (second fresh-user report)', () => {
+  it('refuses a draft written over the translation memory, and leaves the memory untouched', () => {
+    const dir = tmp();
+    const memory = join(dir, 'tm.sqlite');
+    writeFileSync(join(dir, 'empty.tmx'), '<?xml version="1.0"?><tmx version="1.4"><header srclang="zh-CN"/><body/></tmx>');
+    expect(bitext(['tm', 'import', join(dir, 'empty.tmx'), '--memory', memory]).code).toBe(0);
+    const before = readFileSync(memory);
+    const r = bitext(['pretranslate', join(ROOT, 'source/zhongnanhai/zh.md'), '--memory', memory, '--out', memory]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${memory}: is an input of this command: refusing to overwrite it`);
+    expect(readFileSync(memory).equals(before)).toBe(true);
+  });
+  it('refuses diff --html over one of its inputs', () => {
+    const dir = tmp();
+    cpSync(join(ROOT, 'source/zhongnanhai'), join(dir, 'rev'), { recursive: true });
+    const json = join(dir, 'old.json');
+    writeFileSync(json, '{}');
+    const r = bitext(['diff', join(ROOT, 'source/zhongnanhai'), json, '--html', json]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(json, 'utf8')).toBe('{}');
+    const r2 = bitext(['diff', join(ROOT, 'source/zhongnanhai'), join(dir, 'rev'), '--html', join(dir, 'rev/en.md')]);
+    expect(r2.code).toBe(2);
+    expect(readFileSync(join(dir, 'rev/en.md'), 'utf8')).toBe(readFileSync(join(ROOT, 'source/zhongnanhai/en.md'), 'utf8'));
+  });
+  it('sees through a symbolic link to the source folder', () => {
+    const dir = tmp();
+    cpSync(join(ROOT, 'source'), join(dir, 'src'), { recursive: true });
+    symlinkSync(join(dir, 'src'), join(dir, 'link'));
+    for (const [src, out] of [[join(dir, 'src'), join(dir, 'link')], [join(dir, 'src'), join(dir, 'src/zhongnanhai/out')]]) {
+      const r = bitext(['build', src, out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('would be written into the source folder');
+    }
+    expect(existsSync(join(dir, 'src/zhongnanhai/alignment.json'))).toBe(false);
+    expect(existsSync(join(dir, 'src/index.html'))).toBe(false);
+  });
+  it('names the path, not a temporary file, when a folder is given as output file', () => {
+    const dir = tmp();
+    const r = bitext(['tm', 'export', dir, '--memory', join(dir, 'none.sqlite')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`bitext: ${dir}: is a folder, expected a file\n`);
+  });
+  it('exits quietly when the reader of its output stops early', () => {
+    const r = spawnSync('bash', ['-c', `node --import ${ROOT}node_modules/tsx/dist/loader.mjs ${ROOT}pipeline/cli.ts check ${ROOT}source --json | head -c 10`], { encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).toBe('');
+  });
+  it('names Chinese UTF-16 without a byte-order mark', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.md'), Buffer.from('# 标题\n\n这是一段中文，没有字节顺序标记。\n', 'utf16le'));
+    const r = bitext(['align', join(dir, 'zh.md'), join(ROOT, 'source/zhongnanhai/en.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('zh.md: looks like UTF-16 without a byte-order mark: save it as UTF-8');
+  });
+});
+
+describe('CLI: align --presegmented checks the languages by position', () => {
+  it('refuses English given as the Chinese side', () => {
+    const mac = join(ROOT, '../shared/corpus/mac-dev');
+    const r = bitext(['align', '--presegmented', join(mac, 'en/001'), join(mac, 'zh/001')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('en/001: expected Chinese text here but it holds English text');
   });
 });

@@ -63,3 +63,12 @@ describe('io: UTF-16 input', () => {
     expect(() => decodeText(Buffer.from('# Title\n\nSome English text.\n', 'utf16le'), 'en.md')).toThrow('en.md: looks like UTF-16 without a byte-order mark: save it as UTF-8');
   });
 });
+
+describe('inline: an image at the end of a paragraph stays with the last sentence', () => {
+  it('keeps the image node in the last range', () => {
+    const [block] = parseBlocks('这是第一句。这是第二句![图二](b.png)');
+    expect(block.text).toBe('这是第一句。这是第二句');
+    expect(sliceInline(block.mdast, 0, 6).map((n) => n.type)).toEqual(['text']);
+    expect(sliceInline(block.mdast, 6, 11).map((n) => n.type)).toEqual(['text', 'image']);
+  });
+});

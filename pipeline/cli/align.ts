@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import type { Link } from '../types.ts';
-import { BitextError, readLines } from '../io.ts';
+import { BitextError, located, readLines } from '../io.ts';
+import { scriptOf } from '../lang.ts';
 import { formatAlign, formatTsv, toAlignmentJson } from '../formats.ts';
 import { alignBitext, alignSequences } from '../align/index.ts';
 import { evaluateFolders, formatEvalTable } from '../eval.ts';
@@ -33,6 +34,8 @@ export async function runAlign(zh: string, en: string, options: RunAlignOptions 
   if (options.presegmented) {
     const zhLines = readLines(zh);
     const enLines = readLines(en);
+    expectScript(zh, zhLines, 'zh');
+    expectScript(en, enLines, 'en');
     const links = alignSequences(zhLines.map((text) => ({ text })), enLines.map((text) => ({ text })));
     if (format === 'align') return formatAlign(links);
     if (format === 'tsv') return formatTsv(links, zhLines, enLines, { source: '', target: ' ' });
@@ -48,6 +51,15 @@ export async function runAlign(zh: string, en: string, options: RunAlignOptions 
   }
   const json = toAlignmentJson(bitext);
   return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** Throw `BitextError` (exit 2) naming `file` when its lines are not in the expected script. */
+function expectScript(file: string, lines: readonly string[], want: 'zh' | 'en'): void {
+  const found = scriptOf(lines.slice(0, 2000).join('\n'));
+  if (found !== want) {
+    const name = { zh: 'Chinese', en: 'English' };
+    throw new BitextError(located(file, undefined, `expected ${name[want]} text here but it holds ${found ? `${name[found]} text` : 'no clear script'}`), { file });
+  }
 }
 
 /** Options of `runEval`. */

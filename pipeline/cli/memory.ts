@@ -5,10 +5,10 @@
  * `tm import` creates a missing memory. Bad usage or unreadable input throws `BitextError` (exit 2);
  * no verb overwrites a source document or a file that is not what it writes.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { BitextError, located, writeFileAtomic } from '../io.ts';
+import { BitextError, checkOutputFile, located, writeFileAtomic } from '../io.ts';
 
 import { canonicalTag, isChinese, languageOfFileName } from '../lang.ts';
 import type { Memory } from '../memory/store.ts';
@@ -45,25 +45,6 @@ async function withMemory<T>(path: string, work: (memory: Memory) => T, create =
   } finally {
     closeMemory(memory);
   }
-}
-
-/** Refuse to write `out` over `input` or over a source document (a file named zh.md, en.md…). */
-function refuseSourceOverwrite(out: string, input: string): void {
-  if (resolve(out) === resolve(input)) throw new BitextError(located(out, undefined, 'is the input document: choose another --out'), { file: out });
-  if (existsSync(out) && languageOfFileName(out) !== null) {
-    throw new BitextError(located(out, undefined, 'looks like a source document (zh.md, en.md…): refusing to overwrite it'), { file: out });
-  }
-}
-
-/** Refuse to export over an existing file that is not TMX. */
-function refuseNonTmxOverwrite(file: string): void {
-  if (!existsSync(file) || statSync(file).isDirectory()) return;
-  const head = Buffer.alloc(1024);
-  const fd = openSync(file, 'r');
-  const n = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const text = head.subarray(0, n).toString('utf8') + head.subarray(0, n).toString('utf16le');
-  if (n > 0 && !/<tmx[\s>]/i.test(text)) throw new BitextError(located(file, undefined, 'exists and is not a TMX file: refusing to overwrite it'), { file });
 }
 
 /** The default draft path of `pretranslate`: `output/<name>.draft.<tgt>.md` (name: the file's stem, or its folder for zh.md). */
@@ -104,7 +85,7 @@ export function registerMemoryCommands(program: Command): void {
     .option('--doc <name>', 'only units from this document')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .action(async (file: string, opts: { src?: string; tgt?: string; doc?: string; memory: string }) => {
-      refuseNonTmxOverwrite(file);
+      checkOutputFile(file, [opts.memory], ['.tmx', '.xml']);
       const { exportTmx } = await stage();
       const n = await withMemory(opts.memory, (m) => exportTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc }));
       console.log(`${file}: ${n} units written`);
@@ -171,7 +152,7 @@ export function registerMemoryCommands(program: Command): void {
         throw new BitextError(located(doc, undefined, `source and draft language are both ${isChinese(targetLang) ? 'Chinese' : 'English'} (${document.lang} → ${targetLang}): pretranslate a Chinese document, or give --tgt`), { file: doc });
       }
       const out = opts.out ?? defaultDraftPath(doc, targetLang);
-      refuseSourceOverwrite(out, doc);
+      checkOutputFile(out, [doc, opts.memory], ['.md', '.markdown', '.txt']);
       const result = await withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
       writeFileAtomic(out, result.draft);
       const report = { ...result.report, draft: out };

@@ -103,7 +103,9 @@ export function openMemory(path: string): Memory {
     if (version === undefined) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}, expected ${SCHEMA_VERSION}`);
   } catch (error) {
-    throw new BitextError(`${path}: not a Bitext translation memory (${(error as Error).message})`, { file: path, cause: error });
+    const readOnly = /readonly|read-only/i.test((error as Error).message);
+    const why = readOnly ? 'permission denied (the translation memory or its folder is not writable)' : `not a Bitext translation memory (${(error as Error).message})`;
+    throw new BitextError(`${path}: ${why}`, { file: path, cause: error });
   }
   return { db, path };
 }

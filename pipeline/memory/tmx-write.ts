@@ -11,9 +11,8 @@
  * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
  * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
 import { matchKey, tagMatches } from '../lang.ts';
 import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
@@ -69,33 +68,6 @@ export function tuElement(unit: StoredUnit): string {
   return `${tu}    </tu>\n`;
 }
 
-/**
- * Write `chunks` to `file` atomically without holding the whole text in memory: they go to a
- * temporary file in the same folder (created if missing), which is then renamed over `file`
- * (the streaming counterpart of `writeFileAtomic` in pipeline/io.ts). The temporary file is
- * removed when anything fails; errors propagate.
- */
-function writeChunksAtomic(file: string, chunks: Iterable<string>): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'w');
-  try {
-    let pending = '';
-    for (const chunk of chunks) {
-      pending += chunk;
-      if (pending.length >= 1 << 20) { writeSync(fd, pending); pending = ''; }
-    }
-    writeSync(fd, pending);
-    closeSync(fd);
-    renameSync(temp, file);
-  } catch (error) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 /** The header srclang for `units`: their common source language, else `*all*`. */
 function commonSource(units: Iterable<StoredUnit>): string {
   let only: string | undefined;
@@ -134,7 +106,7 @@ export function writeTmx(units: Iterable<StoredUnit>, file: string, options: Tmx
     }
     yield '  </body>\n</tmx>\n';
   }
-  writeChunksAtomic(file, chunks());
+  writeFileAtomic(file, chunks());
   return written;
 }
 
