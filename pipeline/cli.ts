@@ -7,9 +7,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BitextError, checkOutputFile, systemErrorReason, writeFileAtomic } from './io.ts';
 import { registerMemoryCommands } from './cli/memory.ts';
+import { VERSION } from './version.ts';
 
 // Stage modules are imported inside each verb's action, so a verb loads only what it uses.
-const VERSION = '0.1.0';
 
 /** `--ui-lang` values: a language tag or a POSIX locale name (`zh_TW.UTF-8`, `C.UTF-8`); resolved later with fallback. */
 function uiLanguage(value: string): string {

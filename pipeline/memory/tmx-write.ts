@@ -11,7 +11,6 @@
  * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
  * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
-import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
 import { matchKey, tagMatches } from '../lang.ts';
@@ -19,8 +18,10 @@ import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';
 
+import { VERSION as BITEXT_VERSION } from '../version.ts';
+
 /** Bitext's version, from package.json (the TMX `creationtoolversion`). */
-export const BITEXT_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export { BITEXT_VERSION };
 
 /** Options of `writeTmx`. */
 export interface TmxWriteOptions {

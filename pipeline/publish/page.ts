@@ -5,22 +5,12 @@
  * stylesheet and script. Serialised with hast-util-to-html.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { GENERATOR } from '../version.ts';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import type { ElementContent } from 'hast';
 
-/** `Bitext <version>` from the project's package.json (the page's generator tag). */
-export const GENERATOR = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'), 'utf8'));
-    return `Bitext ${pkg.version}`;
-  } catch {
-    return 'Bitext';
-  }
-})();
+export { GENERATOR };
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
