@@ -32,7 +32,7 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).
 export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
   const tree = parser.parse(markdown) as Root;
   const blocks: Block[] = [];
-  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number) => {
+  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number, extra: Pick<Block, 'list' | 'table'> = {}) => {
     const text = inlineText(nodes);
     if (text.trim() === '') return;
     const start = at.position?.start ?? { line: 1, column: 1 };
@@ -41,36 +41,42 @@ export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
       index: blocks.length,
       kind,
       ...(depth === undefined ? {} : { depth }),
+      ...extra,
       text,
       mdast: nodes,
       position: { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
     });
   };
-  const visit = (node: RootContent, context: { quote: boolean; listDepth: number }) => {
+  type Context = { quote: boolean; listDepth: number; list?: Block['list'] };
+  const visit = (node: RootContent, context: Context) => {
     switch (node.type) {
       case 'heading':
         push('heading', node.children, node, node.depth);
         break;
       case 'paragraph': {
         const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(node.children) ? 'caption' : 'paragraph';
-        push(kind, node.children, node, context.listDepth > 0 ? context.listDepth : undefined);
+        push(kind, node.children, node, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
         break;
       }
       case 'blockquote':
-        for (const child of node.children) visit(child, { ...context, quote: true });
+        for (const child of node.children) visit(child, { ...context, quote: true, list: undefined });
         break;
-      case 'list':
-        for (const item of node.children) for (const child of item.children) visit(child, { ...context, listDepth: context.listDepth + 1 });
+      case 'list': {
+        const list = { ordered: node.ordered === true, start: node.start ?? 1, spread: node.spread === true };
+        node.children.forEach((item, itemIndex) => {
+          item.children.forEach((child, i) => visit(child, { ...context, listDepth: context.listDepth + 1, list: { ...list, item: itemIndex, firstOfItem: i === 0 } }));
+        });
         break;
+      }
       case 'table':
-        for (const row of node.children) {
+        node.children.forEach((row, rowIndex) => {
           const cells: PhrasingContent[] = [];
           row.children.forEach((cell, i) => {
             if (i > 0) cells.push({ type: 'text', value: ' | ' });
             cells.push(...cell.children);
           });
-          push('tableRow', cells, row);
-        }
+          push('tableRow', cells, row, undefined, { table: { row: rowIndex, cells: row.children.length } });
+        });
         break;
       case 'code':
         push('code', [{ type: 'inlineCode', value: node.value }], node);

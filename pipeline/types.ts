@@ -42,7 +42,13 @@ export interface Block {
   kind: BlockKind;
   /** Heading depth 1–6 for `heading`, list depth from 1 for `listItem`; absent otherwise. */
   depth?: number;
-  /** Plain text, no BOM, no CR, whitespace runs kept as written except leading/trailing trimmed. */
+  /** For a `listItem`: the list's kind (`start` is the first number of an ordered list), whether it
+   * is loose (`spread`: blank lines between items), the item's 0-based position in its list, and
+   * whether this block opens the item (an item may hold several paragraphs). */
+  list?: { ordered: boolean; start: number; spread: boolean; item: number; firstOfItem: boolean };
+  /** For a `tableRow`: its row number in the table (0 = header row) and the number of cells. */
+  table?: { row: number; cells: number };
+  /** Plain text (`inlineText(mdast)`): no BOM, no CR; a hard break is "\n". */
   text: string;
   /** The inline Markdown nodes (emphasis, strong, links, inline code, breaks…) whose text is `text`. */
   mdast: PhrasingContent[];

@@ -138,3 +138,16 @@ describe('read: bad input', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('read: list and table structure', () => {
+  it('records ordered lists, their start, items and table rows', () => {
+    const blocks = parseBlocks('3. 第一步。\n4. 第二步。\n   - 子项\n\n| 列一 | 列二 |\n|---|---|\n| a | b |\n');
+    expect(blocks.map((b) => [b.kind, b.depth ?? null, b.list ?? null, b.table ?? null])).toEqual([
+      ['listItem', 1, { ordered: true, start: 3, spread: false, item: 0, firstOfItem: true }, null],
+      ['listItem', 1, { ordered: true, start: 3, spread: false, item: 1, firstOfItem: true }, null],
+      ['listItem', 2, { ordered: false, start: 1, spread: false, item: 0, firstOfItem: true }, null],
+      ['tableRow', null, null, { row: 0, cells: 2 }],
+      ['tableRow', null, null, { row: 1, cells: 2 }],
+    ]);
+  });
+});
