@@ -78,6 +78,8 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     href: `${encodeURIComponent(b.doc)}/index.html`,
     links: b.blockLinks.length,
     flagged: summary.documents[i].flagged,
+    lang: { source: b.sourceLang, target: b.targetLang },
+    ...(options.script === 'hant' && b.sourceLang !== 'zh-Hant' ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
   }));
   writeFileAtomic(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
   return summary;

@@ -405,12 +405,14 @@ h1{font-size:1.4rem}h2{font-size:1.05rem;margin:1.5rem 0 .25rem}
 .side:lang(en){font-family:Georgia,"Times New Roman",serif}
 del{background:#fde2e1;color:#8a1c13}ins{background:#dcf5e3;color:#0f5323;text-decoration:underline}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e5e5;padding:.25rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.origin{white-space:nowrap;overflow-wrap:normal}
 `.trim();
 
 /**
  * The diff as a self-contained HTML page (`bitext diff --html FILE`): removed text in `<del>`,
  * added in `<ins>`, each side's text with its language tag, interface words from `locales/`
- * (namespace `diff`).
+ * (namespace `diff`). The stale-units table never breaks inside an origin (`doc#link`) or its
+ * header; the text columns take the rest of the width.
  */
 export function formatDiffHtml(diff: AlignmentDiff, options: { uiLang?: string } = {}): string {
   const ui = resolveUiLanguage(options.uiLang);
@@ -430,8 +432,8 @@ export function formatDiffHtml(diff: AlignmentDiff, options: { uiLang?: string }
     ...(diff.staleUnits.length
       ? [
           h('table', [
-            h('thead', [h('tr', [h('th', { scope: 'col' }, t('origin')), h('th', { scope: 'col' }, t('source')), h('th', { scope: 'col' }, t('target'))])]),
-            h('tbody', diff.staleUnits.map((u) => h('tr', [h('td', `${u.origin.doc}#${u.origin.link}`), h('td', { lang: diff.sourceLang }, u.source), h('td', { lang: diff.targetLang }, u.target)]))),
+            h('thead', [h('tr', [h('th', { scope: 'col', className: ['origin'] }, t('origin')), h('th', { scope: 'col' }, t('source')), h('th', { scope: 'col' }, t('target'))])]),
+            h('tbody', diff.staleUnits.map((u) => h('tr', [h('td', { className: ['origin'] }, `${u.origin.doc}#${u.origin.link}`), h('td', { lang: diff.sourceLang }, u.source), h('td', { lang: diff.targetLang }, u.target)]))),
           ]),
         ]
       : []),

@@ -7,7 +7,8 @@
  *
  * What is recognised (both languages unless marked):
  * - Arabic digits, full-width digits (U+FF10–U+FF19, full-width `．` and `％`), decimals,
- *   thousands separators (`126,000`; zh never uses `，` as one, so it is not read as one).
+ *   thousands separators (`126,000`; a full-width `，` only between digit groups of exactly three
+ *   digits, `１，２００` = 1200, so the list `1，2` stays two numbers).
  * - zh: digits or Chinese numerals with a scale character (`12.6万` = 126000, `3千万`, `1.2亿`),
  *   Chinese numerals (`二十五`, `一百零五`, `三千五百万`, positional `一九六九`), `第N` ordinals,
  *   `N年` years, `M月D日`/`M月D号` dates, `M月` months, `N年代` decades (`60年代` = 1960),
@@ -53,9 +54,19 @@ export interface NumberMention {
 
 // ---------------------------------------------------------------- shared helpers
 
-/** Full-width digits, `．` and `％` folded to ASCII; one code unit for one, so offsets survive. */
+/**
+ * A number grouped with full-width commas `，` (U+FF0C): a first group of 1–3 digits, then groups
+ * of exactly three (`１，２００`, `1，200，000`), not itself following `digit，` (a list item).
+ * `1，2`, `1，2000` and `1，20，300` stay lists of numbers.
+ */
+const GROUPED_FULLWIDTH = /(?<![0-9\uFF10-\uFF19]|[0-9\uFF10-\uFF19]\uFF0C)[0-9\uFF10-\uFF19]{1,3}(?:\uFF0C[0-9\uFF10-\uFF19]{3})+(?![0-9\uFF10-\uFF19])/g;
+
+/**
+ * Full-width digits, `．`, `％` and a thousands-separator `，` (see `GROUPED_FULLWIDTH`) folded to
+ * ASCII; one code unit for one, so offsets survive.
+ */
 function foldWidth(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => {
+  return text.replace(GROUPED_FULLWIDTH, (run) => run.replace(/\uFF0C/g, ',')).replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => {
     const code = c.charCodeAt(0);
     if (code === 0xff0e) return '.';
     if (code === 0xff05) return '%';

@@ -11,6 +11,19 @@ describe('extractNumbers (zh)', () => {
     expect(values('投资1.2亿元', 'zh-Hans')).toEqual([['number', 120000000]]);
     expect(values('约3千万', 'zh-Hans')).toEqual([['number', 30000000]]);
   });
+  it('reads a full-width comma between groups of three digits as a thousands separator (user test)', () => {
+    const found = extractNumbers('共１，２００人', 'zh-Hans');
+    expect(found.map((m) => [m.kind, m.value, m.text, m.start, m.end])).toEqual([['number', 1200, '１，２００', 1, 6]]);
+    expect(values('１，２００，０００元', 'zh-Hans')).toEqual([['number', 1200000]]);
+    expect(values('1，200元', 'zh-Hans')).toEqual([['number', 1200]]);
+    // A list, not a grouped number: the comma is not followed by exactly three digits.
+    expect(values('第1，2章', 'zh-Hans').map((v) => v[1])).toEqual([1, 2]);
+    expect(values('１，２', 'zh-Hans')).toEqual([['number', 1], ['number', 2]]);
+    expect(values('1，2000', 'zh-Hans').map((v) => v[1])).toEqual([1, 2000]);
+    expect(values('有1，20，300', 'zh-Hans').map((v) => v[1])).toEqual([1, 20, 300]);
+    const zh = extractNumbers('共有１，２００人参加。', 'zh-Hans');
+    expect(unmatchedNumbers(zh, extractNumbers('In all, 1,200 people took part.', 'en'))).toEqual({ source: [], target: [] });
+  });
   it('reads dates, months, years, decades, weekdays with their offsets', () => {
     const text = '在周二（11月12日）的文章中';
     const found = extractNumbers(text, 'zh-Hans');

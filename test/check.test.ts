@@ -108,6 +108,15 @@ describe('check rules on hand-made pairs', () => {
       'English "four times" (multiple 4) has no match in the Chinese',
     ]);
   });
+  it('matches a full-width number with a full-width comma to its English digits (user test: ３ false errors)', () => {
+    const ok = handMade(['共有１，２００人参加。'], ['In all, 1,200 people took part.']);
+    expect(checkBitext(ok).filter((f) => f.code === 'number-mismatch')).toEqual([]);
+    const wrong = handMade(['共有１，２００人参加。'], ['In all, 1,300 people took part.']);
+    expect(checkBitext(wrong).filter((f) => f.code === 'number-mismatch').map((f) => f.message)).toEqual([
+      'Chinese "１，２００" (number 1200) has no match in the English',
+      'English "1,300" (number 1300) has no match in the Chinese',
+    ]);
+  });
   it('flags low scores, extra English, empty blocks and a length-ratio outlier', () => {
     const zh = ['他今天早上去了学校。', '她下午在图书馆看书。', '我们晚上一起吃饭了。', '他们周末去公园散步。', '老师明天会讲新课程。', '这是一个很短的句子。', '——'];
     const en = [

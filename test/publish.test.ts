@@ -217,5 +217,30 @@ describe('renderIndex', () => {
   });
   it('refuses a link that leaves the output folder by scheme', () => {
     expect(() => renderIndex([{ ...entries[0], href: 'javascript:alert(1)' }], { uiLang: 'en' })).toThrow(TypeError);
+    expect(() => renderIndex([{ ...entries[0], alternate: { href: '//example.com/x.html', script: 'hant' } }], { uiLang: 'en' })).toThrow(TypeError);
+  });
+  // User test: `build --ui-lang zh-Hant --script hant` listed only the Simplified edition, under
+  // the Simplified title. Hand-converted title: 双语版的说明 → 雙語版的說明 (双→雙, 语→語, 说→說).
+  const withHant = [{ ...entries[0], title: { source: '双语版的说明', target: 'About the bilingual edition' }, alternate: { href: 'zhongnanhai/index.hant.html', script: 'hant' as const } }];
+  const links = (html: string) => elements(parse(html)).filter((e) => e.tagName === 'a').map((a) => [text(a), attr(a, 'href'), attr(a, 'hreflang') ?? null, langOf(a)]);
+  it('links the Traditional edition too, labelled in the interface language', () => {
+    expect(links(renderIndex(withHant, { uiLang: 'en' }))).toEqual([
+      ['双语版的说明', 'zhongnanhai/index.html', null, 'zh-Hans'],
+      ['Traditional', 'zhongnanhai/index.hant.html', 'zh-Hant', 'en'],
+      ['About the bilingual edition', 'zhongnanhai/index.html', null, 'en'],
+    ]);
+    expect(links(renderIndex(withHant, { uiLang: 'zh-CN' }))[1].slice(0, 2)).toEqual(['繁体', 'zhongnanhai/index.hant.html']);
+  });
+  it('leads with the Traditional edition and title in a zh-Hant interface, linking the Simplified one', () => {
+    expect(links(renderIndex(withHant, { uiLang: 'zh-Hant' }))).toEqual([
+      ['雙語版的說明', 'zhongnanhai/index.hant.html', null, 'zh-Hant'],
+      ['簡體', 'zhongnanhai/index.html', 'zh-Hans', 'zh-Hant'],
+      ['About the bilingual edition', 'zhongnanhai/index.hant.html', null, 'en'],
+    ]);
+    // Without a Traditional edition nothing changes, whatever the interface.
+    expect(links(renderIndex(entries, { uiLang: 'zh-TW' }))).toEqual([
+      ['中南海的不眠之夜', 'zhongnanhai/index.html', null, 'zh-Hans'],
+      ['Sleepless Nights in Zhongnanhai', 'zhongnanhai/index.html', null, 'en'],
+    ]);
   });
 });

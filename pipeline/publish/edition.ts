@@ -44,8 +44,12 @@ export interface EditionOptions {
 
 type Mapper = ((text: string) => string) | undefined;
 
-/** The Chinese language tag and text converter for the requested script. */
-function chineseScript(sourceLang: string, script: EditionOptions['script']): { lang: string; map: Mapper } {
+/**
+ * The Chinese language tag and text converter (opencc-js character tables, `cn`↔`tw`) for the
+ * requested script, given the document's source language tag; `map` is undefined when no
+ * conversion is needed. Never throws.
+ */
+export function chineseScript(sourceLang: string, script: EditionOptions['script']): { lang: string; map: Mapper } {
   const isHant = /-hant\b|-tw\b|-hk\b|-mo\b/i.test(sourceLang);
   if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: Converter({ from: 'cn', to: 'tw' }) };
   if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: Converter({ from: 'tw', to: 'cn' }) };

@@ -4,6 +4,9 @@
  * Views work without JavaScript: radio buttons in the page's form set CSS custom properties
  * through `body:has(#id:checked)` and the grid of every row reads them. Ids used:
  * `view-both|view-src|view-tgt`, `layout-side|layout-alt`, `order-src|order-tgt`, `review`.
+ * A single-language view puts its one cell in the first grid row whatever the layout and order
+ * (otherwise, in "alternating" + the hidden language first, the cell sat in row 2 below an empty
+ * row 1 that the two-row meta column stretched: a blank band in tall-meta rows).
  * Narrow screens (≤ 40rem) stack every row in one column. Typography tells the languages apart:
  * Chinese cells use a Simplified (or Traditional) CJK sans-serif stack with `line-break: strict`,
  * English cells a Latin serif first.
@@ -17,6 +20,7 @@ body:has(#order-tgt:checked){--src-col:3;--tgt-col:2;--src-n:3;--tgt-n:2}
 body:has(#layout-alt:checked){--cols:4.5rem minmax(0,1fr);--src-col:2;--tgt-col:2;--src-row:1;--tgt-row:2}
 body:has(#layout-alt:checked):has(#order-tgt:checked){--src-row:2;--tgt-row:1}
 body:has(#view-src:checked),body:has(#view-tgt:checked){--cols:4.5rem minmax(0,1fr);--src-col:2;--tgt-col:2}
+body:has(#view-src:checked):has(#layout-alt:checked),body:has(#view-tgt:checked):has(#layout-alt:checked){--src-row:1;--tgt-row:1}
 body:has(#view-src:checked) .tgt,body:has(#view-tgt:checked) .src{display:none}
 .top{max-width:76rem;margin:0 auto;padding:.75rem 1rem;border-bottom:1px solid #d4d4d4}
 .controls{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:0}
