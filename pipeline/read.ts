@@ -71,11 +71,17 @@ export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
       case 'table':
         node.children.forEach((row, rowIndex) => {
           const cells: PhrasingContent[] = [];
+          const ranges: { start: number; end: number }[] = [];
+          let length = 0;
           row.children.forEach((cell, i) => {
             if (i > 0) cells.push({ type: 'text', value: ' | ' });
+            length += i > 0 ? 3 : 0;
             cells.push(...cell.children);
+            const end = length + inlineText(cell.children).length;
+            ranges.push({ start: length, end });
+            length = end;
           });
-          push('tableRow', cells, row, undefined, { table: { row: rowIndex, cells: row.children.length } });
+          push('tableRow', cells, row, undefined, { table: { row: rowIndex, cells: row.children.length, ranges, align: node.align ?? [] } });
         });
         break;
       case 'code':

@@ -117,17 +117,22 @@ function englishBoundaries(text: string): number[] {
 
 /**
  * Segments of every block, in document order, with document-wide `index` from 0 and offsets
- * into `block.text`. A block of kind `code` is one segment.
+ * into `block.text`. A block of kind `code` is one segment; a table row is split cell by cell.
  */
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : splitSentences(block.text, lang);
+    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
     for (const { start, end } of spans) {
       segments.push({ block: block.index, index: segments.length, text: block.text.slice(start, end), start, end });
     }
   }
   return segments;
+}
+
+/** Sentences of a table row, cell by cell: no sentence crosses a cell boundary. */
+function cellSentences(text: string, cells: readonly Span[], lang: LanguageTag): Span[] {
+  return cells.flatMap((cell) => splitSentences(text.slice(cell.start, cell.end), lang).map((s) => ({ start: s.start + cell.start, end: s.end + cell.start })));
 }
 
 /**

@@ -46,8 +46,9 @@ export interface Block {
    * is loose (`spread`: blank lines between items), the item's 0-based position in its list, and
    * whether this block opens the item (an item may hold several paragraphs). */
   list?: { ordered: boolean; start: number; spread: boolean; item: number; firstOfItem: boolean };
-  /** For a `tableRow`: its row number in the table (0 = header row) and the number of cells. */
-  table?: { row: number; cells: number };
+  /** For a `tableRow`: its row number in the table (0 = header row), the number of cells, each
+   * cell's range in `text` (UTF-16 offsets, end exclusive) and the table's column alignment. */
+  table?: { row: number; cells: number; ranges: { start: number; end: number }[]; align: ('left' | 'right' | 'center' | null)[] };
   /** Plain text (`inlineText(mdast)`): no BOM, no CR; a hard break is "\n". */
   text: string;
   /** The inline Markdown nodes (emphasis, strong, links, inline code, breaks…) whose text is `text`. */

@@ -146,8 +146,8 @@ describe('read: list and table structure', () => {
       ['listItem', 1, { ordered: true, start: 3, spread: false, item: 0, firstOfItem: true }, null],
       ['listItem', 1, { ordered: true, start: 3, spread: false, item: 1, firstOfItem: true }, null],
       ['listItem', 2, { ordered: false, start: 1, spread: false, item: 0, firstOfItem: true }, null],
-      ['tableRow', null, null, { row: 0, cells: 2 }],
-      ['tableRow', null, null, { row: 1, cells: 2 }],
+      ['tableRow', null, null, { row: 0, cells: 2, ranges: [{ start: 0, end: 2 }, { start: 5, end: 7 }], align: [null, null] }],
+      ['tableRow', null, null, { row: 1, cells: 2, ranges: [{ start: 0, end: 1 }, { start: 4, end: 5 }], align: [null, null] }],
     ]);
   });
 });

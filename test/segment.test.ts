@@ -51,3 +51,11 @@ describe('segment: offsets', () => {
     expect(next).toEqual({ start: 5, end: 7 });
   });
 });
+
+describe('segment: table rows', () => {
+  it('splits cell by cell, never across a cell boundary', () => {
+    const blocks = parseBlocks('| 名称 | 说明 |\n|:--|--:|\n| 第一步。第二步。 | **加粗** |\n');
+    expect(blocks[0].table?.align).toEqual(['left', 'right']);
+    expect(segmentBlocks(blocks, 'zh-Hans').map((s) => s.text)).toEqual(['名称', '说明', '第一步。', '第二步。', '加粗']);
+  });
+});

@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
-import { addUnits, closeMemory, exportTmx, importTmx, iterateUnits, lookup, memoryStats, openMemory, writeTmx, type TmxImportOptions } from '../pipeline/memory/index.ts';
+import { addUnits, closeMemory, exportTmx, exportWarning, importTmx, iterateUnits, lookup, memoryStats, openMemory, writeTmx, type TmxImportOptions } from '../pipeline/memory/index.ts';
 import type { StoredUnit } from '../pipeline/memory/store.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
+import { bitext as runCli } from './helpers/cli.ts';
 
 const SAMPLES = join(SHARED, 'tmx-samples');
 const made: string[] = [];
@@ -302,6 +303,34 @@ describe('export', () => {
     expect(xml).toContain('<tuv xml:lang="zh-CN"><seg>二</seg></tuv>\n      <tuv xml:lang="en"><seg>Two</seg></tuv>');
     expect(exportTmx(m, join(dir, 'b.tmx'), { doc: 'other' })).toBe(1);
     closeMemory(m);
+  });
+
+  it('an export that matches no unit returns 0, writes a valid empty TMX and gets a warning naming why', () => {
+    const dir = tempDir();
+    const m = openMemory(':memory:');
+    expect(exportWarning(m, {}, 0)).toBe('the translation memory is empty: wrote a TMX file with no units');
+    addUnits(m, [unit('一', 'One'), unit('三', 'Three', { origin: { doc: 'other', link: 'b0' } }), unit('二', 'Two', { origin: null })]);
+    expect(exportTmx(m, join(dir, 'none.tmx'), { doc: 'nosuch' })).toBe(0);
+    const xml = readFileSync(join(dir, 'none.tmx'), 'utf8');
+    expect(xml).toContain('<body>\n  </body>');
+    expect(() => new SaxesParser({ xmlns: false }).write(xml).close()).not.toThrow();
+    expect(exportWarning(m, { doc: 'nosuch' }, 0)).toBe('no units from document "nosuch" (documents in this memory: "demo", "other"): wrote a TMX file with no units');
+    expect(exportTmx(m, join(dir, 'fr.tmx'), { doc: 'demo', targetLang: 'fr' })).toBe(0);
+    expect(exportWarning(m, { doc: 'demo', targetLang: 'fr' }, 0)).toBe('no units from document "demo" in any language → fr: wrote a TMX file with no units');
+    expect(exportWarning(m, { doc: 'demo' }, 1)).toBeNull();
+    closeMemory(m);
+  });
+
+  it('tm export --doc with no units: exit 0, warning on stderr', () => {
+    const dir = tempDir();
+    const path = join(dir, 'tm.sqlite');
+    const m = openMemory(path);
+    addUnits(m, [unit('一', 'One')]);
+    closeMemory(m);
+    const run = runCli(['tm', 'export', join(dir, 'out.tmx'), '--doc', 'nosuch', '--memory', path]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: no units from document "nosuch" (documents in this memory: "demo")');
+    expect(run.stdout).toContain('0 units written');
   });
 });
 

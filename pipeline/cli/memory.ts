@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
-import { BitextError, checkOutputFile, located, writeFileAtomic } from '../io.ts';
+import { BitextError, checkOutputFile, located } from '../io.ts';
 
 import { canonicalTag, isChinese, languageOfFileName } from '../lang.ts';
 import type { Memory } from '../memory/store.ts';
@@ -86,8 +86,13 @@ export function registerMemoryCommands(program: Command): void {
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .action(async (file: string, opts: { src?: string; tgt?: string; doc?: string; memory: string }) => {
       checkOutputFile(file, [opts.memory], ['.tmx', '.xml']);
-      const { exportTmx } = await stage();
-      const n = await withMemory(opts.memory, (m) => exportTmx(m, file, { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc }));
+      const { exportTmx, exportWarning } = await stage();
+      const filter = { sourceLang: tag(opts.src, '--src'), targetLang: tag(opts.tgt, '--tgt'), doc: opts.doc };
+      const { n, warning } = await withMemory(opts.memory, (m) => {
+        const n = exportTmx(m, file, filter);
+        return { n, warning: exportWarning(m, filter, n) };
+      });
+      if (warning) console.error(`${file}: warning: ${warning}`);
       console.log(`${file}: ${n} units written`);
     });
 
@@ -145,7 +150,7 @@ export function registerMemoryCommands(program: Command): void {
     .action(async (doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
       const min = integer(opts.min, '--min', 0, 100);
       const { loadDocument } = await import('../segment.ts');
-      const { pretranslate } = await stage();
+      const { pretranslateFile } = await stage();
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
       const targetLang = tag(opts.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
       if (isChinese(targetLang) === isChinese(document.lang)) {
@@ -153,8 +158,7 @@ export function registerMemoryCommands(program: Command): void {
       }
       const out = opts.out ?? defaultDraftPath(doc, targetLang);
       checkOutputFile(out, [doc, opts.memory], ['.md', '.markdown', '.txt']);
-      const result = await withMemory(opts.memory, (m) => pretranslate(m, document, { targetLang, min }));
-      writeFileAtomic(out, result.draft);
+      const result = await withMemory(opts.memory, (m) => pretranslateFile(m, document, out, { targetLang, min }));
       const report = { ...result.report, draft: out };
       if (opts.json) {
         console.log(JSON.stringify(report, null, 2));

@@ -4,15 +4,16 @@
  * - `store.ts`: `openMemory(path): Memory`, `closeMemory`, `addUnits(memory, units): { added, existing }`,
  *   `memoryStats`, `iterateUnits`;
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`);
- * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`;
+ * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
- * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `leverageReport`.
+ * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
+ * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
  */
 export { openMemory, closeMemory, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, StoredUnit, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
-export { writeTmx, exportTmx, BITEXT_VERSION } from './tmx-write.ts';
+export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';
 export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';
@@ -21,5 +22,6 @@ export type { LookupHit, LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export type { MatchBand } from './score.ts';
 export { canonicalTag, matchKey, tagMatches } from '../lang.ts';
-export { pretranslate, leverageReport } from './pretranslate.ts';
-export type { Pretranslation, LeverageReport } from './pretranslate.ts';
+export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
+export { draftMarkdown } from './draft.ts';
+export type { Pretranslation, LeverageReport, DraftSegment } from './pretranslate.ts';

@@ -7,15 +7,21 @@
  * also 100, from the same origin document, and its link (`b<k>s<j>`, or `b<k>` read as `b<k>s0`)
  * comes before this hit's link, at most one block link earlier (for the first segment: the hit is
  * that document's first link, `b0` or `b0s0`). Characters are counted as non-whitespace code points of the source segment.
- * The draft is Markdown in the document's block structure: exact hits as the target text, other
- * hits prefixed `[fuzzy NN%]`, segments without a hit kept in the source language prefixed
- * `[no match]`. Units used in the draft get their usage count raised by one.
+ * The draft is Markdown in the document's structure (see `draft.ts`): exact hits as the target
+ * text, other hits prefixed `[fuzzy NN%]`, segments without a hit kept in the source language
+ * (with their inline Markdown) prefixed `[no match]`.
+ *
+ * `pretranslate` only reads the memory. The caller raises the usage counts of the units used
+ * (`recordUsage(memory, result.used)`) after the draft is written, so a failed run leaves the
+ * translation memory as it was.
  */
-import type { Block, Document, LanguageTag } from '../types.ts';
+import type { Document, LanguageTag } from '../types.ts';
+import { draftMarkdown } from './draft.ts';
+import { writeFileAtomic } from '../io.ts';
 import { lookup, type LookupHit } from './lookup.ts';
 import { BANDS, bandOf, type MatchBand } from './score.ts';
 import type { Memory } from './store.ts';
-import { isChinese, joinsWithoutSpace } from '../lang.ts';
+import { isChinese } from '../lang.ts';
 
 /** Options of `pretranslate`. */
 export interface PretranslateOptions {
@@ -28,6 +34,9 @@ export interface PretranslateOptions {
 export interface DraftSegment {
   index: number;
   block: number;
+  /** UTF-16 offsets of the segment in its block's text. */
+  start: number;
+  end: number;
   source: string;
   target: string | null;
   score: number | null;
@@ -51,9 +60,11 @@ export interface LeverageReport {
   total: { segments: number; characters: number };
 }
 
-/** Result of `pretranslate`: the segments, the Markdown draft and the report. */
+/** Result of `pretranslate`: the segments, the Markdown draft, the report and the units used. */
 export interface Pretranslation {
   segments: DraftSegment[];
+  /** Ids of the units used in the draft, one per segment filled (a unit used twice is listed twice). */
+  used: number[];
   draft: string;
   report: LeverageReport;
 }
@@ -99,40 +110,10 @@ export function leverageReport(doc: string, sourceLang: LanguageTag, targetLang:
   };
 }
 
-function blockPrefix(block: Block): string {
-  switch (block.kind) {
-    case 'heading':
-      return `${'#'.repeat(block.depth ?? 1)} `;
-    case 'listItem':
-      return `${'  '.repeat(Math.max(0, (block.depth ?? 1) - 1))}- `;
-    case 'quote':
-      return '> ';
-    default:
-      return '';
-  }
-}
-
-/** The Markdown draft of pretranslated segments (module comment), blocks separated by a blank line. */
-export function draftMarkdown(document: Document, segments: readonly DraftSegment[], targetLang: LanguageTag): string {
-  const byBlock = new Map<number, DraftSegment[]>();
-  for (const s of segments) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
-  const space = joinsWithoutSpace(targetLang) ? '' : ' ';
-  const paragraphs: string[] = [];
-  for (const block of document.blocks) {
-    const parts = (byBlock.get(block.index) ?? []).map((s) => {
-      if (s.target === null) return `[no match] ${s.source}`;
-      if (s.score !== null && s.score >= 100) return s.target;
-      return `[fuzzy ${s.score}%] ${s.target}`;
-    });
-    if (parts.length === 0) continue;
-    paragraphs.push(blockPrefix(block) + parts.join(space));
-  }
-  return paragraphs.join('\n\n') + '\n';
-}
-
 /**
- * Pretranslate `document` (read and segmented) from `memory` (module comment). Raises the usage
- * count of every unit used (one transaction). Throws `Error` for a bad language tag.
+ * Pretranslate `document` (read and segmented) from `memory` (module comment). Reads the memory
+ * only: pass `result.used` to `recordUsage` once the draft is safely written. Throws `Error` for a
+ * bad language tag.
  */
 export function pretranslate(memory: Memory, document: Document, options: PretranslateOptions = {}): Pretranslation {
   const sourceLang = document.lang;
@@ -149,16 +130,39 @@ export function pretranslate(memory: Memory, document: Document, options: Pretra
       if (inCtx) { hit = inCtx; context = true; }
     }
     const score = hit ? (context ? 101 : hit.score) : null;
-    segments.push({ index: segment.index, block: segment.block, source: segment.text, target: hit?.target ?? null, score, band: bandOf(score), hit });
+    segments.push({ index: segment.index, block: segment.block, start: segment.start, end: segment.end, source: segment.text, target: hit?.target ?? null, score, band: bandOf(score), hit });
     previous = hit;
   }
-  const used = memory.db.prepare('UPDATE units SET usage = usage + 1 WHERE id = ?');
-  memory.db.transaction(() => {
-    for (const s of segments) if (s.hit) used.run(s.hit.id);
-  })();
   return {
     segments,
+    used: segments.flatMap((s) => (s.hit ? [s.hit.id] : [])),
     draft: draftMarkdown(document, segments, targetLang),
     report: leverageReport(document.file, sourceLang, targetLang, segments),
   };
+}
+
+/**
+ * Raise the usage count (TMX `usagecount`) of each unit id in `ids` by one per occurrence, in one
+ * SQLite transaction (all or nothing). Ids not in the memory are ignored. Returns the number of
+ * increments applied.
+ */
+export function recordUsage(memory: Memory, ids: readonly number[]): number {
+  const used = memory.db.prepare('UPDATE units SET usage = usage + 1 WHERE id = ?');
+  return memory.db.transaction(() => {
+    let n = 0;
+    for (const id of ids) n += used.run(id).changes;
+    return n;
+  })();
+}
+
+/**
+ * Pretranslate `document`, write the draft to `file` (atomically: `writeFileAtomic`), and only
+ * then raise the usage counts of the units used (`recordUsage`). When writing fails the error
+ * (from `writeFileAtomic`, naming the file) propagates and the memory is left unchanged.
+ */
+export function pretranslateFile(memory: Memory, document: Document, file: string, options: PretranslateOptions = {}): Pretranslation {
+  const result = pretranslate(memory, document, options);
+  writeFileAtomic(file, result.draft);
+  recordUsage(memory, result.used);
+  return result;
 }

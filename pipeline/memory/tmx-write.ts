@@ -14,7 +14,7 @@
 import { writeFileAtomic } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
 import { matchKey, tagMatches } from '../lang.ts';
-import { iterateUnits, type Memory, type StoredUnit } from './store.ts';
+import { iterateUnits, memoryStats, type Memory, type StoredUnit } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';
 
@@ -136,4 +136,26 @@ export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Ge
 export function exportTmx(memory: Memory, file: string, filter: TmxExportFilter = {}): number {
   // Stored units are already distinct; two passes (srclang, then the body) keep memory bounded.
   return writeTmx(filteredUnits(memory, filter), file, { srclang: commonSource(filteredUnits(memory, filter)), dedupe: false });
+}
+
+/**
+ * The warning for an export that wrote `written` units: null when it wrote any, else one line
+ * saying why the TMX is empty — the memory is empty; no unit comes from document `filter.doc`
+ * (naming the documents the memory has, at most 10); or no unit is in the languages asked.
+ * For the command line to print on stderr (the export itself succeeded: exit code 0).
+ */
+export function exportWarning(memory: Memory, filter: TmxExportFilter, written: number): string | null {
+  if (written > 0) return null;
+  const stats = memoryStats(memory);
+  const empty = 'wrote a TMX file with no units';
+  if (stats.units === 0) return `the translation memory is empty: ${empty}`;
+  const docs = stats.origins.flatMap((o) => (o.doc === null ? [] : [o.doc])).sort();
+  if (filter.doc !== undefined && !docs.includes(filter.doc)) {
+    const known = docs.length === 0
+      ? 'this memory holds only imported units'
+      : `documents in this memory: ${docs.slice(0, 10).map((d) => `"${d}"`).join(', ')}${docs.length > 10 ? `, … ${docs.length} in all` : ''}`;
+    return `no units from document "${filter.doc}" (${known}): ${empty}`;
+  }
+  const langs = `${filter.sourceLang ?? 'any language'} → ${filter.targetLang ?? 'any language'}`;
+  return `no units ${filter.doc !== undefined ? `from document "${filter.doc}" ` : ''}in ${langs}: ${empty}`;
 }
