@@ -27,12 +27,6 @@ import type { Block, Document, LanguageTag } from '../types.ts';
 import { inlineText, sliceInline } from '../inline.ts';
 import { joinsWithoutSpace } from '../lang.ts';
 
-/** Column alignment of a table (mdast `table.align`). */
-type Align = 'left' | 'right' | 'center' | null;
-
-/** A block, whose `table` may also carry the column alignment (used when `read` provides it). */
-type DraftBlock = Block & { table?: Block['table'] & { align?: Align[] } };
-
 /** What the draft needs of one pretranslated segment. `score` 101 is a context match; null: no hit. */
 export interface DraftPiece {
   block: number;
@@ -147,7 +141,7 @@ export function draftMarkdown(document: Document, segments: readonly DraftPiece[
   // Open lists by depth (index 0 = depth 1) and the table being filled.
   let lists: List[] = [];
   let table: Table | null = null;
-  for (const block of document.blocks as DraftBlock[]) {
+  for (const block of document.blocks) {
     const segs = byBlock.get(block.index) ?? [];
     if (segs.length === 0) continue;
     if (block.kind !== 'listItem') lists = [];
@@ -190,7 +184,7 @@ export function draftMarkdown(document: Document, segments: readonly DraftPiece[
  * open its item joins the previous item. Without `block.list` each block is an item of a tight
  * bulleted list.
  */
-function addListItem(root: Root, lists: List[], block: DraftBlock, children: PhrasingContent[]): void {
+function addListItem(root: Root, lists: List[], block: Block, children: PhrasingContent[]): void {
   const depth = Math.max(1, block.depth ?? 1);
   const place = block.list;
   const opens = place ? place.firstOfItem : true;

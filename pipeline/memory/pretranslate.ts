@@ -16,7 +16,7 @@
  * translation memory as it was.
  */
 import type { Document, LanguageTag } from '../types.ts';
-import { draftMarkdown } from './draft.ts';
+import { draftMarkdown, type DraftPiece } from './draft.ts';
 import { writeFileAtomic } from '../io.ts';
 import { lookup, type LookupHit } from './lookup.ts';
 import { BANDS, bandOf, type MatchBand } from './score.ts';
@@ -31,15 +31,8 @@ export interface PretranslateOptions {
 }
 
 /** One segment of the draft. `score` 101 marks a context match; null when there was no hit. */
-export interface DraftSegment {
+export interface DraftSegment extends DraftPiece {
   index: number;
-  block: number;
-  /** UTF-16 offsets of the segment in its block's text. */
-  start: number;
-  end: number;
-  source: string;
-  target: string | null;
-  score: number | null;
   band: MatchBand;
   hit: LookupHit | null;
 }
