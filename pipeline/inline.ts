@@ -7,8 +7,8 @@
 import type { PhrasingContent } from 'mdast';
 
 /**
- * Plain text of inline nodes: `text` and `inlineCode` values, a hard `break` as "\n";
- * raw `html`, images and footnote references contribute nothing (they are not prose).
+ * Plain text of inline nodes: `text` and `inlineCode` values, a hard `break` (or a raw `<br>`) as
+ * "\n"; other raw `html`, images and footnote references contribute nothing (they are not prose).
  */
 export function inlineText(nodes: readonly PhrasingContent[]): string {
   let out = '';
@@ -16,7 +16,11 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
+/** Raw `<br>` inside Markdown (common in GFM table cells) reads as a hard break. */
+const isHtmlBreak = (node: PhrasingContent): boolean => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
+
 function nodeText(node: PhrasingContent): string {
+  if (isHtmlBreak(node)) return '\n';
   switch (node.type) {
     case 'text':
     case 'inlineCode':
@@ -52,7 +56,7 @@ function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: 
       const a = Math.max(start, from);
       const b = Math.min(end, to);
       if (a < b) out.push({ ...node, value: node.value.slice(a - from, b - from) });
-    } else if (node.type === 'break') {
+    } else if (node.type === 'break' || isHtmlBreak(node)) {
       at.offset = from + 1;
       if (from >= start && from < end) out.push(node);
     } else if ('children' in node) {

@@ -72,3 +72,11 @@ describe('inline: an image at the end of a paragraph stays with the last sentenc
     expect(sliceInline(block.mdast, 6, 11).map((n) => n.type)).toEqual(['text', 'image']);
   });
 });
+
+describe('inline: a raw <br> in a table cell is a line break', () => {
+  it('keeps the words apart in text and sentences', () => {
+    const [, row] = parseBlocks('| a | b |\n|---|---|\n| Tasty<br>very sweet | x |\n');
+    expect(row.text).toBe('Tasty\nvery sweet | x');
+    expect(inlineText(sliceInline(row.mdast, 0, 16))).toBe('Tasty\nvery sweet');
+  });
+});

@@ -231,3 +231,14 @@ describe('command line', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('pretranslate: code blocks', () => {
+  it('keeps a code block out of the leverage report', () => {
+    const m = memoryWith([['最后一段。', 'The last paragraph.']]);
+    const blocks = parseBlocks('最后一段。\n\n```js\nconst x = "中文代码";\n```\n');
+    const document: Document = { file: 'code.md', lang: 'zh-Hans', blocks, segments: segmentBlocks(blocks, 'zh-Hans') };
+    const { report } = pretranslate(m, document);
+    expect(report.total).toEqual({ segments: 1, characters: 5 });
+    closeMemory(m);
+  });
+});

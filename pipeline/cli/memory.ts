@@ -143,12 +143,12 @@ export function registerMemoryCommands(program: Command): void {
     .argument('<doc>', 'source document (.md or .txt)')
     .option('--src <lang>', 'language of the document (default: from the file name, else Chinese with the script detected)')
     .option('--tgt <lang>', 'language of the draft (default: en for a Chinese document, else zh-Hans)')
-    .option('--min <score>', 'lowest score used', '50')
+    .option('--min <score>', 'lowest score used (50–100: below 50 is "no match", as in the bands)', '50')
     .option('--out <file>', 'draft file (default output/<name>.draft.<tgt>.md)')
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print the leverage report as JSON')
     .action(async (doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
-      const min = integer(opts.min, '--min', 0, 100);
+      const min = integer(opts.min, '--min', 50, 100);
       const { loadDocument } = await import('../segment.ts');
       const { pretranslateFile } = await stage();
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));

@@ -130,7 +130,8 @@ export function pretranslate(memory: Memory, document: Document, options: Pretra
     segments,
     used: segments.flatMap((s) => (s.hit ? [s.hit.id] : [])),
     draft: draftMarkdown(document, segments, targetLang),
-    report: leverageReport(document.file, sourceLang, targetLang, segments),
+    // code blocks are not translated (the draft keeps them), so they are not counted either
+    report: leverageReport(document.file, sourceLang, targetLang, segments.filter((s) => document.blocks[s.block]?.kind !== 'code')),
   };
 }
 
