@@ -20,16 +20,21 @@ const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
  * Throws `Error` for an empty tag or one with characters other than ASCII letters, digits, `-`, `_`.
  */
 export function canonicalTag(tag: string): LanguageTag {
-  let known = canonicalCache.get(tag);
-  if (known === undefined) {
-    known = computeCanonicalTag(tag);
-    if (canonicalCache.size < 10_000) canonicalCache.set(tag, known);
-  }
-  return known;
+  return cached(canonicalCache, tag, computeCanonicalTag);
 }
 
 const canonicalCache = new Map<string, string>();
 const matchKeyCache = new Map<string, string>();
+
+/** `compute(tag)`, remembered in `cache` (at most 10,000 tags, so odd input cannot grow it without bound). */
+function cached(cache: Map<string, string>, tag: string, compute: (tag: string) => string): string {
+  let known = cache.get(tag);
+  if (known === undefined) {
+    known = compute(tag);
+    if (cache.size < 10_000) cache.set(tag, known);
+  }
+  return known;
+}
 
 function computeCanonicalTag(tag: string): LanguageTag {
   const trimmed = tag.trim();
@@ -67,12 +72,7 @@ export function joinsWithoutSpace(tag: LanguageTag): boolean {
  * Examples: `zh-CN` → `zh-Hans`, `zh_TW` → `zh-Hant`, `zh` → `zh-Hans`, `en-us` → `en-US`.
  */
 export function matchKey(tag: LanguageTag): string {
-  let known = matchKeyCache.get(tag);
-  if (known === undefined) {
-    known = computeMatchKey(tag);
-    if (matchKeyCache.size < 10_000) matchKeyCache.set(tag, known);
-  }
-  return known;
+  return cached(matchKeyCache, tag, computeMatchKey);
 }
 
 function computeMatchKey(tag: LanguageTag): string {
