@@ -7,7 +7,7 @@
  */
 import { alignSequences } from '../pipeline/align/index.ts';
 import { readLines } from '../pipeline/io.ts';
-import { loadLexicon } from '../pipeline/lexicon/cedict.ts';
+import { loadLexicon } from '../pipeline/align/lexicon/cedict.ts';
 
 const files = process.argv.slice(2);
 const started = performance.now();

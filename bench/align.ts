@@ -20,8 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Link } from '../pipeline/types.ts';
-import { scoreAlignments, type EvalResult } from '../pipeline/eval.ts';
-import { parseAlign } from '../pipeline/formats.ts';
+import { scoreAlignments, type EvalResult } from '../pipeline/align/eval.ts';
+import { parseAlign } from '../pipeline/align/formats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -100,7 +100,7 @@ async function bundleCli(): Promise<string | null> {
     const outdir = join(ROOT, 'node_modules', '.bitext-bench-cli');
     rmSync(outdir, { recursive: true, force: true });
     await esbuild.build({
-      entryPoints: [join(ROOT, 'pipeline', 'cli.ts')],
+      entryPoints: [join(ROOT, 'pipeline', 'cli', 'main.ts')],
       bundle: true,
       splitting: true,
       platform: 'node',
@@ -141,7 +141,7 @@ export async function runAlignBench(): Promise<void> {
   try {
     const zh = join(BIBLE, 'zh', '001');
     const en = join(BIBLE, 'en', '001');
-    const viaTsx = timeCommand([process.execPath, '--import', 'tsx', join(ROOT, 'pipeline', 'cli.ts'), 'align', zh, en, '--presegmented', '--format', 'align']);
+    const viaTsx = timeCommand([process.execPath, '--import', 'tsx', join(ROOT, 'pipeline', 'cli', 'main.ts'), 'align', zh, en, '--presegmented', '--format', 'align']);
     console.log(`bitext align (Bible, whole command via tsx): ${s(viaTsx.ms)} wall (CPU ${s(viaTsx.cpuMs)}), peak ${mb(viaTsx.maxRss)}`);
     const bundle = await bundleCli();
     if (bundle) {

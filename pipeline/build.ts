@@ -8,10 +8,11 @@ import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Bitext } from './types.ts';
 import { BitextError, checkWritableFolder, located, realPath, writeFileAtomic } from './io.ts';
-import { findPairs, loadPair, type DocumentPair } from './pairs.ts';
-import { formatAlign, toAlignmentJson } from './formats.ts';
+import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
+import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
-import { needsReview, renderEdition, renderIndex } from './publish/index.ts';
+import { renderEdition, renderIndex } from './publish/index.ts';
+import { needsReview } from './check/index.ts';
 
 /** Options of `build`. */
 export interface BuildOptions {

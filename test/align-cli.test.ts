@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bitext } from './helpers/cli.ts';
-import { parseAlign } from '../pipeline/formats.ts';
+import { parseAlign } from '../pipeline/align/formats.ts';
 
 const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
 

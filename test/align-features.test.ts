@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../pipeline/lexicon/cedict.ts';
+import { loadLexicon } from '../pipeline/align/lexicon/cedict.ts';
 import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from '../pipeline/align/features.ts';
 import { alignSequences } from '../pipeline/align/index.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { alignDocument, alignSequences } from '../pipeline/align/index.ts';
-import { parseBlocks } from '../pipeline/read.ts';
-import { segmentBlocks } from '../pipeline/segment.ts';
+import { parseBlocks } from '../pipeline/read/blocks.ts';
+import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Document, Link } from '../pipeline/types.ts';
 
 interface Case { id: string; input: Record<string, unknown> }

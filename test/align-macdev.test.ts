@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { alignSequences } from '../pipeline/align/index.ts';
-import { scoreAlignments } from '../pipeline/eval.ts';
-import { parseAlign } from '../pipeline/formats.ts';
+import { scoreAlignments } from '../pipeline/align/eval.ts';
+import { parseAlign } from '../pipeline/align/formats.ts';
 
 /** MAC-dev strict F1 reached by this aligner (`npm run bench`), and the allowed regression. */
 const REACHED = 0.878;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fullBand, searchPath, type LinkCost } from '../pipeline/align/search.ts';
 import { lengthCost, lengthCostTable, linkTypes } from '../pipeline/align/scorer.ts';
 import { createVocabulary, englishFeatures, mergePairs } from '../pipeline/align/features.ts';
-import { loadLexicon } from '../pipeline/lexicon/cedict.ts';
+import { loadLexicon } from '../pipeline/align/lexicon/cedict.ts';
 
 describe('search with cost limits', () => {
   // A fixed, irregular cost landscape (a linear congruential sequence), so many link types compete.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { alignDocument } from '../pipeline/align/index.ts';
-import { loadDocument } from '../pipeline/segment.ts';
-import { formatAlign, parseAlign } from '../pipeline/formats.ts';
+import { loadDocument } from '../pipeline/segment/sentences.ts';
+import { formatAlign, parseAlign } from '../pipeline/align/formats.ts';
 
 const dir = new URL('../../shared/corpus/zhongnanhai/', import.meta.url).pathname;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractNumbers, parseChineseNumeral, parseEnglishNumberWords, unmatchedNumbers } from '../pipeline/numbers.ts';
+import { extractNumbers, parseChineseNumeral, parseEnglishNumberWords, unmatchedNumbers } from '../pipeline/text/numbers.ts';
 
 const values = (text: string, lang: string) => extractNumbers(text, lang).map((m) => [m.kind, m.value]);
 

@@ -127,7 +127,7 @@ describe('CLI: outputs never clobber inputs (second fresh-user report)', () => {
     expect(r.stderr).toBe(`bitext: ${dir}: is a folder, expected a file\n`);
   });
   it('exits quietly when the reader of its output stops early', () => {
-    const r = spawnSync('bash', ['-c', `node --import ${ROOT}node_modules/tsx/dist/loader.mjs ${ROOT}pipeline/cli.ts check ${ROOT}source --json | head -c 10`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `node --import ${ROOT}node_modules/tsx/dist/loader.mjs ${ROOT}pipeline/cli/main.ts check ${ROOT}source --json | head -c 10`], { encoding: 'utf8' });
     expect(r.stdout).toHaveLength(10);
     expect(r.stderr).toBe('');
   });

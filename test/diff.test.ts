@@ -4,16 +4,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import { loadBitext } from '../pipeline/pairs.ts';
-import { toAlignmentJson } from '../pipeline/formats.ts';
-import { diffAlignments, diffExitCode, diffRevisions, diffText, formatDiff, loadRevision } from '../pipeline/diff.ts';
+import { loadBitext } from '../pipeline/align/pairs.ts';
+import { toAlignmentJson } from '../pipeline/align/formats.ts';
+import { diffAlignments, diffExitCode, diffRevisions, diffText, formatDiff, loadRevision } from '../pipeline/diff/diff.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
 import { bitext as cli, ROOT } from './helpers/cli.ts';
 
 /** `bitext` run from another folder (tsx resolved from the project, not from that folder). */
 function cliIn(cwd: string, args: string[]) {
   const tsx = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
-  const r = spawnSync(process.execPath, ['--import', tsx, `${ROOT}pipeline/cli.ts`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--import', tsx, `${ROOT}pipeline/cli/main.ts`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scoreAlignments } from '../pipeline/eval.ts';
-import { parseAlign } from '../pipeline/formats.ts';
+import { scoreAlignments } from '../pipeline/align/eval.ts';
+import { parseAlign } from '../pipeline/align/formats.ts';
 import { bitext } from './helpers/cli.ts';
 
 // Hand-made example, scored by hand following ../shared/README.md (Sennrich & Volk 2011).

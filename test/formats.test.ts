@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatAlign, parseAlign, formatTsv } from '../pipeline/formats.ts';
+import { formatAlign, parseAlign, formatTsv } from '../pipeline/align/formats.ts';
 import { writeFileAtomic, decodeText } from '../pipeline/io.ts';
-import { sliceInline, inlineText } from '../pipeline/inline.ts';
-import { parseBlocks } from '../pipeline/read.ts';
+import { sliceInline, inlineText } from '../pipeline/read/inline.ts';
+import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { SHARED } from './helpers/field-reports.ts';
 
 describe('formats: vecalign .align', () => {

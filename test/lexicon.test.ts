@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { englishWords, normalizeEnglish } from '../pipeline/lexicon/english.ts';
-import { loadLexicon } from '../pipeline/lexicon/cedict.ts';
-import { segmentChinese } from '../pipeline/lexicon/chinese.ts';
+import { englishWords, normalizeEnglish } from '../pipeline/text/english.ts';
+import { loadLexicon } from '../pipeline/align/lexicon/cedict.ts';
+import { segmentChinese } from '../pipeline/align/lexicon/chinese.ts';
 
 describe('English normalisation', () => {
   it('inflected forms meet their dictionary form', () => {

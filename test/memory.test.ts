@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { addUnits, closeMemory, importTmx, lookup, memoryStats, openMemory, unitsFromBitext, exportTmx, iterateUnits } from '../pipeline/memory/index.ts';
-import { canonicalTag, matchKey, tagMatches } from '../pipeline/lang.ts';
+import { canonicalTag, matchKey, tagMatches } from '../pipeline/text/lang.ts';
 import { bandOf, matchScore } from '../pipeline/memory/score.ts';
 import { boundedLevenshtein, prepareText } from '../pipeline/memory/text.ts';
 import type { StoredUnit } from '../pipeline/memory/store.ts';

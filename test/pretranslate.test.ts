@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { addUnits, closeMemory, iterateUnits, openMemory, unitsFromBitext } from '../pipeline/memory/index.ts';
 import { pretranslate, pretranslateFile, recordUsage } from '../pipeline/memory/pretranslate.ts';
 import type { Memory, StoredUnit } from '../pipeline/memory/store.ts';
-import { parseBlocks } from '../pipeline/read.ts';
-import { segmentBlocks } from '../pipeline/segment.ts';
+import { parseBlocks } from '../pipeline/read/blocks.ts';
+import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Bitext, Block, Document } from '../pipeline/types.ts';
 import { bitext as runCli } from './helpers/cli.ts';
 

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
-import { parseBlocks, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read.ts';
-import { languageOfFileName } from '../pipeline/lang.ts';
-import { loadDocument } from '../pipeline/segment.ts';
+import { parseBlocks, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
+import { languageOfFileName } from '../pipeline/text/lang.ts';
+import { loadDocument } from '../pipeline/segment/sentences.ts';
 import { BitextError } from '../pipeline/io.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
 

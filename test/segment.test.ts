@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences, segmentBlocks } from '../pipeline/segment.ts';
-import { parseBlocks } from '../pipeline/read.ts';
+import { splitSentences, segmentBlocks } from '../pipeline/segment/sentences.ts';
+import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 
 const sentences = (text: string, lang: string) => splitSentences(text, lang).map((s) => text.slice(s.start, s.end));

@@ -11,9 +11,9 @@
  * translate to themselves. Ids below `lexicon.stemCount` are dictionary stems; larger ids come
  * from a per-run `Vocabulary`.
  */
-import type { Lexicon } from '../lexicon/cedict.ts';
-import { segmentChinese, type ChineseWords } from '../lexicon/chinese.ts';
-import { ENGLISH_MONTHS, englishWords, normalizeEnglish } from '../lexicon/english.ts';
+import type { Lexicon } from './lexicon/cedict.ts';
+import { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
+import { ENGLISH_MONTHS, englishWords, normalizeEnglish } from '../text/index.ts';
 
 /** Lexical items of one unit, flattened: item k has stems `stems[start[k] .. start[k+1])`. */
 export interface UnitFeatures {

@@ -5,10 +5,10 @@
 import { basename } from 'node:path';
 import type { Link } from '../types.ts';
 import { BitextError, located, readLines } from '../io.ts';
-import { scriptOf } from '../lang.ts';
-import { formatAlign, formatTsv, toAlignmentJson } from '../formats.ts';
+import { scriptOf } from '../text/index.ts';
+import { formatAlign, formatTsv, toAlignmentJson } from '../align/index.ts';
 import { alignBitext, alignSequences } from '../align/index.ts';
-import { evaluateFolders, formatEvalTable } from '../eval.ts';
+import { evaluateFolders, formatEvalTable } from '../align/index.ts';
 
 /** Output formats of `align`. */
 export type AlignFormat = 'json' | 'align' | 'tsv';
@@ -42,7 +42,7 @@ export async function runAlign(zh: string, en: string, options: RunAlignOptions 
     return JSON.stringify({ sourceLang: 'zh', targetLang: 'en', links }, null, 2) + '\n';
   }
   const doc = basename(zh).replace(/\.[^.]*$/, '');
-  const { loadDocument } = await import('../segment.ts'); // Markdown parsing only when documents are given
+  const { loadDocument } = await import('../segment/index.ts'); // Markdown parsing only when documents are given
   const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'));
   if (format === 'align') return formatAlign(bitext.blockLinks);
   if (format === 'tsv') {

@@ -10,8 +10,8 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { BitextError, checkOutputFile, located } from '../io.ts';
 
-import { canonicalTag, isChinese, languageOfFileName } from '../lang.ts';
-import type { Memory } from '../memory/store.ts';
+import { canonicalTag, isChinese, languageOfFileName } from '../text/index.ts';
+import type { Memory } from '../memory/index.ts';
 
 /** The memory stage, loaded when a memory verb runs (so other verbs start without SQLite). */
 const stage = () => import('../memory/index.ts');
@@ -149,7 +149,7 @@ export function registerMemoryCommands(program: Command): void {
     .option('--json', 'print the leverage report as JSON')
     .action(async (doc: string, opts: { src?: string; tgt?: string; min: string; out?: string; memory: string; json?: boolean }) => {
       const min = integer(opts.min, '--min', 50, 100);
-      const { loadDocument } = await import('../segment.ts');
+      const { loadDocument } = await import('../segment/index.ts');
       const { pretranslateFile } = await stage();
       const document = loadDocument(doc, tag(opts.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
       const targetLang = tag(opts.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');

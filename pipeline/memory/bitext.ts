@@ -10,7 +10,7 @@
  * otherwise. The unit's score is its link's score; dates are `now`, the tool `Bitext`.
  */
 import type { Bitext, LanguageTag, Link } from '../types.ts';
-import { joinsWithoutSpace } from '../lang.ts';
+import { joinsWithoutSpace } from '../text/index.ts';
 import { isoNow, type StoredUnit } from './store.ts';
 
 function joined(texts: string[], lang: LanguageTag): string {

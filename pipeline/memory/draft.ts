@@ -24,8 +24,8 @@ import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethr
 import remarkStringify from 'remark-stringify';
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Block, Document, LanguageTag } from '../types.ts';
-import { inlineText, sliceInline } from '../inline.ts';
-import { joinsWithoutSpace } from '../lang.ts';
+import { inlineText, sliceInline } from '../read/index.ts';
+import { joinsWithoutSpace } from '../text/index.ts';
 
 /** What the draft needs of one pretranslated segment. `score` 101 is a context match; null: no hit. */
 export interface DraftPiece {

@@ -21,7 +21,6 @@ export { lookup } from './lookup.ts';
 export type { LookupHit, LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export type { MatchBand } from './score.ts';
-export { canonicalTag, matchKey, tagMatches } from '../lang.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
 export { draftMarkdown } from './draft.ts';
 export type { Pretranslation, LeverageReport, DraftSegment } from './pretranslate.ts';

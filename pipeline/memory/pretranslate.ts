@@ -21,7 +21,7 @@ import { writeFileAtomic } from '../io.ts';
 import { lookup, type LookupHit } from './lookup.ts';
 import { BANDS, bandOf, type MatchBand } from './score.ts';
 import type { Memory } from './store.ts';
-import { isChinese } from '../lang.ts';
+import { isChinese } from '../text/index.ts';
 
 /** Options of `pretranslate`. */
 export interface PretranslateOptions {

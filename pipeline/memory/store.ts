@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BitextError } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
-import { canonicalTag, languageFamily, matchKey } from '../lang.ts';
+import { canonicalTag, languageFamily, matchKey } from '../text/index.ts';
 import { fnv1a, gramKeys, matchTokens } from './text.ts';
 
 /** An open translation memory (a better-sqlite3 handle and the path it was opened from). */

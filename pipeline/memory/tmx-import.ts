@@ -16,7 +16,7 @@
  */
 import { BitextError } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
-import { canonicalTag, isChinese, tagMatches } from '../lang.ts';
+import { canonicalTag, isChinese, tagMatches } from '../text/index.ts';
 import { clearUnits, inUnitTransaction, isoNow, storeUnit, type Memory, type StoredUnit } from './store.ts';
 import { tmxDateToIso } from './tmx-date.ts';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './tmx-read.ts';

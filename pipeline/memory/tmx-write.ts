@@ -13,7 +13,7 @@
  */
 import { writeFileAtomic } from '../io.ts';
 import type { LanguageTag } from '../types.ts';
-import { matchKey, tagMatches } from '../lang.ts';
+import { matchKey, tagMatches } from '../text/index.ts';
 import { iterateUnits, memoryStats, type Memory, type StoredUnit } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';

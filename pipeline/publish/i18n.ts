@@ -10,7 +10,7 @@
  * A key missing in `zh-Hant` falls back to `en`, never to the other Chinese script (a page never
  * mixes scripts in its interface) and never to the raw key.
  */
-import { isChinese, matchKey } from '../lang.ts';
+import { isChinese, matchKey } from '../text/index.ts';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

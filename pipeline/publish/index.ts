@@ -6,6 +6,5 @@
 export { renderEdition, type EditionOptions } from './edition.ts';
 export { renderIndex, type IndexEntry } from './listing.ts';
 export { resolveUiLanguage, createI18n, loadLocales, LOCALES_DIR, UI_LANGUAGES, type UiLanguage } from './i18n.ts';
-export { needsReview, isNotOneToOne, LOW_SCORE } from './review.ts';
 export { inlineToHast } from './markup.ts';
-export { GENERATOR } from './page.ts';
+export { GENERATOR, renderPage } from './page.ts';

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadBitext } from '../../pipeline/pairs.ts';
+import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { unitsFromBitext } from '../../pipeline/memory/index.ts';
-import { formatDiffHtml, type AlignmentDiff } from '../../pipeline/diff.ts';
+import { formatDiffHtml, type AlignmentDiff } from '../../pipeline/diff/diff.ts';
 import { SHARED } from '../helpers/field-reports.ts';
 import { launch, type Session } from './chromium.ts';
 

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { loadBitext } from '../../pipeline/pairs.ts';
-import { renderEdition, renderIndex, needsReview } from '../../pipeline/publish/index.ts';
+import { loadBitext } from '../../pipeline/align/pairs.ts';
+import { renderEdition, renderIndex } from '../../pipeline/publish/index.ts';
+import { needsReview } from '../../pipeline/check/index.ts';
 import { SHARED } from '../helpers/field-reports.ts';
 import { launch, type Session } from './chromium.ts';
 

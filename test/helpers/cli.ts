@@ -6,7 +6,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Run `bitext ...args` with cwd `cwd` (default the project root); returns exit code and output. */
 export function bitext(args: string[], cwd = ROOT, input?: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', `${ROOT}node_modules/tsx/dist/loader.mjs`, `${ROOT}pipeline/cli.ts`, ...args], {
+  const result = spawnSync(process.execPath, ['--import', `${ROOT}node_modules/tsx/dist/loader.mjs`, `${ROOT}pipeline/cli/main.ts`, ...args], {
     cwd,
     encoding: 'utf8',
     input,

@@ -14,10 +14,10 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { Converter } from 'opencc-js';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Block, BlockKind, LanguageTag } from './types.ts';
+import type { Block, BlockKind, LanguageTag } from '../types.ts';
 import { inlineText } from './inline.ts';
-import { BitextError, located, readText } from './io.ts';
-import { scriptOf } from './lang.ts';
+import { BitextError, located, readText } from '../io.ts';
+import { scriptOf } from '../text/index.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
 

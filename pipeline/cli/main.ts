@@ -5,9 +5,9 @@
  * 2 bad usage or unreadable input. Errors are one line on stderr naming the file and line.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { BitextError, checkOutputFile, systemErrorReason, writeFileAtomic } from './io.ts';
-import { registerMemoryCommands } from './cli/memory.ts';
-import { VERSION } from './version.ts';
+import { BitextError, checkOutputFile, systemErrorReason, writeFileAtomic } from '../io.ts';
+import { registerMemoryCommands } from './memory.ts';
+import { VERSION } from '../version.ts';
 
 // Stage modules are imported inside each verb's action, so a verb loads only what it uses.
 
@@ -35,7 +35,7 @@ program
   .addOption(new Option('--script <script>', 'also write a Traditional Chinese edition with "hant"').choices(['hans', 'hant']))
   .option('--json', 'print the summary as JSON')
   .action(async (source: string, output: string, opts: { memory?: string; uiLang: string; script?: 'hans' | 'hant'; json?: boolean }) => {
-    const { build } = await import('./build.ts');
+    const { build } = await import('../build.ts');
     const { default: cliProgress } = await import('cli-progress');
     let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
     const summary = await build(source, output, {
@@ -71,7 +71,7 @@ program
   .option('--presegmented', 'input is one sentence per line (ids are line numbers from 0)')
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'align', 'tsv']).default('align'))
   .action(async (zh: string, en: string, opts: { presegmented?: boolean; format: 'json' | 'align' | 'tsv' }) => {
-    const { runAlign } = await import('./cli/align.ts');
+    const { runAlign } = await import('./align.ts');
     process.stdout.write(await runAlign(zh, en, opts));
   });
 
@@ -82,7 +82,7 @@ program
   .requiredOption('--test <dir>', 'folder of test NNN.align files (same names)')
   .option('--json', 'print the scores and counts as JSON')
   .action(async (opts: { gold: string; test: string; json?: boolean }) => {
-    const { runEval } = await import('./cli/align.ts');
+    const { runEval } = await import('./align.ts');
     process.stdout.write(runEval(opts));
   });
 // ---- end align verbs ----
@@ -104,8 +104,8 @@ program
     return Number(value);
   })
   .action(async (dir: string, opts: { json?: boolean; maxWarnings?: number }) => {
-    const { findPairs, loadPair } = await import('./pairs.ts');
-    const { checkBitext, checkExitCode, countFindings, formatFindings } = await import('./check.ts');
+    const { findPairs, loadPair } = await import('../align/index.ts');
+    const { checkBitext, checkExitCode, countFindings, formatFindings } = await import('../check/index.ts');
     const bitexts = findPairs(dir).map(loadPair);
     const findings = bitexts.flatMap((b) => checkBitext(b));
     if (opts.json) {
@@ -126,7 +126,7 @@ program
   .option('--html <file>', 'also write the differences as an HTML page')
   .option('--ui-lang <tag>', 'interface language of the HTML page', uiLanguage, 'en')
   .action(async (oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
-    const { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } = await import('./diff.ts');
+    const { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } = await import('../diff/index.ts');
     if (opts.html) checkOutputFile(opts.html, [oldSpec, newSpec], ['.html', '.htm']);
     const diff = diffRevisions(oldSpec, newSpec);
     if (opts.json) console.log(JSON.stringify(diff, null, 2));

@@ -16,8 +16,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BitextError, writeFileAtomic } from '../io.ts';
-import { englishWords, normalizeEnglish } from './english.ts';
+import { BitextError, writeFileAtomic } from '../../io.ts';
+import { englishWords, normalizeEnglish } from '../../text/index.ts';
 
 /**
  * A prepared bilingual lexicon: Chinese words to ids of normalised English words ("stems").

@@ -23,13 +23,13 @@ import { basename, join, resolve } from 'node:path';
 import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from 'diff';
 import { h } from 'hastscript';
 import type { ElementContent } from 'hast';
-import type { Bitext, Block, Link, Segment } from './types.ts';
-import { BitextError, located, readText } from './io.ts';
-import { isChinese, languageOfFileName } from './lang.ts';
-import { loadBitext } from './pairs.ts';
-import { unitsFromBitext } from './memory/index.ts';
-import { createI18n, resolveUiLanguage } from './publish/i18n.ts';
-import { renderPage } from './publish/page.ts';
+import type { Bitext, Block, Link, Segment } from '../types.ts';
+import { BitextError, located, readText } from '../io.ts';
+import { isChinese, languageOfFileName } from '../text/index.ts';
+import { loadBitext } from '../align/index.ts';
+import { unitsFromBitext } from '../memory/index.ts';
+import { createI18n, resolveUiLanguage } from '../publish/index.ts';
+import { renderPage } from '../publish/index.ts';
 
 /** One piece of a text diff: unchanged, added or removed text. */
 export interface TextPart {

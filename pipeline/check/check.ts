@@ -20,9 +20,9 @@
  *
  * Pure: works on a `Bitext`, reads nothing.
  */
-import type { Bitext, Block, Link, Segment } from './types.ts';
-import { extractNumbers, unmatchedNumbers, type NumberMention } from './numbers.ts';
-import { LOW_SCORE, isNotOneToOne } from './publish/review.ts';
+import type { Bitext, Block, Link, Segment } from '../types.ts';
+import { extractNumbers, unmatchedNumbers, type NumberMention } from '../text/index.ts';
+import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
 /** How serious a finding is: errors fail `bitext check`, warnings count against `--max-warnings`. */
 export type FindingLevel = 'error' | 'warning' | 'info';

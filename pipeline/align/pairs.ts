@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { Bitext } from './types.ts';
-import { BitextError, located } from './io.ts';
-import { languageOfFileName } from './lang.ts';
-import { loadDocument } from './segment.ts';
-import { alignBitext } from './align/index.ts';
+import type { Bitext } from '../types.ts';
+import { BitextError, located } from '../io.ts';
+import { languageOfFileName } from '../text/index.ts';
+import { loadDocument } from '../segment/index.ts';
+import { alignBitext } from './index.ts';
 
 /** The two files of one document pair. */
 export interface DocumentPair {

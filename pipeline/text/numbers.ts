@@ -22,7 +22,7 @@
  * phrases; lone scale characters (`万一`, `千万` "must") ; vague quantities (`数百`, `dozens`).
  * Mentions written in words are marked `written: 'words'` so a caller can weigh them lower.
  */
-import type { LanguageTag } from './types.ts';
+import type { LanguageTag } from '../types.ts';
 
 /**
  * What a number denotes. `date` values are `month * 100 + day` (11月12日 → 1112); `month` is 1–12;

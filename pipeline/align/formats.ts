@@ -5,8 +5,8 @@
  * - `alignment.json`: `{ version, sourceLang, targetLang, blocks: { <sourceLang>: [...], <targetLang>: [...] },
  *   links: [{ source, target, score, segments: [{ source, target, score }] }] }`.
  */
-import type { Bitext, Link } from './types.ts';
-import { BitextError, located } from './io.ts';
+import type { Bitext, Link } from '../types.ts';
+import { BitextError, located } from '../io.ts';
 
 /** Version of the `alignment.json` layout written by `toAlignmentJson`. */
 export const ALIGNMENT_JSON_VERSION = 1;

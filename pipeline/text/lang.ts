@@ -11,7 +11,7 @@
  *   is keyed by it so that a lookup for `en` reaches `en-US` and `en-GB` units.
  */
 import { basename, extname } from 'node:path';
-import type { LanguageTag } from './types.ts';
+import type { LanguageTag } from '../types.ts';
 
 const TRADITIONAL_REGIONS = new Set(['TW', 'HK', 'MO']);
 

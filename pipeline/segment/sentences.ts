@@ -15,10 +15,10 @@
  * Offsets are UTF-16 code units of the block text; segments are trimmed of white space.
  */
 import { basename } from 'node:path';
-import type { Block, Document, LanguageTag, Segment } from './types.ts';
-import { detectLanguage, readBlocks } from './read.ts';
-import { BitextError, located } from './io.ts';
-import { isChinese, languageOfFileName } from './lang.ts';
+import type { Block, Document, LanguageTag, Segment } from '../types.ts';
+import { detectLanguage, readBlocks } from '../read/index.ts';
+import { BitextError, located } from '../io.ts';
+import { isChinese, languageOfFileName } from '../text/index.ts';
 
 /** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
 export interface Span {

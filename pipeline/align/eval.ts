@@ -12,8 +12,8 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Link } from './types.ts';
-import { BitextError, located, readText } from './io.ts';
+import type { Link } from '../types.ts';
+import { BitextError, located, readText } from '../io.ts';
 import { parseAlign } from './formats.ts';
 
 /** Precision, recall and F1 of one kind (strict or lax). */

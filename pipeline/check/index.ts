@@ -1,0 +1,3 @@
+/** check — the door of the QA stage: findings on an aligned bitext (`check.ts`), which links need review (`review.ts`). */
+export * from './check.ts';
+export * from './review.ts';

@@ -1,0 +1,3 @@
+/** read — the door of the reading stage: Markdown and plain text into blocks (`blocks.ts`), inline text (`inline.ts`). */
+export * from './blocks.ts';
+export * from './inline.ts';
