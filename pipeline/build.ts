@@ -63,24 +63,24 @@ export async function build(sourceDir: string, outputDir: string, options: Build
   const summary: BuildSummary = { documents: [], unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
   bitexts.forEach((bitext, i) => {
     const dir = join(outputDir, bitext.doc);
-    writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.blockLinks));
+    writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.links));
     writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
     writeTmx(units[i], join(dir, 'memory.tmx'));
-    const hant = options.script === 'hant' && bitext.sourceLang !== 'zh-Hant';
+    const hant = options.script === 'hant' && bitext.source.lang !== 'zh-Hant';
     writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
     if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
     else rmSync(join(dir, 'index.hant.html'), { force: true });
-    const flagged = bitext.blockLinks.filter((l) => needsReview(l)).length;
-    summary.documents.push({ doc: bitext.doc, blockLinks: bitext.blockLinks.length, segmentLinks: bitext.segmentLinks.reduce((n, s) => n + s.length, 0), flagged });
+    const flagged = bitext.links.filter((l) => needsReview(l)).length;
+    summary.documents.push({ doc: bitext.doc, blockLinks: bitext.links.length, segmentLinks: bitext.links.reduce((n, l) => n + l.sentences.length, 0), flagged });
   });
   const entries = bitexts.map((b, i) => ({
     doc: b.doc,
-    title: { source: b.source[0]?.text ?? b.doc, target: b.target[0]?.text ?? b.doc },
+    title: { source: b.source.blocks[0]?.text ?? b.doc, target: b.target.blocks[0]?.text ?? b.doc },
     href: `${encodeURIComponent(b.doc)}/index.html`,
-    links: b.blockLinks.length,
+    links: b.links.length,
     flagged: summary.documents[i].flagged,
-    lang: { source: b.sourceLang, target: b.targetLang },
-    ...(options.script === 'hant' && b.sourceLang !== 'zh-Hant' ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
+    lang: { source: b.source.lang, target: b.target.lang },
+    ...(options.script === 'hant' && b.source.lang !== 'zh-Hant' ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
   }));
   writeFileAtomic(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
   return summary;

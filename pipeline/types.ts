@@ -1,25 +1,58 @@
 /**
- * Types of the data that flows between Bitext's stages:
- * read → segment → align → memory / check / diff → publish.
- * Every stage imports its input and output shapes from here and nowhere else.
+ * The vocabulary of Bitext: every shape that crosses a stage boundary
+ * (read → segment → align → memory / check / diff → publish), and nothing else.
+ * A stage imports its input and output shapes from here; shapes private to a stage stay there.
  *
- * Offsets and lengths are in UTF-16 code units of the string they index unless a
- * field says otherwise. Language tags are BCP 47 (`zh-Hans`, `zh-Hant`, `en`).
+ * Offsets and lengths are in UTF-16 code units of the string they index unless a field says
+ * otherwise. Language tags are BCP 47 (`zh-Hans`, `zh-Hant`, `en`).
  */
 import type { PhrasingContent } from 'mdast';
+
+// ------------------------------------------------------------------ languages and ids
 
 /** A BCP 47 language tag such as `zh-Hans`, `zh-Hant` or `en`. */
 export type LanguageTag = string;
 
+/** The two sides of a bitext: `source` is the Chinese original, `target` the English translation. */
+export type Side = 'source' | 'target';
+
+/** Both sides of a bitext: `{ source, target }`. */
+export type BySide<T> = Record<Side, T>;
+
+/** 0-based position of a block in its document (the id of block `.align` files). */
+export type BlockId = number & { readonly __kind: 'BlockId' };
+
+/** 0-based position of a sentence (segment) in its whole document (the id of sentence `.align` files). */
+export type SentenceId = number & { readonly __kind: 'SentenceId' };
+
+/** `n` as a block id (no check: ids are positions). */
+export const blockId = (n: number): BlockId => n as BlockId;
+
+/** `n` as a sentence id (no check: ids are positions). */
+export const sentenceId = (n: number): SentenceId => n as SentenceId;
+
+/**
+ * The id of a link within its bitext, as the translation memory records it as an origin and the
+ * edition as an element id: `b6` is block link 6, `b6s2` the third sentence link inside it.
+ */
+export type LinkId = `b${number}` | `b${number}s${number}`;
+
+/** The id of block link `block`, or of sentence link `sentence` inside it (see `LinkId`). */
+export function linkId(block: number, sentence?: number): LinkId {
+  return sentence === undefined ? `b${block}` : `b${block}s${sentence}`;
+}
+
+/** `b6` → `{ block: 6 }`, `b6s2` → `{ block: 6, sentence: 2 }`; null for anything else. */
+export function parseLinkId(id: string): { block: number; sentence?: number } | null {
+  const m = /^b(\d+)(?:s(\d+))?$/.exec(id);
+  if (!m) return null;
+  return m[2] === undefined ? { block: Number(m[1]) } : { block: Number(m[1]), sentence: Number(m[2]) };
+}
+
+// ------------------------------------------------------------------ read and segment
+
 /** What a block is in its document. `caption` is a paragraph made only of emphasis (a photo caption). */
-export type BlockKind =
-  | 'heading'
-  | 'paragraph'
-  | 'caption'
-  | 'quote'
-  | 'listItem'
-  | 'tableRow'
-  | 'code';
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'quote' | 'listItem' | 'tableRow' | 'code';
 
 /** Where a block starts and ends in its source file (1-based lines and columns, as unist). */
 export interface SourcePosition {
@@ -33,12 +66,12 @@ export interface SourcePosition {
 
 /**
  * One unit of a document: a heading, paragraph, caption, quote paragraph, list item…
- * `text` is the plain text of `mdast` as produced by `inlineText` in `pipeline/inline.ts`
+ * `text` is the plain text of `mdast` as produced by `inlineText` in `pipeline/read/inline.ts`
  * (a hard `break` becomes "\n"); segment offsets index into it.
  */
 export interface Block {
-  /** 0-based position of the block in its document (the id used in `.align` files). */
-  index: number;
+  /** The block's position in its document. */
+  index: BlockId;
   kind: BlockKind;
   /** Heading depth 1–6 for `heading`, list depth from 1 for `listItem`; absent otherwise. */
   depth?: number;
@@ -48,7 +81,7 @@ export interface Block {
   list?: { ordered: boolean; start: number; spread: boolean; item: number; firstOfItem: boolean };
   /** For a `tableRow`: its row number in the table (0 = header row), the number of cells, each
    * cell's range in `text` (UTF-16 offsets, end exclusive) and the table's column alignment. */
-  table?: { row: number; cells: number; ranges: { start: number; end: number }[]; align: ('left' | 'right' | 'center' | null)[] };
+  table?: { row: number; cells: number; ranges: TextRange[]; align: ('left' | 'right' | 'center' | null)[] };
   /** Plain text (`inlineText(mdast)`): no BOM, no CR; a hard break is "\n". */
   text: string;
   /** The inline Markdown nodes (emphasis, strong, links, inline code, breaks…) whose text is `text`. */
@@ -56,15 +89,19 @@ export interface Block {
   position: SourcePosition;
 }
 
-/** A sentence inside a block. `start`/`end` are UTF-16 offsets into `block.text` (`end` exclusive). */
-export interface Segment {
-  /** Index of the block (in the same document) that holds this segment. */
-  block: number;
-  /** 0-based position of the segment in the whole document (the id used in sentence `.align` files). */
-  index: number;
-  text: string;
+/** A range of a string in UTF-16 code units, `end` exclusive. */
+export interface TextRange {
   start: number;
   end: number;
+}
+
+/** A sentence inside a block. `start`/`end` are UTF-16 offsets into `block.text` (`end` exclusive). */
+export interface Segment extends TextRange {
+  /** The block (in the same document) that holds this segment. */
+  block: BlockId;
+  /** The segment's position in the whole document. */
+  index: SentenceId;
+  text: string;
 }
 
 /** A document after read and segment: its language, blocks and sentences. */
@@ -77,40 +114,65 @@ export interface Document {
   segments: Segment[];
 }
 
+// ------------------------------------------------------------------ align
+
 /**
- * A link ("bead") between source and target units. `source` and `target` hold 0-based ids
- * (block ids for block links, document-wide segment ids for segment links), ascending and
- * contiguous; `[]` on one side is a 1-0 or 0-1 link. `score` is a confidence in [0, 1]
- * (1 = certain); see `pipeline/align` for how it is computed.
+ * A link ("bead") between source and target units: ids ascending and contiguous, `[]` on one side
+ * for a 1-0 or 0-1 link. `score` is a confidence in [0, 1] (1 = certain; 0 for 1-0 and 0-1);
+ * see `pipeline/align` for how it is computed.
  */
-export interface Link {
-  source: number[];
-  target: number[];
+export interface Link<Id extends number = number> {
+  source: Id[];
+  target: Id[];
   score: number;
 }
 
-/** An aligned document pair. `segmentLinks[k]` are the sentence links inside `blockLinks[k]`. */
+/** A link between sentences of the two documents (document-wide sentence ids). */
+export type SentenceLink = Link<SentenceId>;
+
+/** A link between blocks of the two documents, with the sentence links inside it, in order. */
+export interface BlockLink extends Link<BlockId> {
+  /** Every sentence of the link's blocks is in exactly one of these (1-0 / 0-1 when the other side is empty). */
+  sentences: SentenceLink[];
+}
+
+/** An aligned document pair: the Chinese `source`, the English `target`, and the block links covering both in order. */
 export interface Bitext {
   /** Document name (the folder name under `source/`), used as the TM origin. */
   doc: string;
-  sourceLang: LanguageTag;
-  targetLang: LanguageTag;
-  source: Block[];
-  target: Block[];
-  sourceSegments: Segment[];
-  targetSegments: Segment[];
-  blockLinks: Link[];
-  segmentLinks: Link[][];
+  source: Document;
+  target: Document;
+  links: BlockLink[];
 }
 
-/** Where a translation unit came from: a document and a link id such as `b6` (block link 6) or `b6s2`. */
+/** The alignment as written to `alignment.json` (layout version `version`; a file format, kept as it is on disk). */
+export interface AlignmentJson {
+  version: number;
+  doc: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  /** Each language's blocks, keyed by its tag. */
+  blocks: Record<string, { index: number; kind: string; text: string }[]>;
+  links: { source: number[]; target: number[]; score: number; segments: { source: number[]; target: number[]; score: number }[] }[];
+  /** Each language's sentences, keyed by its tag. */
+  segments: Record<string, { index: number; block: number; text: string }[]>;
+}
+
+// ------------------------------------------------------------------ memory
+
+/** Where a translation unit came from: a document and a link id (`b6`, `b6s2`). */
 export interface UnitOrigin {
   doc: string;
   link: string;
 }
 
-/** One source/target pair in the translation memory. Dates are ISO 8601 UTC strings. */
+/**
+ * One source/target pair in the translation memory, as stored, imported and exported.
+ * Dates are ISO 8601 UTC strings.
+ */
 export interface TranslationUnit {
+  /** Row id in the memory that holds it; absent before it is stored. */
+  id?: number;
   source: string;
   target: string;
   sourceLang: LanguageTag;
@@ -121,4 +183,118 @@ export interface TranslationUnit {
   created: string;
   changed: string;
   usage: number;
+  /** TMX inline markup of each side (`<seg>` content) when it had inline codes, else null/absent. */
+  sourceMarkup?: string | null;
+  targetMarkup?: string | null;
+  /** Tools that created and last changed the unit (TMX `creationtool` / `changeid`…). */
+  creationTool?: string | null;
+  changeTool?: string | null;
+}
+
+/** A match band name (memoQ's bands); `101` is a context match. */
+export type MatchBand = '101' | '100' | '95-99' | '85-94' | '75-84' | '50-74' | 'no match';
+
+/** One translation-memory hit, oriented as the query asked (source side in the query's language). */
+export interface LookupHit {
+  id: number;
+  source: string;
+  target: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  /** 0–100 (see `pipeline/memory/score.ts`). */
+  score: number;
+  band: MatchBand;
+  origin: UnitOrigin | null;
+  usage: number;
+}
+
+/** Segments and characters (non-whitespace code points of the source) in one band. */
+export interface BandCount {
+  band: MatchBand;
+  segments: number;
+  characters: number;
+}
+
+/** The leverage report of a pretranslation: one row per band (best first, every band present) and the totals. */
+export interface LeverageReport {
+  doc: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  bands: BandCount[];
+  total: { segments: number; characters: number };
+}
+
+// ------------------------------------------------------------------ check
+
+/** How serious a finding is: errors fail `bitext check`, warnings count against `--max-warnings`. */
+export type FindingLevel = 'error' | 'warning' | 'info';
+
+/** One QA finding about a block link (and the sentences it names, when it is about sentences). */
+export interface Finding {
+  level: FindingLevel;
+  /** Stable machine-readable kind (see the table in `pipeline/check/check.ts`). */
+  code: string;
+  doc: string;
+  /** Position of the block link in `Bitext.links`. */
+  link: number;
+  sourceBlocks: BlockId[];
+  targetBlocks: BlockId[];
+  /** Sentence ids the finding is about, when it is about sentences. */
+  sourceSegments?: SentenceId[];
+  targetSegments?: SentenceId[];
+  /** Source (Chinese) and target (English) text concerned: the sentences if given, else the blocks, joined by "\n". */
+  source: string;
+  target: string;
+  /** One-line explanation in English. */
+  message: string;
+}
+
+// ------------------------------------------------------------------ diff
+
+/** One piece of a text diff: unchanged, added or removed text. */
+export interface TextPart {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** The text change of one side inside a group of links. */
+export interface TextChange {
+  side: Side;
+  lang: LanguageTag;
+  old: string;
+  new: string;
+  parts: TextPart[];
+}
+
+/** A group of old and new block links that changed together. Link numbers are positions in `Bitext.links`. */
+export interface LinkChange {
+  kind: 'added' | 'removed' | 'changed' | 're-paired';
+  old: { links: number[]; pairs: string[] };
+  new: { links: number[]; pairs: string[] };
+  /** Text changes of the group (empty when only the pairing changed). */
+  changes: TextChange[];
+}
+
+/** A translation unit of the old revision that the new one no longer supports. */
+export interface StaleUnit {
+  origin: UnitOrigin;
+  source: string;
+  target: string;
+}
+
+/** Everything a diff of two revisions of a document pair found. */
+export interface AlignmentDiff {
+  doc: string;
+  sourceLang: LanguageTag;
+  targetLang: LanguageTag;
+  oldLabel: string;
+  newLabel: string;
+  changes: LinkChange[];
+  /** Block links found unchanged (same texts, same pairing). */
+  unchanged: number;
+  counts: Record<LinkChange['kind'], number>;
+  staleUnits: StaleUnit[];
+  /** TM units the new revision adds (pairs the old did not have). */
+  newUnits: number;
 }

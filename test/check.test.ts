@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { loadBitext } from '../pipeline/align/pairs.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
-import { checkBitext, checkExitCode, formatFindings, type Finding } from '../pipeline/check/check.ts';
-import type { Bitext, Link } from '../pipeline/types.ts';
+import { checkBitext, checkExitCode, formatFindings } from '../pipeline/check/check.ts';
+import type { Bitext, BlockId, Document, Finding, LanguageTag, Link } from '../pipeline/types.ts';
 import { SHARED } from './helpers/field-reports.ts';
 import { bitext as cli } from './helpers/cli.ts';
 
@@ -88,14 +88,14 @@ describe('check finds errors seeded into a copy of the real pair', () => {
   });
 });
 
-/** A hand-made bitext of plain-text blocks (1-1 links unless given), sentence links 1-1 in order. */
+/** A hand-made bitext of plain-text blocks (1-1 links unless given), without sentence links. */
 function handMade(zh: string[], en: string[], links?: Link[]): Bitext {
-  const source = parseBlocks(zh.join('\n\n'));
-  const target = parseBlocks(en.join('\n\n'));
-  const sourceSegments = segmentBlocks(source, 'zh-Hans');
-  const targetSegments = segmentBlocks(target, 'en');
-  const blockLinks = links ?? zh.map((_, i) => ({ source: [i], target: [i], score: 0.8 }));
-  return { doc: 'hand', sourceLang: 'zh-Hans', targetLang: 'en', source, target, sourceSegments, targetSegments, blockLinks, segmentLinks: blockLinks.map(() => []) };
+  const document = (texts: string[], lang: LanguageTag): Document => {
+    const blocks = parseBlocks(texts.join('\n\n'));
+    return { file: 'hand', lang, blocks, segments: segmentBlocks(blocks, lang) };
+  };
+  const blockLinks = (links ?? zh.map((_, i) => ({ source: [i], target: [i], score: 0.8 }))) as Link<BlockId>[];
+  return { doc: 'hand', source: document(zh, 'zh-Hans'), target: document(en, 'en'), links: blockLinks.map((l) => ({ ...l, sentences: [] })) };
 }
 
 describe('check rules on hand-made pairs', () => {

@@ -8,8 +8,7 @@ import { addUnits, closeMemory, importTmx, lookup, memoryStats, openMemory, unit
 import { canonicalTag, matchKey, tagMatches } from '../pipeline/text/lang.ts';
 import { bandOf, matchScore } from '../pipeline/memory/score.ts';
 import { boundedLevenshtein, prepareText } from '../pipeline/memory/text.ts';
-import type { StoredUnit } from '../pipeline/memory/store.ts';
-import type { Bitext, Block, Segment } from '../pipeline/types.ts';
+import { blockId, sentenceId, type Bitext, type Block, type Segment, type TranslationUnit } from '../pipeline/types.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { join } from 'node:path';
 
 const DATE = '2026-01-01T00:00:00Z';
 
-function unit(source: string, target: string, sourceLang = 'zh-Hans', targetLang = 'en'): StoredUnit {
+function unit(source: string, target: string, sourceLang = 'zh-Hans', targetLang = 'en'): TranslationUnit {
   return { source, target, sourceLang, targetLang, origin: null, score: null, created: DATE, changed: DATE, usage: 0 };
 }
 
@@ -206,26 +205,29 @@ describe('store identity (FR-10)', () => {
 });
 
 describe('units from a bitext', () => {
-  const block = (index: number, text: string): Block => ({ index, kind: 'paragraph', text, mdast: [], position: { line: index + 1, column: 1, endLine: index + 1, endColumn: 1 } });
-  const seg = (blockIndex: number, index: number, text: string, start: number): Segment => ({ block: blockIndex, index, text, start, end: start + text.length });
+  const block = (index: number, text: string): Block => ({ index: blockId(index), kind: 'paragraph', text, mdast: [], position: { line: index + 1, column: 1, endLine: index + 1, endColumn: 1 } });
+  const seg = (blockIndex: number, index: number, text: string, start: number): Segment => ({ block: blockId(blockIndex), index: sentenceId(index), text, start, end: start + text.length });
+  const blocks = (...n: number[]) => n.map(blockId);
+  const sentences = (...n: number[]) => n.map(sentenceId);
   // FR-08's paragraphs p1 and p2: p1 two sentences 1-1, p2 one sentence → two English blocks; plus a 1-0 block.
   const bitext: Bitext = {
     doc: 'travel',
-    sourceLang: 'zh-Hans',
-    targetLang: 'en',
-    source: [block(0, '我们早上出发。路上下起了小雨。'), block(1, '到达山脚后，我们休息了一会儿，然后开始爬山，一直走到中午才到山顶。'), block(2, '（本段为编者注。）')],
-    target: [block(0, 'We set off in the morning. It began to drizzle on the way.'), block(1, 'After reaching the foot of the mountain, we rested for a while.'), block(2, 'Then we started climbing and only reached the top at noon.')],
-    sourceSegments: [seg(0, 0, '我们早上出发。', 0), seg(0, 1, '路上下起了小雨。', 7), seg(1, 2, '到达山脚后，我们休息了一会儿，然后开始爬山，一直走到中午才到山顶。', 0), seg(2, 3, '（本段为编者注。）', 0)],
-    targetSegments: [seg(0, 0, 'We set off in the morning.', 0), seg(0, 1, 'It began to drizzle on the way.', 27), seg(1, 2, 'After reaching the foot of the mountain, we rested for a while.', 0), seg(2, 3, 'Then we started climbing and only reached the top at noon.', 0)],
-    blockLinks: [
-      { source: [0], target: [0], score: 0.9 },
-      { source: [1], target: [1, 2], score: 0.8 },
-      { source: [2], target: [], score: 0.5 },
-    ],
-    segmentLinks: [
-      [{ source: [0], target: [0], score: 0.95 }, { source: [1], target: [1], score: 0.94 }],
-      [{ source: [2], target: [2, 3], score: 0.7 }],
-      [{ source: [3], target: [], score: 0.5 }],
+    source: {
+      file: 'zh.md',
+      lang: 'zh-Hans',
+      blocks: [block(0, '我们早上出发。路上下起了小雨。'), block(1, '到达山脚后，我们休息了一会儿，然后开始爬山，一直走到中午才到山顶。'), block(2, '（本段为编者注。）')],
+      segments: [seg(0, 0, '我们早上出发。', 0), seg(0, 1, '路上下起了小雨。', 7), seg(1, 2, '到达山脚后，我们休息了一会儿，然后开始爬山，一直走到中午才到山顶。', 0), seg(2, 3, '（本段为编者注。）', 0)],
+    },
+    target: {
+      file: 'en.md',
+      lang: 'en',
+      blocks: [block(0, 'We set off in the morning. It began to drizzle on the way.'), block(1, 'After reaching the foot of the mountain, we rested for a while.'), block(2, 'Then we started climbing and only reached the top at noon.')],
+      segments: [seg(0, 0, 'We set off in the morning.', 0), seg(0, 1, 'It began to drizzle on the way.', 27), seg(1, 2, 'After reaching the foot of the mountain, we rested for a while.', 0), seg(2, 3, 'Then we started climbing and only reached the top at noon.', 0)],
+    },
+    links: [
+      { source: blocks(0), target: blocks(0), score: 0.9, sentences: [{ source: sentences(0), target: sentences(0), score: 0.95 }, { source: sentences(1), target: sentences(1), score: 0.94 }] },
+      { source: blocks(1), target: blocks(1, 2), score: 0.8, sentences: [{ source: sentences(2), target: sentences(2, 3), score: 0.7 }] },
+      { source: blocks(2), target: blocks(), score: 0.5, sentences: [{ source: sentences(3), target: sentences(), score: 0.5 }] },
     ],
   };
 

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addUnits, closeMemory, iterateUnits, openMemory, unitsFromBitext } from '../pipeline/memory/index.ts';
 import { pretranslate, pretranslateFile, recordUsage } from '../pipeline/memory/pretranslate.ts';
-import type { Memory, StoredUnit } from '../pipeline/memory/store.ts';
+import type { Memory } from '../pipeline/memory/store.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
-import type { Bitext, Block, Document } from '../pipeline/types.ts';
+import { blockId, type Bitext, type Block, type BlockLink, type Document, type TranslationUnit } from '../pipeline/types.ts';
 import { bitext as runCli } from './helpers/cli.ts';
 
 function doc(file: string, lang: string, markdown: string): Document {
@@ -23,12 +23,11 @@ function doc(file: string, lang: string, markdown: string): Document {
 function travelBitext(): Bitext {
   const zh = doc('zh.md', 'zh-Hans', '# 旅行笔记\n\n我们早上出发。路上下起了小雨。\n');
   const en = doc('en.md', 'en', '# Travel Notes\n\nWe set off in the morning. It began to drizzle on the way.\n');
-  return {
-    doc: 'travel', sourceLang: 'zh-Hans', targetLang: 'en',
-    source: zh.blocks, target: en.blocks, sourceSegments: zh.segments, targetSegments: en.segments,
-    blockLinks: [{ source: [0], target: [0], score: 1 }, { source: [1], target: [1], score: 0.9 }],
-    segmentLinks: [[{ source: [0], target: [0], score: 1 }], [{ source: [1], target: [1], score: 0.95 }, { source: [2], target: [2], score: 0.9 }]],
-  };
+  const links = [
+    { source: [0], target: [0], score: 1, sentences: [{ source: [0], target: [0], score: 1 }] },
+    { source: [1], target: [1], score: 0.9, sentences: [{ source: [1], target: [1], score: 0.95 }, { source: [2], target: [2], score: 0.9 }] },
+  ] as BlockLink[];
+  return { doc: 'travel', source: zh, target: en, links };
 }
 
 const NEW_DOC = '# 旅行笔记\n\n我们早上出发。路上下起了大雨。今天天气很好。\n';
@@ -73,7 +72,7 @@ describe('pretranslate', () => {
 /** A block built by hand (inline nodes without source positions, as in a table row's separators). */
 function block(index: number, kind: Block['kind'], mdast: Block['mdast'], extra: Partial<Block> = {}): Block {
   const text = mdast.map((n) => ('value' in n ? n.value : 'children' in n ? n.children.map((c) => ('value' in c ? c.value : '')).join('') : '')).join('');
-  return { index, kind, text, mdast, position: { line: index + 1, column: 1, endLine: index + 1, endColumn: 1 }, ...extra };
+  return { index: blockId(index), kind, text, mdast, position: { line: index + 1, column: 1, endLine: index + 1, endColumn: 1 }, ...extra };
 }
 const t = (value: string) => ({ type: 'text' as const, value });
 
@@ -83,7 +82,7 @@ function documentOf(blocks: Block[]): Document {
 
 function memoryWith(pairs: [string, string][]): Memory {
   const m = openMemory(':memory:');
-  const units: StoredUnit[] = pairs.map(([source, target]) => ({ source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 }));
+  const units: TranslationUnit[] = pairs.map(([source, target]) => ({ source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 }));
   addUnits(m, units);
   return m;
 }

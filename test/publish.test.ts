@@ -5,7 +5,7 @@ import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { parseAlign } from '../pipeline/align/formats.ts';
-import type { Bitext, Link } from '../pipeline/types.ts';
+import type { Bitext, BlockId, Document, LanguageTag, Link } from '../pipeline/types.ts';
 import { renderEdition, renderIndex, LOCALES_DIR } from '../pipeline/publish/index.ts';
 import { EDITION_JS } from '../pipeline/publish/client.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
@@ -35,17 +35,24 @@ const langOf = (el: Element): string | undefined => attr(el, 'lang') ?? (el.pare
 
 /** A bitext of Markdown texts with the given block links; sentence links pair sentences in order, the rest 1-0 / 0-1. */
 function fixture(zh: string, en: string, blockLinks?: Link[], sourceLang = 'zh-Hans'): Bitext {
-  const source = parseBlocks(zh);
-  const target = parseBlocks(en);
-  const sourceSegments = segmentBlocks(source, sourceLang);
-  const targetSegments = segmentBlocks(target, 'en');
-  const links = blockLinks ?? source.map((_, i) => ({ source: [i], target: [i], score: 0.9 }));
-  const segmentLinks = links.map((l) => {
-    const s = sourceSegments.filter((x) => l.source.includes(x.block)).map((x) => x.index);
-    const t = targetSegments.filter((x) => l.target.includes(x.block)).map((x) => x.index);
-    return Array.from({ length: Math.max(s.length, t.length) }, (_, i) => ({ source: s[i] === undefined ? [] : [s[i]], target: t[i] === undefined ? [] : [t[i]], score: 0.9 }));
-  });
-  return { doc: 'fixture', sourceLang, targetLang: 'en', source, target, sourceSegments, targetSegments, blockLinks: links, segmentLinks };
+  const document = (markdown: string, lang: LanguageTag): Document => {
+    const blocks = parseBlocks(markdown);
+    return { file: 'fixture', lang, blocks, segments: segmentBlocks(blocks, lang) };
+  };
+  const source = document(zh, sourceLang);
+  const target = document(en, 'en');
+  const links = (blockLinks ?? source.blocks.map((_, i) => ({ source: [i], target: [i], score: 0.9 }))) as Link<BlockId>[];
+  return {
+    doc: 'fixture',
+    source,
+    target,
+    links: links.map((l) => {
+      const s = source.segments.filter((x) => l.source.includes(x.block)).map((x) => x.index);
+      const t = target.segments.filter((x) => l.target.includes(x.block)).map((x) => x.index);
+      const sentences = Array.from({ length: Math.max(s.length, t.length) }, (_, i) => ({ source: s[i] === undefined ? [] : [s[i]], target: t[i] === undefined ? [] : [t[i]], score: 0.9 }));
+      return { ...l, sentences };
+    }),
+  };
 }
 
 describe('FR-14: language tags of the edition', () => {
@@ -107,7 +114,7 @@ describe('edition of the real pair (gold block links)', () => {
   });
   it('wraps every sentence with its link id, counterparts sharing it', () => {
     const spans = all.filter((e) => hasClass(e, 's'));
-    expect(spans).toHaveLength(bitext.sourceSegments.length + bitext.targetSegments.length);
+    expect(spans).toHaveLength(bitext.source.segments.length + bitext.target.segments.length);
     const title = spans.filter((s) => attr(s, 'data-link') === 'b0s0').map(text);
     expect(title).toEqual(['中南海的不眠之夜：北京或面临最坏噩梦', 'Sleepless Nights in Zhongnanhai: Beijing May Face Its Worst Nightmare']);
     // the 1-2 block link 6: its two English paragraphs each hold one sentence

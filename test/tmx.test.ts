@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { addUnits, closeMemory, exportTmx, exportWarning, importTmx, iterateUnits, lookup, memoryStats, openMemory, writeTmx, type TmxImportOptions } from '../pipeline/memory/index.ts';
-import type { StoredUnit } from '../pipeline/memory/store.ts';
+import type { TranslationUnit } from '../pipeline/types.ts';
 import { fieldReport, SHARED } from './helpers/field-reports.ts';
 import { bitext as runCli } from './helpers/cli.ts';
 
@@ -265,7 +265,7 @@ describe('unsafe and broken files leave the TM unchanged', () => {
 });
 
 describe('export', () => {
-  const unit = (source: string, target: string, extra: Partial<StoredUnit> = {}): StoredUnit => ({
+  const unit = (source: string, target: string, extra: Partial<TranslationUnit> = {}): TranslationUnit => ({
     source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: { doc: 'demo', link: 'b1s0' }, score: 0.875, created: '2026-03-04T05:06:07Z', changed: '2026-03-04T05:06:07Z', usage: 3, creationTool: 'Bitext', ...extra,
   });
 

@@ -10,7 +10,8 @@
  * see `lexical.ts`) and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0
  * and 0-1 links, which have no evidence of a counterpart.
  */
-import type { Bitext, BlockKind, Document, Link } from '../types.ts';
+import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
+import { sentencesByBlock } from '../segment/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
 import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
 import { firstPass, searchBand, type CoreOptions } from './core.ts';
@@ -174,25 +175,16 @@ export function alignDocument(source: Document, target: Document, options: Align
 
 /**
  * Align two read-and-segmented documents into a `Bitext` named `doc` (see `alignDocument`):
- * `source` is the Chinese document, `target` the English one.
+ * `source` is the Chinese document, `target` the English one; each block link carries the
+ * sentence links inside it.
  */
 export function alignBitext(doc: string, source: Document, target: Document, options: AlignOptions = {}): Bitext {
   const { blockLinks, segmentLinks } = alignDocument(source, target, options);
-  return {
-    doc,
-    sourceLang: source.lang,
-    targetLang: target.lang,
-    source: source.blocks,
-    target: target.blocks,
-    sourceSegments: source.segments,
-    targetSegments: target.segments,
-    blockLinks,
-    segmentLinks,
-  };
+  // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
+  const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));
+  return { doc, source, target, links };
 }
 
 function segmentsByBlock(doc: Document): number[][] {
-  const out: number[][] = doc.blocks.map(() => []);
-  for (const s of doc.segments) (out[s.block] ??= []).push(s.index);
-  return out;
+  return sentencesByBlock(doc.segments, doc.blocks.length).map((sentences) => sentences.map((s) => s.index));
 }

@@ -1,12 +1,15 @@
 /**
- * File formats of alignments (DESIGN.md "File formats"):
+ * File formats of alignments:
  * - `.align`: vecalign's format (Thompson & Koehn 2019), one link a line, `[zh ids]:[en ids]`,
  *   ids 0-based and comma-separated, `[]` for an empty side: `[0,1]:[0]`, `[11]:[]`.
- * - `alignment.json`: `{ version, sourceLang, targetLang, blocks: { <sourceLang>: [...], <targetLang>: [...] },
- *   links: [{ source, target, score, segments: [{ source, target, score }] }] }`.
+ * - `alignment.json`: `{ version, doc, sourceLang, targetLang, blocks: { <sourceLang>: [...], <targetLang>: [...] },
+ *   links: [{ source, target, score, segments: [{ source, target, score }] }], segments: { <lang>: [...] } }`
+ *   (`AlignmentJson` in `pipeline/types.ts`), written by `toAlignmentJson` and read back by
+ *   `bitextFromAlignmentJson` / `readAlignmentJson`.
  */
-import type { Bitext, Link } from '../types.ts';
-import { BitextError, located } from '../io.ts';
+import { basename, resolve } from 'node:path';
+import { blockId, sentenceId, type AlignmentJson, type Bitext, type Block, type BlockId, type BlockLink, type Document, type SentenceId, type LanguageTag, type Link, type Segment } from '../types.ts';
+import { BitextError, located, readText } from '../io.ts';
 
 /** Version of the `alignment.json` layout written by `toAlignmentJson`. */
 export const ALIGNMENT_JSON_VERSION = 1;
@@ -33,40 +36,111 @@ export function parseAlign(text: string, file = '<align>'): Link[] {
   return links;
 }
 
-/** The alignment as written to `alignment.json` */
-export interface AlignmentJson {
-  version: number;
-  doc: string;
-  sourceLang: string;
-  targetLang: string;
-  blocks: Record<string, { index: number; kind: string; text: string }[]>;
-  links: { source: number[]; target: number[]; score: number; segments: { source: number[]; target: number[]; score: number }[] }[];
-  segments: Record<string, { index: number; block: number; text: string }[]>;
-}
-
 /**
- * The `alignment.json` object of a bitext. Blocks are keyed by language tag; segment links use
- * document-wide segment ids, and `segments` (an addition to DESIGN.md) lists each language's
- * sentences so the file is readable on its own. Scores are rounded to 4 decimals.
+ * The `alignment.json` object of a bitext. Blocks and sentences are keyed by language tag;
+ * sentence links use document-wide sentence ids, and `segments` lists each language's sentences
+ * so the file is readable on its own. Scores are rounded to 4 decimals.
  */
 export function toAlignmentJson(bitext: Bitext): AlignmentJson {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const blockList = (blocks: Bitext['source']) => blocks.map((b) => ({ index: b.index, kind: b.kind, text: b.text }));
-  const segmentList = (segments: Bitext['sourceSegments']) => segments.map((s) => ({ index: s.index, block: s.block, text: s.text }));
+  const { source, target } = bitext;
+  const blockList = (doc: Document) => doc.blocks.map((b) => ({ index: b.index, kind: b.kind, text: b.text }));
+  const segmentList = (doc: Document) => doc.segments.map((s) => ({ index: s.index, block: s.block, text: s.text }));
   return {
     version: ALIGNMENT_JSON_VERSION,
     doc: bitext.doc,
-    sourceLang: bitext.sourceLang,
-    targetLang: bitext.targetLang,
-    blocks: { [bitext.sourceLang]: blockList(bitext.source), [bitext.targetLang]: blockList(bitext.target) },
-    links: bitext.blockLinks.map((link, k) => ({
+    sourceLang: source.lang,
+    targetLang: target.lang,
+    blocks: { [source.lang]: blockList(source), [target.lang]: blockList(target) },
+    links: bitext.links.map((link) => ({
       source: link.source,
       target: link.target,
       score: round(link.score),
-      segments: (bitext.segmentLinks[k] ?? []).map((s) => ({ source: s.source, target: s.target, score: round(s.score) })),
+      segments: link.sentences.map((s) => ({ source: s.source, target: s.target, score: round(s.score) })),
     })),
-    segments: { [bitext.sourceLang]: segmentList(bitext.sourceSegments), [bitext.targetLang]: segmentList(bitext.targetSegments) },
+    segments: { [source.lang]: segmentList(source), [target.lang]: segmentList(target) },
   };
+}
+
+/**
+ * A `Bitext` from an `alignment.json` object (the reverse of `toAlignmentJson`). Blocks carry only
+ * their text (as one text node, kind `paragraph` when absent, position line 0); sentences are
+ * located in their block's text, each after the previous one of the same block (at the previous
+ * end when not found). Without any sentence the block links have no sentence links. Each
+ * document's `file` is `file`; `doc` defaults to the name of the folder holding `file`. Throws
+ * `BitextError` (exit 2) naming `file` when the shape is wrong or a link names a block or
+ * sentence that does not exist.
+ */
+export function bitextFromAlignmentJson(data: unknown, file: string): Bitext {
+  const bad = (why: string): never => {
+    throw new BitextError(located(file, undefined, `not a Bitext alignment.json: ${why}`), { file });
+  };
+  if (typeof data !== 'object' || data === null) bad('expected a JSON object');
+  const json = data as Record<string, unknown>;
+  const sourceLang = typeof json.sourceLang === 'string' ? json.sourceLang : bad('no "sourceLang"');
+  const targetLang = typeof json.targetLang === 'string' ? json.targetLang : bad('no "targetLang"');
+  const blocks = (json.blocks ?? bad('no "blocks"')) as Record<string, unknown>;
+  const blockList = (lang: LanguageTag): Block[] => {
+    const list = blocks[lang];
+    if (!Array.isArray(list)) bad(`no "blocks.${lang}" list`);
+    return (list as { index?: number; kind?: string; text?: unknown }[]).map((b, i) => {
+      if (typeof b?.text !== 'string') bad(`blocks.${lang}[${i}] has no text`);
+      const text = b.text as string;
+      return { index: blockId(i), kind: (b.kind as Block['kind']) ?? 'paragraph', text, mdast: [{ type: 'text', value: text }], position: { file, line: 0, column: 0, endLine: 0, endColumn: 0 } };
+    });
+  };
+  const segmentsRaw = (json.segments ?? {}) as Record<string, unknown>;
+  const segmentList = (lang: LanguageTag, blocksOf: Block[]): Segment[] => {
+    const list = segmentsRaw[lang];
+    if (!Array.isArray(list)) return [];
+    const cursor = new Map<number, number>();
+    return (list as { block: BlockId; text: string }[]).map((s, index) => {
+      const block = blocksOf[s.block];
+      if (!block || typeof s.text !== 'string') bad(`segments.${lang}[${index}] names no block or has no text`);
+      const from = cursor.get(s.block) ?? 0;
+      const at = block.text.indexOf(s.text, from);
+      const start = at >= 0 ? at : from;
+      cursor.set(s.block, start + s.text.length);
+      return { block: s.block, index: sentenceId(index), text: s.text, start, end: start + s.text.length };
+    });
+  };
+  const sourceBlocks = blockList(sourceLang);
+  const targetBlocks = blockList(targetLang);
+  const source: Document = { file, lang: sourceLang, blocks: sourceBlocks, segments: segmentList(sourceLang, sourceBlocks) };
+  const target: Document = { file, lang: targetLang, blocks: targetBlocks, segments: segmentList(targetLang, targetBlocks) };
+  if (!Array.isArray(json.links)) bad('no "links" list');
+  const ids = <Id extends number>(x: unknown, max: number, what: string): Id[] => {
+    if (!Array.isArray(x) || x.some((i) => !Number.isInteger(i) || i < 0 || i >= max)) bad(`a link names a ${what} that does not exist`);
+    return x as Id[];
+  };
+  const sentenceCount = source.segments.length + target.segments.length;
+  const rawLinks = json.links as { source: unknown; target: unknown; score?: number; segments?: { source: unknown; target: unknown; score?: number }[] }[];
+  // Every block link is checked before any sentence link, so the first error reported is a block's.
+  const blockLinks = rawLinks.map((l) => ({ source: ids<BlockId>(l.source, sourceBlocks.length, 'source block'), target: ids<BlockId>(l.target, targetBlocks.length, 'target block'), score: Number(l.score ?? 1) }));
+  const links = blockLinks.map((link, k): BlockLink => ({
+    ...link,
+    sentences:
+      sentenceCount === 0
+        ? []
+        : (rawLinks[k].segments ?? []).map((s) => ({ source: ids<SentenceId>(s.source, source.segments.length, 'source sentence'), target: ids<SentenceId>(s.target, target.segments.length, 'target sentence'), score: Number(s.score ?? 1) })),
+  }));
+  const doc = typeof json.doc === 'string' ? json.doc : basename(resolve(file, '..'));
+  return { doc, source, target, links };
+}
+
+/**
+ * Read the `alignment.json` file `file` into a `Bitext` (see `bitextFromAlignmentJson`). Throws
+ * `BitextError` (exit 2) naming `file` when it cannot be read, is not JSON or not an alignment.
+ */
+export function readAlignmentJson(file: string): Bitext {
+  let data: unknown;
+  try {
+    data = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw new BitextError(located(file, undefined, `not valid JSON: ${(error as Error).message}`), { file, cause: error });
+  }
+  return bitextFromAlignmentJson(data, file);
 }
 
 /**

@@ -7,3 +7,5 @@ export * from './align.ts';
 export * from './pairs.ts';
 export * from './formats.ts';
 export * from './eval.ts';
+// The alignment.json shape lives in pipeline/types.ts; re-exported for callers of this door.
+export type { AlignmentJson } from '../types.ts';

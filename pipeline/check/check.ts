@@ -8,7 +8,7 @@
  * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters) |
- * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/numbers.ts`); error when written in digits |
+ * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
  * | `name-missing` | error | a Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
  * | `empty` | warning | a block whose text has no letters or digits |
  * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
@@ -20,32 +20,10 @@
  *
  * Pure: works on a `Bitext`, reads nothing.
  */
-import type { Bitext, Block, Link, Segment } from '../types.ts';
+import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
 import { extractNumbers, unmatchedNumbers, type NumberMention } from '../text/index.ts';
+import { sentencesByBlock } from '../segment/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
-
-/** How serious a finding is: errors fail `bitext check`, warnings count against `--max-warnings`. */
-export type FindingLevel = 'error' | 'warning' | 'info';
-
-/** One QA finding. Ids are 0-based (block ids and document-wide sentence ids, as in `.align` files). */
-export interface Finding {
-  level: FindingLevel;
-  /** Stable machine-readable kind (see the table in the module comment). */
-  code: string;
-  doc: string;
-  /** Index of the block link in `bitext.blockLinks`. */
-  link: number;
-  sourceBlocks: number[];
-  targetBlocks: number[];
-  /** Sentence ids the finding is about, when it is about sentences. */
-  sourceSegments?: number[];
-  targetSegments?: number[];
-  /** Source (Chinese) and target (English) text concerned: the sentences if given, else the blocks, joined by "\n". */
-  source: string;
-  target: string;
-  /** One-line explanation in English. */
-  message: string;
-}
 
 /** Options of `checkBitext`. */
 export interface CheckOptions {
@@ -88,6 +66,9 @@ function contentLength(text: string): number {
   return n;
 }
 
+/** Each side's language, as the messages name it. */
+const LANGUAGE_NAME: BySide<string> = { source: 'Chinese', target: 'English' };
+
 /**
  * The findings for one aligned document pair, in block-link order (each link's findings in the
  * order of the table above). Throws `RangeError` when a link names a block that does not exist.
@@ -95,21 +76,25 @@ function contentLength(text: string): number {
 export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding[] {
   const lowScore = options.lowScore ?? LOW_SCORE;
   const findings: Finding[] = [];
-  const segmentsOf = (segments: readonly Segment[], blocks: readonly number[]) => segments.filter((s) => blocks.includes(s.block));
-  const blockAt = (blocks: readonly Block[], id: number, side: string, k: number) => {
-    const b = blocks[id];
+  const { source: zhDoc, target: enDoc } = bitext;
+  const sentencesOf: BySide<Segment[][]> = {
+    source: sentencesByBlock(zhDoc.segments, zhDoc.blocks.length),
+    target: sentencesByBlock(enDoc.segments, enDoc.blocks.length),
+  };
+  const blockAt = (id: BlockId, side: Side, k: number) => {
+    const b = bitext[side].blocks[id];
     if (!b) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
     return b;
   };
 
   const ratios: { k: number; ratio: number }[] = [];
   const sourceByText = new Map<string, number>();
-  for (const b of bitext.source) if (!sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
-  bitext.blockLinks.forEach((link, k) => {
-    const sourceBlocks = link.source.map((id) => blockAt(bitext.source, id, 'source', k));
-    const targetBlocks = link.target.map((id) => blockAt(bitext.target, id, 'target', k));
-    const source = joinText(link.source, bitext.source);
-    const target = joinText(link.target, bitext.target);
+  for (const b of zhDoc.blocks) if (!sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  bitext.links.forEach((link, k) => {
+    const sourceBlocks = link.source.map((id) => blockAt(id, 'source', k));
+    const targetBlocks = link.target.map((id) => blockAt(id, 'target', k));
+    const source = joinText(link.source, zhDoc.blocks);
+    const target = joinText(link.target, enDoc.blocks);
     const base = { doc: bitext.doc, link: k, sourceBlocks: [...link.source], targetBlocks: [...link.target], source, target };
     const add = (level: FindingLevel, code: string, message: string, extra: Partial<Finding> = {}) => findings.push({ level, code, ...base, message, ...extra });
 
@@ -142,22 +127,17 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       );
     }
     // Numbers: compare per link; mentions keep the block they came from to name the sentence.
-    const mentions = (blocks: readonly Block[], lang: string) =>
+    const mentions = (blocks: readonly Block[], lang: LanguageTag) =>
       blocks.flatMap((b) => extractNumbers(b.text, lang).map((m) => ({ ...m, block: b.index })));
-    const zhNumbers = mentions(sourceBlocks, bitext.sourceLang);
-    const enNumbers = mentions(targetBlocks, bitext.targetLang);
-    const { source: zhMissing, target: enMissing } = unmatchedNumbers(zhNumbers, enNumbers);
-    const sentenceOf = (segments: readonly Segment[], m: NumberMention & { block: number }) =>
-      segments.find((s) => s.block === m.block && s.start <= m.start && m.end <= s.end);
-    for (const [side, list] of [['source', zhMissing], ['target', enMissing]] as const) {
-      for (const m of list as (NumberMention & { block: number })[]) {
-        const segment = sentenceOf(side === 'source' ? bitext.sourceSegments : bitext.targetSegments, m);
-        const other = side === 'source' ? 'English' : 'Chinese';
+    const unmatched = unmatchedNumbers(mentions(sourceBlocks, zhDoc.lang), mentions(targetBlocks, enDoc.lang)) as BySide<(NumberMention & { block: BlockId })[]>;
+    for (const [side, other] of [['source', 'target'], ['target', 'source']] as const) {
+      for (const m of unmatched[side]) {
+        const segment = sentencesOf[side][m.block]?.find((s) => s.start <= m.start && m.end <= s.end);
         add(
           m.written === 'digits' ? 'error' : 'warning',
           'number-mismatch',
-          `${side === 'source' ? 'Chinese' : 'English'} "${m.text}" (${m.kind} ${m.value}) has no match in the ${other}`,
-          segment ? (side === 'source' ? { sourceSegments: [segment.index] } : { targetSegments: [segment.index] }) : {},
+          `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) has no match in the ${LANGUAGE_NAME[other]}`,
+          segment ? { [`${side}Segments`]: [segment.index] } : {},
         );
       }
     }
@@ -173,7 +153,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
         const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
         const found = foldedTarget.includes(folded) || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget));
         if (!found) {
-          const segment = bitext.sourceSegments.find((s) => s.block === block.index && s.start <= match.index! && match.index! < s.end);
+          const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
           add('error', 'name-missing', `"${name}" appears in the Chinese but not in the English`, segment ? { sourceSegments: [segment.index] } : {});
         }
       }
@@ -188,10 +168,10 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     if (link.score < lowScore) add('warning', 'low-score', `link score ${link.score.toFixed(2)} is below ${lowScore}`);
     // Sentences without a counterpart inside linked blocks: a Chinese sentence left untranslated
     // is an error (the omission "all translated" tools miss), an English sentence with no source a warning.
-    for (const sentence of bitext.segmentLinks[k] ?? []) {
+    for (const sentence of link.sentences) {
       if (sentence.source.length > 0 && sentence.target.length > 0) continue;
-      const zh = sentence.source.map((i) => bitext.sourceSegments[i]).filter(Boolean);
-      const en = sentence.target.map((i) => bitext.targetSegments[i]).filter(Boolean);
+      const zh = sentence.source.map((i) => zhDoc.segments[i]).filter(Boolean);
+      const en = sentence.target.map((i) => enDoc.segments[i]).filter(Boolean);
       const text = (list: Segment[]) => list.map((s) => s.text).join(' ');
       const ids = { sourceSegments: [...sentence.source], targetSegments: [...sentence.target], source: text(zh), target: text(en) };
       if (zh.length > 0) add('error', 'sentence-untranslated', `Chinese sentence ${sentence.source.join(', ')} has no English counterpart`, ids);
@@ -215,7 +195,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     ratios.forEach((r, i) => {
       const z = (0.6745 * (logs[i] - m)) / mad;
       if (Math.abs(z) > 3.5 && Math.abs(logs[i] - m) > Math.log(2)) {
-        const link: Link = bitext.blockLinks[r.k];
+        const link = bitext.links[r.k];
         const at = findings.findIndex((f) => f.link > r.k);
         const finding: Finding = {
           level: 'warning',
@@ -224,8 +204,8 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
           link: r.k,
           sourceBlocks: [...link.source],
           targetBlocks: [...link.target],
-          source: joinText(link.source, bitext.source),
-          target: joinText(link.target, bitext.target),
+          source: joinText(link.source, zhDoc.blocks),
+          target: joinText(link.target, enDoc.blocks),
           message: `English is ${r.ratio.toFixed(2)}× the Chinese length; this document's typical ratio is ${typical.toFixed(2)}× (${r.ratio > typical ? 'added text?' : 'text left out?'})`,
         };
         findings.splice(at < 0 ? findings.length : at, 0, finding);

@@ -1,3 +1,5 @@
 /** check — the door of the QA stage: findings on an aligned bitext (`check.ts`), which links need review (`review.ts`). */
 export * from './check.ts';
 export * from './review.ts';
+// The finding shapes live in pipeline/types.ts; re-exported for callers of this door.
+export type { Finding, FindingLevel } from '../types.ts';

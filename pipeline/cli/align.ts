@@ -44,10 +44,10 @@ export async function runAlign(zh: string, en: string, options: RunAlignOptions 
   const doc = basename(zh).replace(/\.[^.]*$/, '');
   const { loadDocument } = await import('../segment/index.ts'); // Markdown parsing only when documents are given
   const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'));
-  if (format === 'align') return formatAlign(bitext.blockLinks);
+  if (format === 'align') return formatAlign(bitext.links);
   if (format === 'tsv') {
-    const links: Link[] = bitext.segmentLinks.flat();
-    return formatTsv(links, bitext.sourceSegments.map((s) => s.text), bitext.targetSegments.map((s) => s.text), { source: '', target: ' ' });
+    const links: Link[] = bitext.links.flatMap((l) => l.sentences);
+    return formatTsv(links, bitext.source.segments.map((s) => s.text), bitext.target.segments.map((s) => s.text), { source: '', target: ' ' });
   }
   const json = toAlignmentJson(bitext);
   return JSON.stringify(json, null, 2) + '\n';

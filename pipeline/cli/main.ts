@@ -126,7 +126,8 @@ program
   .option('--html <file>', 'also write the differences as an HTML page')
   .option('--ui-lang <tag>', 'interface language of the HTML page', uiLanguage, 'en')
   .action(async (oldSpec: string, newSpec: string, opts: { json?: boolean; html?: string; uiLang: string }) => {
-    const { diffExitCode, diffRevisions, formatDiff, formatDiffHtml } = await import('../diff/index.ts');
+    const { diffExitCode, diffRevisions, formatDiff } = await import('../diff/index.ts');
+    const { formatDiffHtml } = await import('../publish/index.ts');
     if (opts.html) checkOutputFile(opts.html, [oldSpec, newSpec], ['.html', '.htm']);
     const diff = diffRevisions(oldSpec, newSpec);
     if (opts.json) console.log(JSON.stringify(diff, null, 2));

@@ -17,75 +17,22 @@
  *    old revision that the new revision no longer has, with their old origins (`b6`, `b6s2`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from 'diff';
-import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
-import type { Bitext, Block, Link, Segment } from '../types.ts';
-import { BitextError, located, readText } from '../io.ts';
+import { linkId, type AlignmentDiff, type Bitext, type BySide, type LanguageTag, type Link, type LinkChange, type Side, type TextPart } from '../types.ts';
+import { BitextError, located } from '../io.ts';
 import { isChinese, languageOfFileName } from '../text/index.ts';
-import { loadBitext } from '../align/index.ts';
+import { bitextFromAlignmentJson, loadBitext, readAlignmentJson } from '../align/index.ts';
 import { unitsFromBitext } from '../memory/index.ts';
-import { createI18n, resolveUiLanguage } from '../publish/index.ts';
-import { renderPage } from '../publish/index.ts';
-
-/** One piece of a text diff: unchanged, added or removed text. */
-export interface TextPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
-
-/** The text change of one side inside a group of links. */
-export interface TextChange {
-  side: 'source' | 'target';
-  lang: string;
-  old: string;
-  new: string;
-  parts: TextPart[];
-}
-
-/** A group of old and new block links that changed together. Link ids are indexes into `blockLinks`. */
-export interface LinkChange {
-  kind: 'added' | 'removed' | 'changed' | 're-paired';
-  old: { links: number[]; pairs: string[] };
-  new: { links: number[]; pairs: string[] };
-  /** Text changes of the group (empty when only the pairing changed). */
-  changes: TextChange[];
-}
-
-/** A translation unit of the old revision that the new one no longer supports. */
-export interface StaleUnit {
-  origin: { doc: string; link: string };
-  source: string;
-  target: string;
-}
-
-/** Everything `diffAlignments` found. */
-export interface AlignmentDiff {
-  doc: string;
-  sourceLang: string;
-  targetLang: string;
-  oldLabel: string;
-  newLabel: string;
-  changes: LinkChange[];
-  /** Block links found unchanged (same texts, same pairing). */
-  unchanged: number;
-  counts: Record<LinkChange['kind'], number>;
-  staleUnits: StaleUnit[];
-  /** TM units the new revision adds (pairs the old did not have). */
-  newUnits: number;
-}
-
 
 /**
  * Diff two texts the way an editor reads them: by characters for Chinese (`lang` starting `zh`),
  * by words for anything else (whitespace kept as tokens, so a paragraph merge shows as a removed
  * line break). Parts are whole code points (a surrogate pair is never split).
  */
-export function diffText(oldText: string, newText: string, lang: string): TextPart[] {
+export function diffText(oldText: string, newText: string, lang: LanguageTag): TextPart[] {
   const parts: ChangeObject<string>[] = isChinese(lang) ? diffChars(oldText, newText) : diffWordsWithSpace(oldText, newText);
   return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
 }
@@ -120,7 +67,7 @@ function matchBlocks(oldTexts: string[], newTexts: string[]): [number, number][]
   return edges;
 }
 
-function owners(links: readonly Link[], side: 'source' | 'target'): Map<number, number> {
+function owners(links: readonly Link[], side: Side): Map<number, number> {
   const map = new Map<number, number>();
   links.forEach((l, k) => l[side].forEach((id) => map.set(id, k)));
   return map;
@@ -133,8 +80,8 @@ const pairLabel = (l: Link) => `[${l.source.join(',')}]:[${l.target.join(',')}]`
  * the revisions in reports.
  */
 export function diffAlignments(oldBitext: Bitext, newBitext: Bitext, labels: { old?: string; new?: string } = {}): AlignmentDiff {
-  const oldLinks = oldBitext.blockLinks;
-  const newLinks = newBitext.blockLinks;
+  const oldLinks = oldBitext.links;
+  const newLinks = newBitext.links;
   // Union-find over old links (0..m-1) and new links (m..m+n-1).
   const parent = Array.from({ length: oldLinks.length + newLinks.length }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
@@ -142,11 +89,9 @@ export function diffAlignments(oldBitext: Bitext, newBitext: Bitext, labels: { o
     parent[find(a)] = find(b);
   };
   for (const side of ['source', 'target'] as const) {
-    const oldBlocks = side === 'source' ? oldBitext.source : oldBitext.target;
-    const newBlocks = side === 'source' ? newBitext.source : newBitext.target;
     const oldOwner = owners(oldLinks, side);
     const newOwner = owners(newLinks, side);
-    for (const [o, n] of matchBlocks(oldBlocks.map((b) => b.text), newBlocks.map((b) => b.text))) {
+    for (const [o, n] of matchBlocks(oldBitext[side].blocks.map((b) => b.text), newBitext[side].blocks.map((b) => b.text))) {
       const a = oldOwner.get(o);
       const b = newOwner.get(n);
       if (a !== undefined && b !== undefined) union(a, oldLinks.length + b);
@@ -160,18 +105,17 @@ export function diffAlignments(oldBitext: Bitext, newBitext: Bitext, labels: { o
     else g.new.push(i - oldLinks.length);
     groups.set(root, g);
   }
-  const text = (bitext: Bitext, links: readonly Link[], ids: number[], side: 'source' | 'target') =>
-    ids.flatMap((k) => links[k][side]).map((b) => (side === 'source' ? bitext.source : bitext.target)[b]?.text ?? '').join('\n');
+  const text = (bitext: Bitext, ids: number[], side: Side) =>
+    ids.flatMap((k) => bitext.links[k][side]).map((b) => bitext[side].blocks[b]?.text ?? '').join('\n');
 
   const changes: LinkChange[] = [];
   let unchanged = 0;
   const ordered = [...groups.values()].sort((a, b) => (a.new[0] ?? Infinity) - (b.new[0] ?? Infinity) || (a.old[0] ?? Infinity) - (b.old[0] ?? Infinity));
   for (const g of ordered) {
     const sides = (['source', 'target'] as const).map((side) => {
-      const lang = side === 'source' ? newBitext.sourceLang : newBitext.targetLang;
-      const before = text(oldBitext, oldLinks, g.old, side);
-      const after = text(newBitext, newLinks, g.new, side);
-      return { side, lang, old: before, new: after };
+      const before = text(oldBitext, g.old, side);
+      const after = text(newBitext, g.new, side);
+      return { side, lang: newBitext[side].lang, old: before, new: after };
     });
     const sameText = sides.every((s) => s.old === s.new);
     const samePairing = g.old.length === 1 && g.new.length === 1 && oldLinks[g.old[0]].source.length === newLinks[g.new[0]].source.length && oldLinks[g.old[0]].target.length === newLinks[g.new[0]].target.length;
@@ -196,8 +140,8 @@ export function diffAlignments(oldBitext: Bitext, newBitext: Bitext, labels: { o
   for (const c of changes) counts[c.kind]++;
   return {
     doc: newBitext.doc,
-    sourceLang: newBitext.sourceLang,
-    targetLang: newBitext.targetLang,
+    sourceLang: newBitext.source.lang,
+    targetLang: newBitext.target.lang,
     oldLabel: labels.old ?? oldBitext.doc,
     newLabel: labels.new ?? newBitext.doc,
     changes,
@@ -214,75 +158,6 @@ export function hasChanges(diff: AlignmentDiff): boolean {
 }
 
 // ------------------------------------------------------------------ loading revisions
-
-/**
- * A `Bitext` from an `alignment.json` object (see `pipeline/formats.ts`). Blocks carry only their
- * text; sentences are located in their block's text. Throws `BitextError` (exit 2) naming `file`
- * when the shape is wrong or a link names a block that does not exist.
- */
-export function bitextFromAlignmentJson(data: unknown, file: string): Bitext {
-  const bad = (why: string): never => {
-    throw new BitextError(located(file, undefined, `not a Bitext alignment.json: ${why}`), { file });
-  };
-  if (typeof data !== 'object' || data === null) bad('expected a JSON object');
-  const json = data as Record<string, unknown>;
-  const sourceLang = typeof json.sourceLang === 'string' ? json.sourceLang : bad('no "sourceLang"');
-  const targetLang = typeof json.targetLang === 'string' ? json.targetLang : bad('no "targetLang"');
-  const blocks = (json.blocks ?? bad('no "blocks"')) as Record<string, unknown>;
-  const blockList = (lang: string): Block[] => {
-    const list = blocks[lang];
-    if (!Array.isArray(list)) bad(`no "blocks.${lang}" list`);
-    return (list as { index?: number; kind?: string; text?: unknown }[]).map((b, i) => {
-      if (typeof b?.text !== 'string') bad(`blocks.${lang}[${i}] has no text`);
-      const text = b.text as string;
-      return { index: i, kind: (b.kind as Block['kind']) ?? 'paragraph', text, mdast: [{ type: 'text', value: text }], position: { file, line: 0, column: 0, endLine: 0, endColumn: 0 } };
-    });
-  };
-  const source = blockList(sourceLang);
-  const target = blockList(targetLang);
-  const segmentsRaw = (json.segments ?? {}) as Record<string, unknown>;
-  const segmentList = (lang: string, blocksOf: Block[]): Segment[] => {
-    const list = segmentsRaw[lang];
-    if (!Array.isArray(list)) return [];
-    const cursor = new Map<number, number>();
-    return (list as { block: number; text: string }[]).map((s, index) => {
-      const block = blocksOf[s.block];
-      if (!block || typeof s.text !== 'string') bad(`segments.${lang}[${index}] names no block or has no text`);
-      const from = cursor.get(s.block) ?? 0;
-      const at = block.text.indexOf(s.text, from);
-      const start = at >= 0 ? at : from;
-      cursor.set(s.block, start + s.text.length);
-      return { block: s.block, index, text: s.text, start, end: start + s.text.length };
-    });
-  };
-  const sourceSegments = segmentList(sourceLang, source);
-  const targetSegments = segmentList(targetLang, target);
-  if (!Array.isArray(json.links)) bad('no "links" list');
-  const ids = (x: unknown, max: number, what: string): number[] => {
-    if (!Array.isArray(x) || x.some((i) => !Number.isInteger(i) || i < 0 || i >= max)) bad(`a link names a ${what} that does not exist`);
-    return x as number[];
-  };
-  const rawLinks = json.links as { source: unknown; target: unknown; score?: number; segments?: { source: unknown; target: unknown; score?: number }[] }[];
-  const blockLinks: Link[] = rawLinks.map((l) => ({ source: ids(l.source, source.length, 'source block'), target: ids(l.target, target.length, 'target block'), score: Number(l.score ?? 1) }));
-  const segmentLinks: Link[][] = rawLinks.map((l) =>
-    sourceSegments.length + targetSegments.length === 0
-      ? []
-      : (l.segments ?? []).map((s) => ({ source: ids(s.source, sourceSegments.length, 'source sentence'), target: ids(s.target, targetSegments.length, 'target sentence'), score: Number(s.score ?? 1) })),
-  );
-  const doc = typeof json.doc === 'string' ? json.doc : basename(resolve(file, '..'));
-  return { doc, sourceLang, targetLang, source, target, sourceSegments, targetSegments, blockLinks, segmentLinks };
-}
-
-function readAlignmentJson(file: string): Bitext {
-  let data: unknown;
-  try {
-    data = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof BitextError) throw error;
-    throw new BitextError(located(file, undefined, `not valid JSON: ${(error as Error).message}`), { file, cause: error });
-  }
-  return bitextFromAlignmentJson(data, file);
-}
 
 function git(args: string[], spec: string): Buffer {
   try {
@@ -347,6 +222,9 @@ export function diffRevisions(oldSpec: string, newSpec: string): AlignmentDiff {
 
 // ------------------------------------------------------------------ reports
 
+/** How the terminal report labels each side's text changes. */
+const SIDE_LABEL: BySide<string> = { source: 'zh', target: 'en' };
+
 /**
  * The terminal report: a summary line, then each changed group with its old and new pairs and the
  * text changes (wdiff style `[-removed-]{+added+}` when `color` is false; red/green ANSI when true;
@@ -370,16 +248,15 @@ export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; cont
   lines.push(bold(`${diff.doc}: ${c.changed} changed, ${c['re-paired']} re-paired, ${c.added} added, ${c.removed} removed, ${diff.unchanged} unchanged link${diff.unchanged === 1 ? '' : 's'}; ${diff.staleUnits.length} TM unit${diff.staleUnits.length === 1 ? '' : 's'} stale, ${diff.newUnits} new`));
   lines.push(`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`);
   for (const change of diff.changes) {
-    const oldPart = change.old.links.length ? `old ${change.old.links.map((k, i) => `b${k} ${change.old.pairs[i]}`).join(' + ')}` : 'old —';
-    const newPart = change.new.links.length ? `new ${change.new.links.map((k, i) => `b${k} ${change.new.pairs[i]}`).join(' + ')}` : 'new —';
+    const oldPart = change.old.links.length ? `old ${change.old.links.map((k, i) => `${linkId(k)} ${change.old.pairs[i]}`).join(' + ')}` : 'old —';
+    const newPart = change.new.links.length ? `new ${change.new.links.map((k, i) => `${linkId(k)} ${change.new.pairs[i]}`).join(' + ')}` : 'new —';
     lines.push(`${bold(change.kind.padEnd(9))} ${oldPart} → ${newPart}`);
     for (const t of change.changes) {
-      const label = t.side === 'source' ? 'zh' : 'en';
       const body = t.parts
         .map((p, i) => (p.removed ? red(p.value) : p.added ? green(p.value) : shorten(p.value, i === 0, i === t.parts.length - 1)))
         .join('')
         .replace(/\n/g, ' ¶ ');
-      lines.push(`  ${label}: ${body}`);
+      lines.push(`  ${SIDE_LABEL[t.side]}: ${body}`);
     }
   }
   if (diff.staleUnits.length > 0) {
@@ -395,48 +272,4 @@ export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; cont
 /** Exit status of `bitext diff` (as GNU diff): 0 nothing changed, 1 something did. */
 export function diffExitCode(diff: AlignmentDiff): 0 | 1 {
   return hasChanges(diff) ? 1 : 0;
-}
-
-const DIFF_CSS = `
-body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,sans-serif;color:#1a1a1a;background:#fff}
-h1{font-size:1.4rem}h2{font-size:1.05rem;margin:1.5rem 0 .25rem}
-.side{margin:.25rem 0;overflow-wrap:anywhere}
-.side:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-break:strict}
-.side:lang(en){font-family:Georgia,"Times New Roman",serif}
-del{background:#fde2e1;color:#8a1c13}ins{background:#dcf5e3;color:#0f5323;text-decoration:underline}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e5e5;padding:.25rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-.origin{white-space:nowrap;overflow-wrap:normal}
-`.trim();
-
-/**
- * The diff as a self-contained HTML page (`bitext diff --html FILE`): removed text in `<del>`,
- * added in `<ins>`, each side's text with its language tag, interface words from `locales/`
- * (namespace `diff`). The stale-units table never breaks inside an origin (`doc#link`) or its
- * header; the text columns take the rest of the width.
- */
-export function formatDiffHtml(diff: AlignmentDiff, options: { uiLang?: string } = {}): string {
-  const ui = resolveUiLanguage(options.uiLang);
-  const i18n = createI18n(ui, { namespace: 'diff' });
-  const t = i18n.t.bind(i18n);
-  const body: ElementContent[] = [
-    h('h1', t('title', { doc: diff.doc })),
-    h('p', t('summary', { changed: diff.counts.changed, repaired: diff.counts['re-paired'], added: diff.counts.added, removed: diff.counts.removed, unchanged: diff.unchanged })),
-    h('p', [h('code', diff.oldLabel), ' → ', h('code', diff.newLabel)]),
-    ...diff.changes.flatMap((change) => [
-      h('h2', `${t(`kind.${change.kind}`)}: ${change.old.pairs.join(' + ') || '—'} → ${change.new.pairs.join(' + ') || '—'}`),
-      ...change.changes.map((c) =>
-        h('p', { className: ['side'], lang: c.lang }, c.parts.map((p) => (p.removed ? h('del', p.value) : p.added ? h('ins', p.value) : p.value))),
-      ),
-    ]),
-    h('h2', t('stale', { count: diff.staleUnits.length })),
-    ...(diff.staleUnits.length
-      ? [
-          h('table', [
-            h('thead', [h('tr', [h('th', { scope: 'col', className: ['origin'] }, t('origin')), h('th', { scope: 'col' }, t('source')), h('th', { scope: 'col' }, t('target'))])]),
-            h('tbody', diff.staleUnits.map((u) => h('tr', [h('td', { className: ['origin'] }, `${u.origin.doc}#${u.origin.link}`), h('td', { lang: diff.sourceLang }, u.source), h('td', { lang: diff.targetLang }, u.target)]))),
-          ]),
-        ]
-      : []),
-  ];
-  return renderPage({ lang: ui, title: t('title', { doc: diff.doc }), css: DIFF_CSS, body });
 }

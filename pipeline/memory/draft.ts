@@ -23,13 +23,14 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkStringify from 'remark-stringify';
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
-import type { Block, Document, LanguageTag } from '../types.ts';
+import type { Block, BlockId, Document, LanguageTag } from '../types.ts';
 import { inlineText, sliceInline } from '../read/index.ts';
+import { sentencesByBlock } from '../segment/index.ts';
 import { joinsWithoutSpace } from '../text/index.ts';
 
 /** What the draft needs of one pretranslated segment. `score` 101 is a context match; null: no hit. */
 export interface DraftPiece {
-  block: number;
+  block: BlockId;
   /** UTF-16 offsets of the segment in its block's `text`. */
   start: number;
   end: number;
@@ -134,15 +135,14 @@ function tableRow(block: Block, segs: readonly DraftPiece[], space: string): Tab
  * are left out. Returns Markdown ending with one newline.
  */
 export function draftMarkdown(document: Document, segments: readonly DraftPiece[], targetLang: LanguageTag): string {
-  const byBlock = new Map<number, DraftPiece[]>();
-  for (const s of segments) (byBlock.get(s.block) ?? byBlock.set(s.block, []).get(s.block)!).push(s);
+  const byBlock = sentencesByBlock(segments, document.blocks.length);
   const space = joinsWithoutSpace(targetLang) ? '' : ' ';
   const root: Root = { type: 'root', children: [] };
   // Open lists by depth (index 0 = depth 1) and the table being filled.
   let lists: List[] = [];
   let table: Table | null = null;
   for (const block of document.blocks) {
-    const segs = byBlock.get(block.index) ?? [];
+    const segs = byBlock[block.index];
     if (segs.length === 0) continue;
     if (block.kind !== 'listItem') lists = [];
     if (block.kind !== 'tableRow') table = null;

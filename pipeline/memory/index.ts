@@ -3,7 +3,7 @@
  * lookup and pretranslation. This file only re-exports; each module documents its part:
  * - `store.ts`: `openMemory(path): Memory`, `closeMemory`, `addUnits(memory, units): { added, existing }`,
  *   `memoryStats`, `iterateUnits`;
- * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`);
+ * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
  * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
@@ -11,16 +11,17 @@
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
  */
 export { openMemory, closeMemory, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
-export type { Memory, StoredUnit, AddResult, MemoryStats } from './store.ts';
+export type { Memory, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
 export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';
 export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';
 export { lookup } from './lookup.ts';
-export type { LookupHit, LookupOptions } from './lookup.ts';
+export type { LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
-export type { MatchBand } from './score.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
 export { draftMarkdown } from './draft.ts';
-export type { Pretranslation, LeverageReport, DraftSegment } from './pretranslate.ts';
+export type { Pretranslation, DraftSegment } from './pretranslate.ts';
+// The shapes this stage exchanges live in pipeline/types.ts; re-exported for callers of this door.
+export type { TranslationUnit, LookupHit, MatchBand, BandCount, LeverageReport } from '../types.ts';

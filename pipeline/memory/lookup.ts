@@ -9,9 +9,9 @@
  * Budget and candidate count were set on the 1M-unit bench (bench/memory.ts): top-1 agreement with
  * a linear scan 99.5% (50,000 postings and 100 candidates gave 99.7% at twice the time).
  */
-import type { LanguageTag, UnitOrigin } from '../types.ts';
+import type { LanguageTag, LookupHit } from '../types.ts';
 import { isChinese, tagMatches, canonicalTag } from '../text/index.ts';
-import { bandOf, maxFuzzyDistance, matchScore, type MatchBand } from './score.ts';
+import { bandOf, maxFuzzyDistance, matchScore } from './score.ts';
 import { familyHash, type Memory } from './store.ts';
 import { gramKeys, isCjkCodePoint, prepareText, type MatchText } from './text.ts';
 import type Database from 'better-sqlite3';
@@ -26,20 +26,6 @@ export interface LookupOptions {
   min?: number;
   /** Most hits returned, default 5. */
   max?: number;
-}
-
-/** One hit, oriented as the query asked (source side in the query's language). */
-export interface LookupHit {
-  id: number;
-  source: string;
-  target: string;
-  sourceLang: LanguageTag;
-  targetLang: LanguageTag;
-  /** 0–100, see `matchScore`. */
-  score: number;
-  band: MatchBand;
-  origin: UnitOrigin | null;
-  usage: number;
 }
 
 const POSTING_BUDGET = 30_000;

@@ -15,11 +15,11 @@
  * (`recordUsage(memory, result.used)`) after the draft is written, so a failed run leaves the
  * translation memory as it was.
  */
-import type { Document, LanguageTag } from '../types.ts';
+import { parseLinkId, type Document, type LanguageTag, type LeverageReport, type LookupHit, type MatchBand, type SentenceId } from '../types.ts';
 import { draftMarkdown, type DraftPiece } from './draft.ts';
 import { writeFileAtomic } from '../io.ts';
-import { lookup, type LookupHit } from './lookup.ts';
-import { BANDS, bandOf, type MatchBand } from './score.ts';
+import { lookup } from './lookup.ts';
+import { BANDS, bandOf } from './score.ts';
 import type { Memory } from './store.ts';
 import { isChinese } from '../text/index.ts';
 
@@ -32,25 +32,9 @@ export interface PretranslateOptions {
 
 /** One segment of the draft. `score` 101 marks a context match; null when there was no hit. */
 export interface DraftSegment extends DraftPiece {
-  index: number;
+  index: SentenceId;
   band: MatchBand;
   hit: LookupHit | null;
-}
-
-/** Segments and characters (non-whitespace code points of the source) in one band. */
-export interface BandCount {
-  band: MatchBand;
-  segments: number;
-  characters: number;
-}
-
-/** The leverage report: one row per band (best first, every band present) and the totals. */
-export interface LeverageReport {
-  doc: string;
-  sourceLang: LanguageTag;
-  targetLang: LanguageTag;
-  bands: BandCount[];
-  total: { segments: number; characters: number };
 }
 
 /** Result of `pretranslate`: the segments, the Markdown draft, the report and the units used. */
@@ -62,9 +46,10 @@ export interface Pretranslation {
   report: LeverageReport;
 }
 
+/** `[block link, sentence link]` of a TM origin link id, `b<k>` read as `b<k>s0`; null for another id. */
 function linkOrder(link: string): [number, number] | null {
-  const m = /^b(\d+)(?:s(\d+))?$/.exec(link);
-  return m ? [Number(m[1]), Number(m[2] ?? 0)] : null;
+  const id = parseLinkId(link);
+  return id ? [id.block, id.sentence ?? 0] : null;
 }
 
 /** Does hit `current` follow `previous` (or the document start when null) in its origin document? */

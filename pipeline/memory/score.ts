@@ -12,10 +12,8 @@
  * Bands follow memoQ: 101 (context match: exact, and the previous segment's exact hit precedes
  * this one in the same origin document), 100, 95–99, 85–94, 75–84, 50–74, no match.
  */
+import type { MatchBand } from '../types.ts';
 import { boundedLevenshtein, codesOf, type MatchText } from './text.ts';
-
-/** A match band name (memoQ's bands). */
-export type MatchBand = '101' | '100' | '95-99' | '85-94' | '75-84' | '50-74' | 'no match';
 
 /** Every band, best first. */
 export const BANDS: readonly MatchBand[] = ['101', '100', '95-99', '85-94', '75-84', '50-74', 'no match'];

@@ -29,18 +29,6 @@ export interface Memory {
   readonly path: string;
 }
 
-/**
- * A translation unit as the store keeps it: the shared `TranslationUnit` plus the TMX inline
- * markup of each side (when it had inline codes) and the tools that created and last changed it.
- */
-export interface StoredUnit extends TranslationUnit {
-  id?: number;
-  sourceMarkup?: string | null;
-  targetMarkup?: string | null;
-  creationTool?: string | null;
-  changeTool?: string | null;
-}
-
 /** Counts from adding units: new units stored, units already present (identical pairs). */
 export interface AddResult {
   added: number;
@@ -239,7 +227,7 @@ function flushIndex(memory: Memory, w: Writer): void {
  * Store one unit unless an identical pair is present (no transaction of its own; index postings
  * are buffered until `finishUnits`). Returns true when it was added. Throws `Error` for a bad tag.
  */
-export function storeUnit(memory: Memory, unit: StoredUnit): boolean {
+export function storeUnit(memory: Memory, unit: TranslationUnit): boolean {
   const w = writerFor(memory);
   const sourceLang = canonicalTag(unit.sourceLang);
   const targetLang = canonicalTag(unit.targetLang);
@@ -286,7 +274,7 @@ export function discardBuffered(memory: Memory): void {
  * counted as `existing` and not stored again, so building the same pair twice adds nothing.
  * Throws `Error` for a unit with an invalid language tag (and nothing is added).
  */
-export function addUnits(memory: Memory, units: Iterable<StoredUnit>): AddResult {
+export function addUnits(memory: Memory, units: Iterable<TranslationUnit>): AddResult {
   const result: AddResult = { added: 0, existing: 0 };
   inUnitTransaction(memory, () => {
     for (const unit of units) {
@@ -331,8 +319,8 @@ export interface UnitFilter {
 /** A unit row as `rowToUnit` reads it. */
 export type UnitRow = Record<string, unknown>;
 
-/** Turn a `units` row into a `StoredUnit`. */
-export function rowToUnit(row: UnitRow): StoredUnit {
+/** Turn a `units` row into a `TranslationUnit`. */
+export function rowToUnit(row: UnitRow): TranslationUnit {
   return {
     id: row.id as number,
     source: row.source as string,
@@ -352,7 +340,7 @@ export function rowToUnit(row: UnitRow): StoredUnit {
 }
 
 /** Every unit in id (insertion) order, read lazily; `doc` filters by origin document. */
-export function* iterateUnits(memory: Memory, doc?: string): Generator<StoredUnit> {
+export function* iterateUnits(memory: Memory, doc?: string): Generator<TranslationUnit> {
   const stmt = doc === undefined
     ? memory.db.prepare('SELECT * FROM units ORDER BY id')
     : memory.db.prepare('SELECT * FROM units WHERE origin_doc = ? ORDER BY id');

@@ -15,9 +15,9 @@
  * `x-align-score`, `x-change-tool` props are read back, so export → import → export is stable.
  */
 import { BitextError } from '../io.ts';
-import type { LanguageTag } from '../types.ts';
+import type { LanguageTag, TranslationUnit } from '../types.ts';
 import { canonicalTag, isChinese, tagMatches } from '../text/index.ts';
-import { clearUnits, inUnitTransaction, isoNow, storeUnit, type Memory, type StoredUnit } from './store.ts';
+import { clearUnits, inUnitTransaction, isoNow, storeUnit, type Memory } from './store.ts';
 import { tmxDateToIso } from './tmx-date.ts';
 import { readTmx, type TmxHeader, type TmxUnit, type TmxVariant } from './tmx-read.ts';
 
@@ -75,7 +75,7 @@ export function selectPairs(tu: TmxUnit, header: TmxHeader, options: Pick<TmxImp
 }
 
 /** Build the stored unit for one pair of a `<tu>`. */
-function toUnit(tu: TmxUnit, header: TmxHeader, source: TmxVariant, target: TmxVariant, now: string): StoredUnit {
+function toUnit(tu: TmxUnit, header: TmxHeader, source: TmxVariant, target: TmxVariant, now: string): TranslationUnit {
   const a = tu.attributes;
   const created = tmxDateToIso(a.creationdate) ?? tmxDateToIso(source.attributes.creationdate) ?? tmxDateToIso(header.creationdate) ?? now;
   const changed = tmxDateToIso(a.changedate) ?? tmxDateToIso(target.attributes.changedate) ?? created;

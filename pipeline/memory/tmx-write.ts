@@ -12,9 +12,9 @@
  * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
 import { writeFileAtomic } from '../io.ts';
-import type { LanguageTag } from '../types.ts';
+import { parseLinkId, type LanguageTag, type TranslationUnit } from '../types.ts';
 import { matchKey, tagMatches } from '../text/index.ts';
-import { iterateUnits, memoryStats, type Memory, type StoredUnit } from './store.ts';
+import { iterateUnits, memoryStats, type Memory } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText } from './tmx-read.ts';
 
@@ -52,11 +52,12 @@ function attr(name: string, value: string): string {
 }
 
 /** The `<tu>` element of one unit (indented two levels, ending with a newline). */
-export function tuElement(unit: StoredUnit): string {
+export function tuElement(unit: TranslationUnit): string {
   let tu = `    <tu${attr('srclang', unit.sourceLang)}${attr('creationdate', isoToTmxDate(unit.created))}`;
   tu += attr('creationtool', unit.creationTool || 'Bitext');
   tu += `${attr('changedate', isoToTmxDate(unit.changed))}${attr('usagecount', String(unit.usage))}`;
-  if (unit.origin && /^b\d+$/.test(unit.origin.link)) tu += attr('segtype', 'paragraph');
+  const link = unit.origin ? parseLinkId(unit.origin.link) : null;
+  if (link && link.sentence === undefined) tu += attr('segtype', 'paragraph'); // a block link's unit (`b6`)
   tu += '>\n';
   if (unit.origin) {
     tu += `      <prop type="x-origin-doc">${escapeText(xmlSafe(unit.origin.doc))}</prop>\n`;
@@ -70,7 +71,7 @@ export function tuElement(unit: StoredUnit): string {
 }
 
 /** The header srclang for `units`: their common source language, else `*all*`. */
-function commonSource(units: Iterable<StoredUnit>): string {
+function commonSource(units: Iterable<TranslationUnit>): string {
   let only: string | undefined;
   for (const unit of units) {
     if (only === undefined) only = unit.sourceLang;
@@ -87,7 +88,7 @@ function commonSource(units: Iterable<StoredUnit>): string {
  * else `*all*`. Returns the number of units written. Throws `Error` for a unit with an invalid
  * date or tag; I/O errors propagate and leave `file` untouched.
  */
-export function writeTmx(units: Iterable<StoredUnit>, file: string, options: TmxWriteOptions = {}): number {
+export function writeTmx(units: Iterable<TranslationUnit>, file: string, options: TmxWriteOptions = {}): number {
   const srclang = options.srclang ?? (Array.isArray(units) ? commonSource(units) : '*all*');
   const dedupe = options.dedupe ?? true;
   let written = 0;
@@ -111,7 +112,7 @@ export function writeTmx(units: Iterable<StoredUnit>, file: string, options: Tmx
   return written;
 }
 
-function flip(unit: StoredUnit): StoredUnit {
+function flip(unit: TranslationUnit): TranslationUnit {
   return {
     ...unit,
     source: unit.target,
@@ -124,7 +125,7 @@ function flip(unit: StoredUnit): StoredUnit {
 }
 
 /** Units of `memory` that pass `filter`, turned to the filter's direction when stored the other way. */
-export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Generator<StoredUnit> {
+export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Generator<TranslationUnit> {
   const ok = (want: string | undefined, tag: string) => want === undefined || tagMatches(want, tag);
   for (const unit of iterateUnits(memory, filter.doc)) {
     if (ok(filter.sourceLang, unit.sourceLang) && ok(filter.targetLang, unit.targetLang)) yield unit;

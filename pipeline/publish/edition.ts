@@ -14,8 +14,9 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import { Converter } from 'opencc-js';
-import type { Bitext, Block, Link, Segment } from '../types.ts';
+import { linkId, type Bitext, type Block, type BySide, type BlockLink, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
 import { inlineText, sliceInline } from '../read/index.ts';
+import { sentencesByBlock } from '../segment/index.ts';
 import { inlineToHast } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
@@ -49,33 +50,37 @@ type Mapper = ((text: string) => string) | undefined;
  * requested script, given the document's source language tag; `map` is undefined when no
  * conversion is needed. Never throws.
  */
-export function chineseScript(sourceLang: string, script: EditionOptions['script']): { lang: string; map: Mapper } {
+export function chineseScript(sourceLang: LanguageTag, script: EditionOptions['script']): { lang: LanguageTag; map: Mapper } {
   const isHant = /-hant\b|-tw\b|-hk\b|-mo\b/i.test(sourceLang);
   if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: Converter({ from: 'cn', to: 'tw' }) };
   if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: Converter({ from: 'tw', to: 'cn' }) };
   return { lang: sourceLang, map: undefined };
 }
 
-/** Sentence-link id and review flag of every segment of one side, keyed by segment index. */
-function segmentLabels(bitext: Bitext, side: 'source' | 'target', lowScore: number): Map<number, { id: string; flagged: boolean }> {
-  const labels = new Map<number, { id: string; flagged: boolean }>();
-  bitext.segmentLinks.forEach((links, k) =>
-    links.forEach((link, j) => {
-      for (const s of link[side]) labels.set(s, { id: `b${k}s${j}`, flagged: needsReview(link, lowScore) });
-    }),
-  );
-  return labels;
+/** A sentence's link id (`b<k>s<j>`) and whether its link needs review. */
+type SentenceLabel = { id: LinkId; flagged: boolean };
+
+/** What the cells of one side need: its sentences and their labels (`sentencesOf`), the cells' language,
+ * class and text converter, and the key of the message shown when a link has no block on this side. */
+interface CellSide {
+  sentences: Segment[][];
+  labels: Map<SentenceId, SentenceLabel>;
+  lang: LanguageTag;
+  className: 'src' | 'tgt';
+  map: Mapper;
+  missing: 'missingSource' | 'missingTarget';
 }
 
-function segmentsByBlock(segments: readonly Segment[]): Map<number, Segment[]> {
-  const map = new Map<number, Segment[]>();
-  for (const s of segments) {
-    const list = map.get(s.block) ?? [];
-    list.push(s);
-    map.set(s.block, list);
-  }
-  for (const list of map.values()) list.sort((a, b) => a.start - b.start);
-  return map;
+/** One side's sentences grouped by block, and the link label of every sentence (keyed by sentence id). */
+function sentencesOf(bitext: Bitext, side: Side, lowScore: number): Pick<CellSide, 'sentences' | 'labels'> {
+  const doc = bitext[side];
+  const labels = new Map<SentenceId, SentenceLabel>();
+  bitext.links.forEach((blockLink, k) =>
+    blockLink.sentences.forEach((link, j) => {
+      for (const s of link[side]) labels.set(s, { id: linkId(k, j), flagged: needsReview(link, lowScore) });
+    }),
+  );
+  return { sentences: sentencesByBlock(doc.segments, doc.blocks.length), labels };
 }
 
 /** The inline nodes of a block, or its plain text when the mdast does not spell `text` (hand-made blocks). */
@@ -84,7 +89,7 @@ function inlineOf(block: Block): PhrasingContent[] {
 }
 
 /** A block's inline content with each sentence wrapped in its `.s` span. */
-function blockContent(block: Block, segments: readonly Segment[], labels: Map<number, { id: string; flagged: boolean }>, map: Mapper): ElementContent[] {
+function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper): ElementContent[] {
   const nodes = inlineOf(block);
   const out: ElementContent[] = [];
   let at = 0;
@@ -136,49 +141,45 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   const i18n = createI18n(ui);
   const t = i18n.t.bind(i18n);
   const lowScore = options.lowScore ?? LOW_SCORE;
-  const zh = chineseScript(bitext.sourceLang, options.script);
-  const sourceSegments = segmentsByBlock(bitext.sourceSegments);
-  const targetSegments = segmentsByBlock(bitext.targetSegments);
-  const sourceLabels = segmentLabels(bitext, 'source', lowScore);
-  const targetLabels = segmentLabels(bitext, 'target', lowScore);
-  const flaggedRows = bitext.blockLinks.map((l, k) => (needsReview(l, lowScore) ? k : -1)).filter((k) => k >= 0);
+  const zh = chineseScript(bitext.source.lang, options.script);
+  const sides: BySide<CellSide> = {
+    source: { ...sentencesOf(bitext, 'source', lowScore), lang: zh.lang, className: 'src', map: zh.map, missing: 'missingSource' },
+    target: { ...sentencesOf(bitext, 'target', lowScore), lang: bitext.target.lang, className: 'tgt', map: undefined, missing: 'missingTarget' },
+  };
+  const flaggedRows = bitext.links.map((l, k) => (needsReview(l, lowScore) ? k : -1)).filter((k) => k >= 0);
 
-  const cell = (link: Link, k: number, side: 'source' | 'target'): Element => {
-    const blocks = side === 'source' ? bitext.source : bitext.target;
-    const lang = side === 'source' ? zh.lang : bitext.targetLang;
+  const cell = (link: BlockLink, k: number, side: Side): Element => {
+    const { sentences, labels, lang, map, missing } = sides[side];
     const ids = link[side];
-    const className = ['cell', side === 'source' ? 'src' : 'tgt'];
+    const className = ['cell', sides[side].className];
     if (ids.length === 0) {
-      return h('div', { className: [...className, 'empty'], lang }, [
-        h('p', { className: ['missing'], lang: ui }, t(side === 'source' ? 'missingSource' : 'missingTarget')),
-      ]);
+      return h('div', { className: [...className, 'empty'], lang }, [h('p', { className: ['missing'], lang: ui }, t(missing))]);
     }
     return h(
       'div',
       { className, lang },
       ids.map((id) => {
-        const block = blocks[id];
+        const block = bitext[side].blocks[id];
         if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
-        const segments = (side === 'source' ? sourceSegments : targetSegments).get(id) ?? [];
-        return blockElement(block, blockContent(block, segments, side === 'source' ? sourceLabels : targetLabels, side === 'source' ? zh.map : undefined));
+        return blockElement(block, blockContent(block, sentences[id], labels, map));
       }),
     );
   };
 
-  const rows = bitext.blockLinks.map((link, k) => {
+  const rows = bitext.links.map((link, k) => {
     const flagged = flaggedRows.includes(k);
     const next = flaggedRows.find((f) => f > k);
     const meta = h('div', { className: ['meta'], lang: ui }, [
-      h('a', { href: `#b${k}`, title: t('link', { id: k }) }, String(k)),
+      h('a', { href: `#${linkId(k)}`, title: t('link', { id: k }) }, String(k)),
       ' ',
       h('span', { className: ['type'] }, t('linkType', { source: link.source.length, target: link.target.length })),
       ' ',
       h('span', { className: ['score'] }, t('score', { score: link.score.toFixed(2) })),
       ...(isNotOneToOne(link) ? [' ', h('span', { className: ['flag'] }, t('flagMerge'))] : []),
       ...(link.score < lowScore ? [' ', h('span', { className: ['flag'] }, t('flagLow'))] : []),
-      ...(flagged && next !== undefined ? [' ', h('a', { className: ['next'], href: `#b${next}` }, t('nextToReview'))] : []),
+      ...(flagged && next !== undefined ? [' ', h('a', { className: ['next'], href: `#${linkId(next)}` }, t('nextToReview'))] : []),
     ]);
-    return h('div', { className: flagged ? ['row', 'flag'] : ['row'], id: `b${k}`, ...(flagged ? { tabIndex: -1 } : {}) }, [
+    return h('div', { className: flagged ? ['row', 'flag'] : ['row'], id: linkId(k), ...(flagged ? { tabIndex: -1 } : {}) }, [
       meta,
       cell(link, k, 'source'),
       cell(link, k, 'target'),
@@ -190,9 +191,9 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     const text = head ? head.text : bitext.doc;
     return map ? map(text) : text;
   };
-  const sourceTitle = titleOf(bitext.source, zh.map);
-  const targetTitle = titleOf(bitext.target, undefined);
-  const startsWithTitle = bitext.source[0]?.kind === 'heading' && bitext.source[0]?.depth === 1;
+  const sourceTitle = titleOf(bitext.source.blocks, zh.map);
+  const targetTitle = titleOf(bitext.target.blocks, undefined);
+  const startsWithTitle = bitext.source.blocks[0]?.kind === 'heading' && bitext.source.blocks[0]?.depth === 1;
 
   const radio = (group: string, value: string, label: string, checked = false): ElementContent[] => [
     h('label', { htmlFor: `${group}-${value}` }, [
@@ -207,10 +208,10 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     h('fieldset', [h('legend', t('review')), h('label', { htmlFor: 'review' }, [h('input', { type: 'checkbox', id: 'review', name: 'review', value: 'on' }), t('reviewMode')])]),
   ]);
   const summary = h('p', { className: ['summary'] }, [
-    t('summary', { count: bitext.blockLinks.length }),
+    t('summary', { count: bitext.links.length }),
     ' · ',
     t('toReview', { count: flaggedRows.length }),
-    ...(flaggedRows.length > 0 ? [' · ', h('a', { href: `#b${flaggedRows[0]}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    ...(flaggedRows.length > 0 ? [' · ', h('a', { href: `#${linkId(flaggedRows[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
     ...(options.alternate && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(options.alternate.href)
       ? [' · ', h('a', { href: options.alternate.href, hrefLang: options.alternate.script === 'hant' ? 'zh-Hant' : 'zh-Hans' }, t(options.alternate.script === 'hant' ? 'scriptHant' : 'scriptHans'))]
       : []),
@@ -221,7 +222,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     h('main', [
       ...(startsWithTitle
         ? []
-        : [h('h1', { className: ['doc-title'] }, [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.targetLang }, targetTitle)])]),
+        : [h('h1', { className: ['doc-title'] }, [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.target.lang }, targetTitle)])]),
       ...rows,
     ]),
     h('footer', t('generatedBy', { generator: GENERATOR })),

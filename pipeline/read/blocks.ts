@@ -13,8 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import { Converter } from 'opencc-js';
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Block, BlockKind, LanguageTag } from '../types.ts';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { blockId, type Block, type BlockKind } from '../types.ts';
 import { inlineText } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
 import { scriptOf } from '../text/index.ts';
@@ -38,7 +38,7 @@ export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
     const start = at.position?.start ?? { line: 1, column: 1 };
     const end = at.position?.end ?? start;
     blocks.push({
-      index: blocks.length,
+      index: blockId(blocks.length),
       kind,
       ...(depth === undefined ? {} : { depth }),
       ...extra,
@@ -118,7 +118,7 @@ export function parsePlainText(text: string, file = '<text>'): Block[] {
     const value = buffer.map((l) => l.trim()).join('\n').trim();
     if (value !== '') {
       blocks.push({
-        index: blocks.length,
+        index: blockId(blocks.length),
         kind: 'paragraph',
         text: value,
         mdast: [{ type: 'text', value }],

@@ -15,29 +15,22 @@
  * Offsets are UTF-16 code units of the block text; segments are trimmed of white space.
  */
 import { basename } from 'node:path';
-import type { Block, Document, LanguageTag, Segment } from '../types.ts';
+import { sentenceId, type Block, type BlockId, type Document, type LanguageTag, type Segment, type TextRange } from '../types.ts';
 import { detectLanguage, readBlocks } from '../read/index.ts';
 import { BitextError, located } from '../io.ts';
 import { isChinese, languageOfFileName } from '../text/index.ts';
 
-/** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
 const ZH_STOP = '。！？；!?;';
 const CLOSERS = '”’」』）)】》〉"\'』';
-const OPENERS = '“‘「『（(【《〈"\'';
 const SPEECH = /[说道问喊叫答称讲]|表示|指出|透露|披露|强调|补充|解释|回忆|告诉|承认|写|說|問|稱|講/;
 
 /**
  * Sentence ranges of `text` in language `lang` (rules in this module's comment). Returns at least
  * one span when `text` has any non-space character; none for blank text.
  */
-export function splitSentences(text: string, lang: LanguageTag): Span[] {
+export function splitSentences(text: string, lang: LanguageTag): TextRange[] {
   const cuts = isChinese(lang) ? chineseBoundaries(text) : englishBoundaries(text);
-  const spans: Span[] = [];
+  const spans: TextRange[] = [];
   let from = 0;
   for (const cut of [...cuts, text.length]) {
     const span = trim(text, from, cut);
@@ -47,7 +40,7 @@ export function splitSentences(text: string, lang: LanguageTag): Span[] {
   return spans;
 }
 
-function trim(text: string, start: number, end: number): Span | null {
+function trim(text: string, start: number, end: number): TextRange | null {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return start < end ? { start, end } : null;
@@ -122,16 +115,27 @@ function englishBoundaries(text: string): number[] {
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
+    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
     for (const { start, end } of spans) {
-      segments.push({ block: block.index, index: segments.length, text: block.text.slice(start, end), start, end });
+      segments.push({ block: block.index, index: sentenceId(segments.length), text: block.text.slice(start, end), start, end });
     }
   }
   return segments;
 }
 
+/**
+ * Sentences (or anything placed in a block by its `block` id, such as pretranslated segments)
+ * grouped by block: `result[b]` lists block b's items in the order given, `[]` for each of the
+ * `blockCount` blocks that has none. For a document: `sentencesByBlock(doc.segments, doc.blocks.length)`.
+ */
+export function sentencesByBlock<T extends { block: BlockId }>(items: readonly T[], blockCount: number): T[][] {
+  const groups: T[][] = Array.from({ length: blockCount }, () => []);
+  for (const item of items) (groups[item.block] ??= []).push(item);
+  return groups;
+}
+
 /** Sentences of a table row, cell by cell: no sentence crosses a cell boundary. */
-function cellSentences(text: string, cells: readonly Span[], lang: LanguageTag): Span[] {
+function cellSentences(text: string, cells: readonly TextRange[], lang: LanguageTag): TextRange[] {
   return cells.flatMap((cell) => splitSentences(text.slice(cell.start, cell.end), lang).map((s) => ({ start: s.start + cell.start, end: s.end + cell.start })));
 }
 

@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { unitsFromBitext } from '../../pipeline/memory/index.ts';
-import { formatDiffHtml, type AlignmentDiff } from '../../pipeline/diff/diff.ts';
+import { formatDiffHtml } from '../../pipeline/publish/index.ts';
+import type { AlignmentDiff } from '../../pipeline/types.ts';
 import { SHARED } from '../helpers/field-reports.ts';
 import { launch, type Session } from './chromium.ts';
 
@@ -21,8 +22,8 @@ const bitext = loadBitext(`${SHARED}corpus/zhongnanhai`);
 const units = unitsFromBitext(bitext);
 const diff: AlignmentDiff = {
   doc: bitext.doc,
-  sourceLang: bitext.sourceLang,
-  targetLang: bitext.targetLang,
+  sourceLang: bitext.source.lang,
+  targetLang: bitext.target.lang,
   oldLabel: 'old',
   newLabel: 'new',
   changes: [],

@@ -26,7 +26,7 @@ const edition = pathToFileURL(join(site, 'zhongnanhai', 'index.html')).href;
 const hant = pathToFileURL(join(site, 'zhongnanhai', 'index.hant.html')).href;
 const listing = pathToFileURL(join(site, 'index.html')).href;
 /** Rows the edition must mark for review, from the alignment itself (not from the page). */
-const flagged = bitext.blockLinks.map((l, k) => (needsReview(l) ? `b${k}` : null)).filter((x): x is string => x !== null);
+const flagged = bitext.links.map((l, k) => (needsReview(l) ? `b${k}` : null)).filter((x): x is string => x !== null);
 
 let session: Session;
 let page: Page;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   writeFileSync(join(site, 'zhongnanhai', 'index.hant.html'), renderEdition(bitext, { uiLang: 'zh-TW', script: 'hant' }));
   writeFileSync(
     join(site, 'index.html'),
-    renderIndex([{ doc: 'zhongnanhai', title: { source: bitext.source[0].text, target: bitext.target[0].text }, href: 'zhongnanhai/index.html', links: bitext.blockLinks.length, flagged: flagged.length, alternate: { href: 'zhongnanhai/index.hant.html', script: 'hant' } }], { uiLang: 'en' }),
+    renderIndex([{ doc: 'zhongnanhai', title: { source: bitext.source.blocks[0].text, target: bitext.target.blocks[0].text }, href: 'zhongnanhai/index.html', links: bitext.links.length, flagged: flagged.length, alternate: { href: 'zhongnanhai/index.hant.html', script: 'hant' } }], { uiLang: 'en' }),
   );
   session = await launch();
   page = await session.newPage();
@@ -72,14 +72,14 @@ describe('views by mouse', () => {
     await page.click('label[for=view-src]');
     expect(await display(page, '.cell.tgt')).toBe('none');
     expect(await page.locator('.cell.tgt:visible').count()).toBe(0);
-    expect(await page.locator('.cell.src:visible').count()).toBe(bitext.blockLinks.length);
+    expect(await page.locator('.cell.src:visible').count()).toBe(bitext.links.length);
     const main = await box(page, 'main');
     expect((await box(page, '#b2 .cell.src')).width).toBeGreaterThan(main.width * 0.7);
     await page.click('label[for=view-tgt]');
     expect(await page.locator('.cell.src:visible').count()).toBe(0);
-    expect(await page.locator('.cell.tgt:visible').count()).toBe(bitext.blockLinks.length);
+    expect(await page.locator('.cell.tgt:visible').count()).toBe(bitext.links.length);
     await page.click('label[for=view-both]');
-    expect(await page.locator('.cell:visible').count()).toBe(2 * bitext.blockLinks.length);
+    expect(await page.locator('.cell:visible').count()).toBe(2 * bitext.links.length);
   });
   it('alternates paragraphs and swaps sides', async () => {
     await page.click('label[for=order-tgt]');
@@ -105,7 +105,7 @@ describe('views by mouse', () => {
           await page.click('label[for=layout-alt]');
           await page.click(`label[for=${order}]`);
           const top = await offsets(cell);
-          expect(top.length, `${view}+${order}`).toBe(bitext.blockLinks.length);
+          expect(top.length, `${view}+${order}`).toBe(bitext.links.length);
           expect(new Set(top), `${view}+layout-alt+${order}${review ? '+review' : ''}: ${top.join(',')}`).toEqual(new Set([10]));
         }
       }
