@@ -8,7 +8,7 @@
  *   `bitextFromAlignmentJson` / `readAlignmentJson`.
  */
 import { basename, resolve } from 'node:path';
-import { blockId, sentenceId, type AlignmentJson, type Bitext, type Block, type BlockId, type BlockLink, type Document, type SentenceId, type LanguageTag, type Link, type Segment } from '../types.ts';
+import { blockId, sentenceId, type AlignmentJson, type Bitext, type Block, type BlockId, type BlockLink, type BySide, type Document, type SentenceId, type LanguageTag, type Link, type Segment } from '../types.ts';
 import { BitextError, located, readText } from '../io.ts';
 
 /** Version of the `alignment.json` layout written by `toAlignmentJson`. */
@@ -147,7 +147,7 @@ export function readAlignmentJson(file: string): Bitext {
  * Tab-separated rows, one per link: source ids, target ids, score, source text, target text
  * (texts joined by `join`, tabs and newlines in text replaced by spaces).
  */
-export function formatTsv(links: readonly Link[], source: readonly string[], target: readonly string[], join: { source: string; target: string }): string {
+export function formatTsv(links: readonly Link[], source: readonly string[], target: readonly string[], join: BySide<string>): string {
   const clean = (s: string) => s.replace(/[\t\n]+/g, ' ');
   return links
     .map((l) => [l.source.join(','), l.target.join(','), l.score.toFixed(4), clean(l.source.map((i) => source[i]).join(join.source)), clean(l.target.map((i) => target[i]).join(join.target))].join('\t') + '\n')

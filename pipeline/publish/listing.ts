@@ -3,6 +3,7 @@
  * links and how many need review. Interface words from `locales/` (namespace `edition`).
  */
 import { h } from 'hastscript';
+import type { BySide, LanguageTag } from '../types.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { renderPage } from './page.ts';
 import { EDITION_CSS } from './style.ts';
@@ -11,12 +12,12 @@ import { chineseScript } from './edition.ts';
 /** One document in the list. `href` is relative to `output/` (e.g. `zhongnanhai/index.html`). */
 export interface IndexEntry {
   doc: string;
-  title: { source: string; target: string };
+  title: BySide<string>;
   href: string;
   links: number;
   flagged: number;
   /** Language tags of the titles (default `zh-Hans` and `en`). */
-  lang?: { source: string; target: string };
+  lang?: BySide<LanguageTag>;
   /**
    * The same edition in Traditional script (`index.hant.html`), `href` relative to `output/`.
    * The row then links both editions; with a `zh-Hant` interface the Traditional one comes first,

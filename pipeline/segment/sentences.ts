@@ -126,7 +126,8 @@ export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segm
 /**
  * Sentences (or anything placed in a block by its `block` id, such as pretranslated segments)
  * grouped by block: `result[b]` lists block b's items in the order given, `[]` for each of the
- * `blockCount` blocks that has none. For a document: `sentencesByBlock(doc.segments, doc.blocks.length)`.
+ * `blockCount` blocks that has none (an item naming a later block still gets its group).
+ * For a document: `sentencesByBlock(doc.segments, doc.blocks.length)`.
  */
 export function sentencesByBlock<T extends { block: BlockId }>(items: readonly T[], blockCount: number): T[][] {
   const groups: T[][] = Array.from({ length: blockCount }, () => []);
