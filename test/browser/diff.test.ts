@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { unitsFromBitext } from '../../pipeline/memory/index.ts';
 import { formatDiffHtml, type AlignmentDiff } from '../../pipeline/diff/diff.ts';
-import { SHARED } from '../helpers/field-reports.ts';
+import { SHARED } from '../helpers/paths.ts';
 import { launch, type Session } from './chromium.ts';
 
 const bitext = loadBitext(`${SHARED}corpus/zhongnanhai`);
