@@ -6,9 +6,11 @@
  * what reaches stderr when the process ends (test/cli-main.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { run, type OutputStream } from '../../pipeline/cli/index.ts';
+import { DIST_MAIN } from '../../scripts/build-dist.ts';
 import { ROOT } from './paths.ts';
+
+export { DIST_MAIN };
 
 /** What a run of the command line gave: its exit code and everything written to stdout and stderr. */
 export interface CliResult {
@@ -38,9 +40,6 @@ export async function bitext(args: string[], cwd?: string): Promise<CliResult> {
   const code = await run(args, { stdout, stderr, cwd });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
-
-/** The compiled executable the end-to-end tests spawn. */
-export const DIST_MAIN = join(ROOT, 'dist', 'main.js');
 
 /**
  * Run the compiled `bitext ...args` in a child process from the project folder, as a user
