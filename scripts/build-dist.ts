@@ -11,7 +11,7 @@
  * Packages are bundled too, except better-sqlite3, whose native addon is found relative to its
  * own folder in node_modules. Type checking is `npm run typecheck`'s job, not this one's.
  */
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -46,6 +46,7 @@ export async function buildDist(): Promise<void> {
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as bitextCreateRequire } from 'node:module';\nconst require = bitextCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  chmodSync(DIST_MAIN, 0o755); // an executable, like the `bin` npm links to it
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildDist();

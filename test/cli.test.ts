@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { CommanderError } from 'commander';
+import { parse } from '../pipeline/cli/index.ts';
 import { bitext } from './helpers/cli.ts';
 import { fixture, realPair } from './helpers/fixtures.ts';
 import { CORPUS, ROOT } from './helpers/paths.ts';
@@ -132,5 +134,34 @@ describe('CLI: align --presegmented checks the languages by position', () => {
     const r = await bitext(['align', '--presegmented', join(mac, 'en/001'), join(mac, 'zh/001')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('en/001: expected Chinese text here but it holds English text');
+  });
+});
+
+describe('CLI: parsing is pure (commander only, nothing loaded or run)', () => {
+  const streams = () => {
+    const out = { text: '', write: (s: string) => (out.text += s) };
+    const err = { text: '', write: (s: string) => (err.text += s) };
+    return { io: { stdout: out, stderr: err }, out, err };
+  };
+  it('fills in the defaults of build', () => {
+    const { io, out, err } = streams();
+    const found = parse(['build'], io);
+    expect(found.verb).toBe('build');
+    expect(found.args).toEqual({ source: 'source', output: 'output', uiLang: 'en' });
+    expect(out.text + err.text).toBe('');
+  });
+  it('names sub-verbs and keeps the memory verbs\' numbers as typed (checked when run, with their own messages)', () => {
+    const { io } = streams();
+    expect(parse(['tm', 'lookup', '你好', '--min', '500'], io)).toMatchObject({ verb: 'tm lookup', args: { text: '你好', min: '500', max: '5', memory: 'output/memory.sqlite' } });
+    expect(parse(['check', 'docs', '--max-warnings', '3', '--json'], io)).toMatchObject({ verb: 'check', args: { dir: 'docs', maxWarnings: 3, json: true } });
+    expect(parse(['diff', 'a', 'b', '--ui-lang', 'zh_TW.UTF-8'], io)).toMatchObject({ verb: 'diff', args: { old: 'a', new: 'b', uiLang: 'zh_TW.UTF-8' } });
+  });
+  it('writes the version and help to stdout, a usage error as one line to stderr, and throws CommanderError', () => {
+    const version = streams();
+    expect(() => parse(['--version'], version.io)).toThrow(expect.objectContaining({ exitCode: 0 }));
+    expect(version.out.text).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const usage = streams();
+    expect(() => parse(['align', 'only-one-file'], usage.io)).toThrow(CommanderError);
+    expect(usage.err.text).toBe("bitext: missing required argument 'en' (see --help)\n");
   });
 });
