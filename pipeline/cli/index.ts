@@ -56,6 +56,7 @@ function wholeNumber(value: string): number {
  */
 export function parse(argv: readonly string[], io: CliIo): Invocation {
   let found: Invocation | undefined;
+  // An action only records what to run: `run()` (or a test) decides when to load and run it.
   const on =
     <Args,>(verb: string, load: (args: Args, io: CliIo) => Promise<number>) =>
     (args: Args) => {

@@ -1,16 +1,13 @@
 /**
  * What the memory verbs (`tm import|export|lookup|stats` in tm.ts, `pretranslate` in
- * pretranslate.ts) share: the default memory file, opening an existing memory, and reading their
- * language and number arguments. Only `tm import` creates a missing memory. Bad arguments throw
- * `BitextError` (exit 2) with the messages the verbs have always given.
+ * pretranslate.ts) share: opening an existing memory, and reading their language and number
+ * arguments. Only `tm import` creates a missing memory. Bad arguments throw `BitextError`
+ * (exit 2) with the messages the verbs have always given.
  */
 import { existsSync } from 'node:fs';
 import { BitextError, located } from '../io.ts';
 import { canonicalTag } from '../text/index.ts';
 import { closeMemory, openMemory, type Memory } from '../memory/index.ts';
-
-/** Default translation memory file of the memory verbs. */
-export const DEFAULT_MEMORY = 'output/memory.sqlite';
 
 /**
  * `value` as a canonical BCP 47 tag (`canonicalTag`), `undefined` when not given. Throws
