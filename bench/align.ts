@@ -5,10 +5,9 @@
  * 2. Bible (../shared/corpus/bible): the same, with the gold's English-first ids swapped and
  *    consecutive test links inside one verse merged before scoring (shared/README.md);
  * 3. the whole `bitext align --presegmented --format align` command on the Bible (process start,
- *    dictionary load, alignment, output), run through tsx as `npm run bitext` does, and as
- *    precompiled JavaScript (the CLI bundled with esbuild, code split, into
- *    node_modules/.bitext-bench-cli — measurement only, no build step in the project); compared
- *    with hunalign's 0.50 s;
+ *    dictionary load, alignment, output), run from the TypeScript through tsx (development) and
+ *    as the compiled dist/main.js that `npm run bitext` runs (rebuilt first by
+ *    scripts/build-dist.ts, so it is the code under test); compared with hunalign's 0.50 s;
  * 4. scaling: the Bible concatenated 1×, 2× and 4× (written to the OS temp folder), time and memory.
  * Targets: MAC-dev strict F1 ≥ 0.86 (lax ≥ 0.98); Bible strict F1 ≥ 0.97; align command ≤ 0.50 s;
  * 4× ≤ 4.5 × the 1× time; peak memory ≤ 1 GB. Times are wall clock and, because other work on
@@ -22,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Link } from '../pipeline/types.ts';
 import { scoreAlignments, type EvalResult } from '../pipeline/align/eval.ts';
 import { parseAlign } from '../pipeline/align/formats.ts';
+import { buildDist, DIST_MAIN } from '../scripts/build-dist.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -91,33 +91,6 @@ function timeCommand(command: string[], runs = 3): { ms: number; cpuMs: number; 
   return { ms: best, cpuMs, maxRss };
 }
 
-async function bundleCli(): Promise<string | null> {
-  try {
-    const esbuild = await import('esbuild');
-    // Two levels below the project root, as pipeline/<stage>/ modules are: files they find
-    // relative to their own URL (../../package.json) resolve the same way. Code splitting keeps
-    // the CLI's lazy stage imports lazy (one bundle would load every stage's packages at start).
-    const outdir = join(ROOT, 'node_modules', '.bitext-bench-cli');
-    rmSync(outdir, { recursive: true, force: true });
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'pipeline', 'cli', 'main.ts')],
-      bundle: true,
-      splitting: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outdir,
-      entryNames: '[name]',
-      packages: 'external',
-      logLevel: 'silent',
-    });
-    return join(outdir, 'cli.js');
-  } catch (error) {
-    console.log(`(precompiled run skipped: ${(error as Error).message})`);
-    return null;
-  }
-}
-
 /** Run the alignment benchmark and print its figures. */
 export async function runAlignBench(): Promise<void> {
   console.log('== Sentence alignment ==');
@@ -143,11 +116,9 @@ export async function runAlignBench(): Promise<void> {
     const en = join(BIBLE, 'en', '001');
     const viaTsx = timeCommand([process.execPath, '--import', 'tsx', join(ROOT, 'pipeline', 'cli', 'main.ts'), 'align', zh, en, '--presegmented', '--format', 'align']);
     console.log(`bitext align (Bible, whole command via tsx): ${s(viaTsx.ms)} wall (CPU ${s(viaTsx.cpuMs)}), peak ${mb(viaTsx.maxRss)}`);
-    const bundle = await bundleCli();
-    if (bundle) {
-      const compiled = timeCommand([process.execPath, bundle, 'align', zh, en, '--presegmented', '--format', 'align']);
-      console.log(`bitext align (Bible, whole command, precompiled JS): ${s(compiled.ms)} wall (CPU ${s(compiled.cpuMs)}), peak ${mb(compiled.maxRss)}  (target ≤ 0.50 s, hunalign 0.50 s)`);
-    }
+    await buildDist();
+    const compiled = timeCommand([process.execPath, DIST_MAIN, 'align', zh, en, '--presegmented', '--format', 'align']);
+    console.log(`bitext align (Bible, whole command, compiled dist/main.js): ${s(compiled.ms)} wall (CPU ${s(compiled.cpuMs)}), peak ${mb(compiled.maxRss)}  (target ≤ 0.50 s, hunalign 0.50 s)`);
 
     console.log('scaling (Bible concatenated; alignment in a child process, dictionary load included):');
     const zhLines = readFileSync(zh, 'utf8');

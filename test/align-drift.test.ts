@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { alignSequences } from '../pipeline/align/index.ts';
 import type { Link } from '../pipeline/types.ts';
+import { CORPUS } from './helpers/paths.ts';
 
-const corpus = new URL('../../shared/corpus/', import.meta.url).pathname;
-const lines = (file: string) => readFileSync(corpus + file, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+const lines = (file: string) => readFileSync(CORPUS + file, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
 const units = (texts: string[]) => texts.map((text) => ({ text }));
 const key = (l: Link) => `[${l.source}]:[${l.target}]`;
 

@@ -4,9 +4,10 @@ import { alignDocument, alignSequences } from '../pipeline/align/index.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Document, Link } from '../pipeline/types.ts';
+import { SHARED } from './helpers/paths.ts';
 
 interface Case { id: string; input: Record<string, unknown> }
-const cases = JSON.parse(readFileSync(new URL('../../shared/cases/field-reports.json', import.meta.url), 'utf8')) as Case[];
+const cases = JSON.parse(readFileSync(`${SHARED}cases/field-reports.json`, 'utf8')) as Case[];
 const input = (id: string) => cases.find((c) => c.id === id)!.input;
 const shape = (links: Link[]) => links.map((l) => [l.source, l.target]);
 

@@ -3,12 +3,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { alignSequences } from '../pipeline/align/index.ts';
 import { scoreAlignments } from '../pipeline/align/eval.ts';
 import { parseAlign } from '../pipeline/align/formats.ts';
+import { CORPUS } from './helpers/paths.ts';
 
 /** MAC-dev strict F1 reached by this aligner (`npm run bench`), and the allowed regression. */
 const REACHED = 0.878;
 const TOLERANCE = 0.01;
 
-const dir = new URL('../../shared/corpus/mac-dev/', import.meta.url).pathname;
+const dir = `${CORPUS}mac-dev/`;
 const lines = (file: string) => readFileSync(dir + file, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
 
 describe('MAC-dev regression (real literary Chinese–English, hand-aligned gold)', () => {

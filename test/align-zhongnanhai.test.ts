@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { alignDocument } from '../pipeline/align/index.ts';
 import { loadDocument } from '../pipeline/segment/sentences.ts';
 import { formatAlign, parseAlign } from '../pipeline/align/formats.ts';
+import { CORPUS } from './helpers/paths.ts';
 
-const dir = new URL('../../shared/corpus/zhongnanhai/', import.meta.url).pathname;
+const dir = `${CORPUS}zhongnanhai/`;
 
 describe('block alignment of the Zhongnanhai article (real pair, hand-made gold)', () => {
   const zh = loadDocument(dir + 'zh.md');

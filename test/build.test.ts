@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { parse } from 'parse5';
 import Database from 'better-sqlite3';
-import { bitext, ROOT } from './helpers/cli.ts';
-import { SHARED } from './helpers/field-reports.ts';
+import { bitext, type CliResult } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { ROOT, SHARED } from './helpers/paths.ts';
 
 const GOLD = join(SHARED, 'corpus/zhongnanhai/gold.paragraphs.align');
 
@@ -35,10 +35,10 @@ function attrs(html: string, lang: string): string[] {
 }
 
 describe('build: the real article pair end to end', () => {
-  const out = mkdtempSync(join(tmpdir(), 'bitext-build-'));
-  let first: ReturnType<typeof bitext>;
-  beforeAll(() => {
-    first = bitext(['build', join(ROOT, 'source'), out]);
+  const out = fixture();
+  let first: CliResult;
+  beforeAll(async () => {
+    first = await bitext(['build', join(ROOT, 'source'), out]);
   });
 
   it('exits 0 and writes every output file', () => {
@@ -98,24 +98,17 @@ describe('build: the real article pair end to end', () => {
     expect(index).toContain('zhongnanhai/index.html');
   });
 
-  it('adds no translation units when the same pair is built again', () => {
+  it('adds no translation units when the same pair is built again', async () => {
     const before = unitCount(join(out, 'memory.sqlite'));
     expect(before).toBeGreaterThan(18);
-    const second = bitext(['build', join(ROOT, 'source'), out]);
+    const second = await bitext(['build', join(ROOT, 'source'), out]);
     expect(second.code).toBe(0);
     expect(unitCount(join(out, 'memory.sqlite'))).toBe(before);
   });
 });
 
 describe('build: bad input stops with one line, exit 2, nothing written', () => {
-  const setup = (files: Record<string, string | Buffer>) => {
-    const root = mkdtempSync(join(tmpdir(), 'bitext-bad-'));
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(join(root, 'src', name, '..'), { recursive: true });
-      writeFileSync(join(root, 'src', name), content);
-    }
-    return root;
-  };
+  const setup = (files: Record<string, string | Buffer>) => fixture(Object.fromEntries(Object.entries(files).map(([name, content]) => [join('src', name), content])));
   const cases: [string, Record<string, string | Buffer>, RegExp][] = [
     ['a folder without its English counterpart', { 'a/zh.md': '# 标题\n\n正文。\n' }, /src\/a: no English target file/],
     ['an empty English file', { 'a/zh.md': '# 标题\n\n正文。\n', 'a/en.md': '' }, /src\/a\/en\.md: file is empty/],
@@ -124,24 +117,24 @@ describe('build: bad input stops with one line, exit 2, nothing written', () => 
     ['an English zh.md', { 'a/zh.md': '# Title\n\nEnglish.\n', 'a/en.md': '# Title\n\nEnglish.\n' }, /src\/a\/zh\.md:1: the file name says Chinese but it holds English text/],
   ];
   for (const [what, files, message] of cases) {
-    it(`refuses ${what}`, () => {
+    it(`refuses ${what}`, async () => {
       const root = setup({ 'good/zh.md': '# 标题\n\n正文。\n', 'good/en.md': '# Title\n\nText.\n', ...files });
-      const result = bitext(['build', join(root, 'src'), join(root, 'out')]);
+      const result = await bitext(['build', join(root, 'src'), join(root, 'out')]);
       expect(result.code).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(message);
       expect(existsSync(join(root, 'out'))).toBe(false);
     });
   }
-  it('refuses a missing source folder', () => {
-    const result = bitext(['build', '/nonexistent/source', join(tmpdir(), 'never')]);
+  it('refuses a missing source folder', async () => {
+    const result = await bitext(['build', '/nonexistent/source', join(fixture(), 'never')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('/nonexistent/source: no such folder');
   });
-  it('answers bad usage with exit 2 and --help with exit 0', () => {
-    expect(bitext(['build', '--no-such-flag']).code).toBe(2);
-    expect(bitext(['frobnicate']).code).toBe(2);
-    const help = bitext(['build', '--help']);
+  it('answers bad usage with exit 2 and --help with exit 0', async () => {
+    expect((await bitext(['build', '--no-such-flag'])).code).toBe(2);
+    expect((await bitext(['frobnicate'])).code).toBe(2);
+    const help = await bitext(['build', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--memory');
   });

@@ -1,29 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadBitext } from '../pipeline/align/pairs.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { checkBitext, checkExitCode, formatFindings } from '../pipeline/check/check.ts';
 import type { Bitext, BlockId, Document, Finding, LanguageTag, Link } from '../pipeline/types.ts';
-import { SHARED } from './helpers/field-reports.ts';
+import { CORPUS } from './helpers/paths.ts';
 import { bitext as cli } from './helpers/cli.ts';
+import { fixture, realPair } from './helpers/fixtures.ts';
 
-const PAIR = `${SHARED}corpus/zhongnanhai`;
-const temp = mkdtempSync(join(tmpdir(), 'bitext-check-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const PAIR = `${CORPUS}zhongnanhai`;
 
-/** A copy of the real pair in a temp folder with `edit` applied to the English (never committed). */
+/** A copy of the real pair in a temp folder with `edit` applied to the English (never committed; `realPair` fails when the seed no longer applies). */
 function seeded(name: string, edit: (en: string) => string): string {
-  const dir = join(temp, name, 'zhongnanhai');
-  mkdirSync(dir, { recursive: true });
-  cpSync(`${PAIR}/zh.md`, join(dir, 'zh.md'));
-  const en = readFileSync(`${PAIR}/en.md`, 'utf8');
-  const changed = edit(en);
-  expect(changed, `seed ${name} applies`).not.toBe(en);
-  writeFileSync(join(dir, 'en.md'), changed);
-  return dir;
+  return join(fixture(realPair(`${name}/zhongnanhai`, edit)), name, 'zhongnanhai');
 }
 const codes = (findings: Finding[]) => findings.map((f) => `${f.level} ${f.code} ${f.link}`);
 
@@ -154,24 +144,22 @@ describe('check rules on hand-made pairs', () => {
 });
 
 describe('bitext check (command line)', () => {
-  it('exits 1 on the real pair (an untranslated paragraph) and prints JSON findings', () => {
-    const run = cli(['check', PAIR, '--json']);
+  it('exits 1 on the real pair (an untranslated paragraph) and prints JSON findings', async () => {
+    const run = await cli(['check', PAIR, '--json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.documents).toEqual([expect.objectContaining({ doc: 'zhongnanhai', error: 1 })]);
     expect(report.findings.find((f: Finding) => f.code === 'untranslated')).toMatchObject({ level: 'error', sourceBlocks: [11] });
   });
-  it('exits 1 when warnings exceed --max-warnings, 0 when they do not, 2 on bad usage', () => {
-    const dir = join(temp, 'clean', 'doc');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'zh.md'), '# 标题\n\n他今天早上去了学校。\n');
-    writeFileSync(join(dir, 'en.md'), '# Title\n\nHe went to school (学校) this morning.\n');
-    const ok = cli(['check', dir, '--max-warnings', '5']);
+  it('exits 1 when warnings exceed --max-warnings, 0 when they do not, 2 on bad usage', async () => {
+    const temp = fixture({ 'doc/zh.md': '# 标题\n\n他今天早上去了学校。\n', 'doc/en.md': '# Title\n\nHe went to school (学校) this morning.\n' });
+    const dir = join(temp, 'doc');
+    const ok = await cli(['check', dir, '--max-warnings', '5']);
     expect(ok.stdout).toMatch(/^doc: 0 errors, 1 warning, 0 notes\n  warning chinese-in-target /);
     expect(ok.code).toBe(0);
-    expect(cli(['check', dir, '--max-warnings', '0']).code).toBe(1);
-    expect(cli(['check', dir, '--max-warnings', 'many']).code).toBe(2);
-    const missing = cli(['check', join(temp, 'nope')]);
+    expect((await cli(['check', dir, '--max-warnings', '0'])).code).toBe(1);
+    expect((await cli(['check', dir, '--max-warnings', 'many'])).code).toBe(2);
+    const missing = await cli(['check', join(temp, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope');
   });

@@ -1,25 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { loadBitext } from '../pipeline/align/pairs.ts';
 import { toAlignmentJson } from '../pipeline/align/formats.ts';
 import { diffAlignments, diffExitCode, diffRevisions, diffText, formatDiff, loadRevision } from '../pipeline/diff/diff.ts';
-import { fieldReport, SHARED } from './helpers/field-reports.ts';
-import { bitext as cli, ROOT } from './helpers/cli.ts';
+import { fieldReport } from './helpers/field-reports.ts';
+import { bitext as cli } from './helpers/cli.ts';
+import { fixture, realPair } from './helpers/fixtures.ts';
+import { CORPUS } from './helpers/paths.ts';
 
-/** `bitext` run from another folder (tsx resolved from the project, not from that folder). */
-function cliIn(cwd: string, args: string[]) {
-  const tsx = new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
-  const r = spawnSync(process.execPath, ['--import', tsx, `${ROOT}pipeline/cli/main.ts`, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-const PAIR = `${SHARED}corpus/zhongnanhai`;
-const temp = mkdtempSync(join(tmpdir(), 'bitext-diff-test-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const PAIR = `${CORPUS}zhongnanhai`;
+const temp = fixture();
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('FR-12: text diffs by characters for Chinese', () => {
@@ -50,21 +43,15 @@ describe('FR-12: text diffs by characters for Chinese', () => {
 
 /** Old = the real pair; new = the English revised: two words changed, English paragraphs 6 and 7 merged. */
 function revision(): { old: string; new: string } {
-  const old = join(temp, 'old', 'zhongnanhai');
-  const next = join(temp, 'new', 'zhongnanhai');
-  if (!existsSync(next)) {
-    mkdirSync(old, { recursive: true });
-    mkdirSync(next, { recursive: true });
-    for (const f of ['zh.md', 'en.md']) cpSync(`${PAIR}/${f}`, join(old, f));
-    cpSync(`${PAIR}/zh.md`, join(next, 'zh.md'));
-    const en = readFileSync(`${PAIR}/en.md`, 'utf8');
-    const revised = en
-      .replace('In her latest column, Wei notes', 'In her newest column, Wei argues')
-      .replace('both houses of Congress.\n\nTrump has already indicated', 'both houses of Congress. Trump has already indicated');
-    expect(revised).not.toBe(en);
-    writeFileSync(join(next, 'en.md'), revised);
-  }
-  return { old, new: next };
+  const root = fixture({
+    ...realPair('old/zhongnanhai'),
+    ...realPair('new/zhongnanhai', (en) =>
+      en
+        .replace('In her latest column, Wei notes', 'In her newest column, Wei argues')
+        .replace('both houses of Congress.\n\nTrump has already indicated', 'both houses of Congress. Trump has already indicated'),
+    ),
+  });
+  return { old: join(root, 'old', 'zhongnanhai'), new: join(root, 'new', 'zhongnanhai') };
 }
 
 describe('diff of a revised English translation', () => {
@@ -125,19 +112,19 @@ describe('diff of two alignment.json files', () => {
 
 describe('bitext diff (command line)', () => {
   const dirs = revision();
-  it('exits 1 on differences, 0 on none, 2 on trouble, as GNU diff', () => {
-    const changed = cli(['diff', dirs.old, dirs.new]);
+  it('exits 1 on differences, 0 on none, 2 on trouble, as GNU diff', async () => {
+    const changed = await cli(['diff', dirs.old, dirs.new]);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('zhongnanhai: 1 changed, 1 re-paired, 0 added, 0 removed, 17 unchanged links; 2 TM units stale');
     expect(changed.stdout).not.toContain('\x1b[');
-    expect(cli(['diff', dirs.old, dirs.old]).code).toBe(0);
-    const missing = cli(['diff', dirs.old, join(temp, 'missing')]);
+    expect((await cli(['diff', dirs.old, dirs.old])).code).toBe(0);
+    const missing = await cli(['diff', dirs.old, join(temp, 'missing')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('missing: no such file or folder');
   });
-  it('writes JSON and an HTML page with <del>/<ins> in each side\'s language', () => {
+  it('writes JSON and an HTML page with <del>/<ins> in each side\'s language', async () => {
     const html = join(temp, 'diff.html');
-    const run = cli(['diff', dirs.old, dirs.new, '--json', '--html', html]);
+    const run = await cli(['diff', dirs.old, dirs.new, '--json', '--html', html]);
     expect(JSON.parse(run.stdout).counts).toEqual({ changed: 1, 're-paired': 1, added: 0, removed: 0 });
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('<del>latest</del><ins>newest</ins>');
@@ -146,7 +133,7 @@ describe('bitext diff (command line)', () => {
     expect(htmlEl.attrs).toContainEqual({ name: 'lang', value: 'en' });
     expect(text).toMatch(/<p class="side" lang="en">In her <del>latest<\/del>/);
   });
-  it('reads REV:path git revisions', () => {
+  it('reads REV:path git revisions', async () => {
     const repo = join(temp, 'repo');
     const doc = join(repo, 'source', 'zhongnanhai');
     mkdirSync(doc, { recursive: true });
@@ -157,11 +144,11 @@ describe('bitext diff (command line)', () => {
     git('commit', '-q', '-m', 'old');
     cpSync(join(dirs.new, 'en.md'), join(doc, 'en.md'));
     git('commit', '-q', '-am', 'new');
-    const run = cliIn(repo, ['diff', 'HEAD~1:source/zhongnanhai', 'HEAD:source/zhongnanhai']);
+    const run = await cli(['diff', 'HEAD~1:source/zhongnanhai', 'HEAD:source/zhongnanhai'], repo);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('zhongnanhai: 1 changed, 1 re-paired');
-    const bad = cliIn(repo, ['diff', 'nosuchrev:source/zhongnanhai', 'HEAD:source/zhongnanhai']);
+    const bad = await cli(['diff', 'nosuchrev:source/zhongnanhai', 'HEAD:source/zhongnanhai'], repo);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('nosuchrev:source/zhongnanhai');
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scoreAlignments } from '../pipeline/align/eval.ts';
 import { parseAlign } from '../pipeline/align/formats.ts';
 import { bitext } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
 
 // Hand-made example, scored by hand following ../shared/README.md (Sennrich & Volk 2011).
 const GOLD_A = '[0]:[0]\n[1]:[1,2]\n[2]:[]\n[3,4]:[3]\n';
@@ -52,16 +51,10 @@ describe('eval metric on hand-computed examples', () => {
 });
 
 describe('bitext eval (command line)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-eval-'));
-  mkdirSync(join(dir, 'gold'));
-  mkdirSync(join(dir, 'test'));
-  writeFileSync(join(dir, 'gold', '001.align'), GOLD_A);
-  writeFileSync(join(dir, 'test', '001.align'), TEST_A);
-  writeFileSync(join(dir, 'gold', '002.align'), GOLD_B);
-  writeFileSync(join(dir, 'test', '002.align'), TEST_B);
+  const dir = fixture({ 'gold/001.align': GOLD_A, 'test/001.align': TEST_A, 'gold/002.align': GOLD_B, 'test/002.align': TEST_B });
 
-  it('--json prints the micro-averaged scores', () => {
-    const { code, stdout } = bitext(['eval', '--gold', join(dir, 'gold'), '--test', join(dir, 'test'), '--json']);
+  it('--json prints the micro-averaged scores', async () => {
+    const { code, stdout } = await bitext(['eval', '--gold', join(dir, 'gold'), '--test', join(dir, 'test'), '--json']);
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
     expect(r.files).toEqual(['001.align', '002.align']);
@@ -69,19 +62,16 @@ describe('bitext eval (command line)', () => {
     expect(r.lax.precision).toBeCloseTo(5 / 7, 10);
   });
 
-  it('a missing test file is exit 2 naming the file', () => {
-    const other = mkdtempSync(join(tmpdir(), 'bitext-eval-missing-'));
-    writeFileSync(join(other, '001.align'), TEST_A);
-    const { code, stderr } = bitext(['eval', '--gold', join(dir, 'gold'), '--test', other]);
+  it('a missing test file is exit 2 naming the file', async () => {
+    const other = fixture({ '001.align': TEST_A });
+    const { code, stderr } = await bitext(['eval', '--gold', join(dir, 'gold'), '--test', other]);
     expect(code).toBe(2);
     expect(stderr).toContain(join(other, '002.align'));
   });
 
-  it('a malformed line is exit 2 naming file and line', () => {
-    const bad = mkdtempSync(join(tmpdir(), 'bitext-eval-bad-'));
-    writeFileSync(join(bad, '001.align'), '[0]:[0]\n0:0\n');
-    writeFileSync(join(bad, '002.align'), TEST_B);
-    const { code, stderr } = bitext(['eval', '--gold', join(dir, 'gold'), '--test', bad]);
+  it('a malformed line is exit 2 naming file and line', async () => {
+    const bad = fixture({ '001.align': '[0]:[0]\n0:0\n', '002.align': TEST_B });
+    const { code, stderr } = await bitext(['eval', '--gold', join(dir, 'gold'), '--test', bad]);
     expect(code).toBe(2);
     expect(stderr).toContain(`${join(bad, '001.align')}:2`);
   });

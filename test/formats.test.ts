@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatAlign, parseAlign, formatTsv } from '../pipeline/align/formats.ts';
 import { writeFileAtomic, decodeText } from '../pipeline/io.ts';
 import { sliceInline, inlineText } from '../pipeline/read/inline.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
-import { SHARED } from './helpers/field-reports.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { SHARED } from './helpers/paths.ts';
 
 describe('formats: vecalign .align', () => {
   it('round-trips the gold block alignment line for line', () => {
@@ -29,7 +29,7 @@ describe('formats: vecalign .align', () => {
 
 describe('io', () => {
   it('writes atomically and leaves no temporary file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-io-'));
+    const dir = fixture();
     writeFileAtomic(join(dir, 'a', 'b.txt'), 'one');
     writeFileAtomic(join(dir, 'a', 'b.txt'), 'two');
     expect(readFileSync(join(dir, 'a', 'b.txt'), 'utf8')).toBe('two');

@@ -3,15 +3,15 @@
  * lookup edge cases, units from a bitext. Expected values are hand computations, written next to
  * each assertion.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addUnits, closeMemory, importTmx, lookup, memoryStats, openMemory, unitsFromBitext, exportTmx, iterateUnits } from '../pipeline/memory/index.ts';
 import { canonicalTag, matchKey, tagMatches } from '../pipeline/text/lang.ts';
 import { bandOf, matchScore } from '../pipeline/memory/score.ts';
 import { boundedLevenshtein, prepareText } from '../pipeline/memory/text.ts';
 import { blockId, sentenceId, type Bitext, type Block, type Segment, type TranslationUnit } from '../pipeline/types.ts';
 import { fieldReport } from './helpers/field-reports.ts';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fixture as tempDir } from './helpers/fixtures.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DATE = '2026-01-01T00:00:00Z';
@@ -19,14 +19,6 @@ const DATE = '2026-01-01T00:00:00Z';
 function unit(source: string, target: string, sourceLang = 'zh-Hans', targetLang = 'en'): TranslationUnit {
   return { source, target, sourceLang, targetLang, origin: null, score: null, created: DATE, changed: DATE, usage: 0 };
 }
-
-const made: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-memory-test-'));
-  made.push(dir);
-  return dir;
-}
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 describe('language tags', () => {
   it('canonical case, _ read as -', () => {

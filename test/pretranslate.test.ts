@@ -4,8 +4,7 @@
  * and adds a new one. Scores, bands and character counts are hand computations.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addUnits, closeMemory, iterateUnits, openMemory, unitsFromBitext } from '../pipeline/memory/index.ts';
 import { pretranslate, pretranslateFile, recordUsage } from '../pipeline/memory/pretranslate.ts';
@@ -14,6 +13,7 @@ import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { blockId, type Bitext, type Block, type BlockLink, type Document, type TranslationUnit } from '../pipeline/types.ts';
 import { bitext as runCli } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
 
 function doc(file: string, lang: string, markdown: string): Document {
   const blocks = parseBlocks(markdown, file);
@@ -163,7 +163,7 @@ describe('the draft keeps the document structure', () => {
 
 describe('usage counts', () => {
   it('a draft that cannot be written leaves the memory unchanged; a written one raises the counts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-pretranslate-usage-'));
+    const dir = fixture();
     const m = memoryWith([['我们早上出发。', 'We set off in the morning.']]);
     const document = documentOf([block(0, 'paragraph', [t('我们早上出发。我们早上出发。')])]);
     writeFileSync(join(dir, 'file'), 'x');
@@ -176,13 +176,12 @@ describe('usage counts', () => {
     // used twice in the draft → raised by two
     expect([...iterateUnits(m)].map((u) => u.usage)).toEqual([2]);
     closeMemory(m);
-    rmSync(dir, { recursive: true, force: true });
   });
 });
 
 describe('command line', () => {
-  it('tm import, lookup --json, stats --json, export, pretranslate; exit 2 on bad input', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bitext-pretranslate-cli-'));
+  it('tm import, lookup --json, stats --json, export, pretranslate; exit 2 on bad input', async () => {
+    const dir = fixture();
     const tm = join(dir, 'tm.sqlite');
     const tmx = join(dir, 'in.tmx');
     writeFileSync(tmx, `<?xml version="1.0" encoding="UTF-8"?>
@@ -192,42 +191,41 @@ describe('command line', () => {
 <tu><tuv xml:lang="ja"><seg>雨</seg></tuv><tuv xml:lang="en"><seg>Rain</seg></tuv></tu>
 </body></tmx>
 `);
-    const imported = runCli(['tm', 'import', tmx, '--memory', tm, '--json']);
+    const imported = await runCli(['tm', 'import', tmx, '--memory', tm, '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ tus: 3, added: 2, existing: 0, skipped: 1 });
 
-    const found = runCli(['tm', 'lookup', '路上下起了大雨。', '--memory', tm, '--json']);
+    const found = await runCli(['tm', 'lookup', '路上下起了大雨。', '--memory', tm, '--json']);
     expect(found.code).toBe(0);
     expect(JSON.parse(found.stdout)).toEqual([{ source: '路上下起了小雨。', target: 'It began to drizzle on the way.', sourceLang: 'zh-CN', targetLang: 'en', score: 85, band: '85-94', origin: null }]);
 
 
     const out = join(dir, 'out.tmx');
-    expect(runCli(['tm', 'export', out, '--memory', tm]).code).toBe(0);
+    expect((await runCli(['tm', 'export', out, '--memory', tm])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<seg>路上下起了小雨。</seg>');
 
     const source = join(dir, 'new.md');
     writeFileSync(source, '我们早上出发。今天天气很好。\n');
     const draftFile = join(dir, 'draft.md');
-    const pre = runCli(['pretranslate', source, '--memory', tm, '--out', draftFile, '--json']);
+    const pre = await runCli(['pretranslate', source, '--memory', tm, '--out', draftFile, '--json']);
     expect(pre.code).toBe(0);
     const report = JSON.parse(pre.stdout);
     expect(report.total).toEqual({ segments: 2, characters: 14 });
     expect(report.bands.find((b: { band: string }) => b.band === '100')).toEqual({ band: '100', segments: 1, characters: 7 });
     expect(readFileSync(draftFile, 'utf8')).toBe('We set off in the morning. [no match] 今天天气很好。\n');
     // the unit used (and only it) has its usage count raised once the draft is written
-    expect(runCli(['tm', 'export', out, '--memory', tm]).code).toBe(0);
+    expect((await runCli(['tm', 'export', out, '--memory', tm])).code).toBe(0);
     expect([...readFileSync(out, 'utf8').matchAll(/usagecount="(\d+)"/g)].map((u) => u[1])).toEqual(['1', '0']);
 
-    const badMin = runCli(['tm', 'lookup', 'x', '--min', '500', '--memory', tm]);
+    const badMin = await runCli(['tm', 'lookup', 'x', '--min', '500', '--memory', tm]);
     expect(badMin.code).toBe(2);
     expect(badMin.stderr).toContain('--min');
     writeFileSync(join(dir, 'bad.tmx'), '<?xml version="1.0"?>\n<tmx version="1.4">\n<body><tu></body></tmx>\n');
-    const bad = runCli(['tm', 'import', join(dir, 'bad.tmx'), '--memory', tm]);
+    const bad = await runCli(['tm', 'import', join(dir, 'bad.tmx'), '--memory', tm]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.tmx:3:\d+: /);
-    const stats = runCli(['tm', 'stats', '--memory', tm, '--json']);
+    const stats = await runCli(['tm', 'stats', '--memory', tm, '--json']);
     expect(JSON.parse(stats.stdout)).toEqual({ units: 2, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
-    rmSync(dir, { recursive: true, force: true });
   });
 });
 

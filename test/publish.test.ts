@@ -8,7 +8,8 @@ import { parseAlign } from '../pipeline/align/formats.ts';
 import type { Bitext, BlockId, Document, LanguageTag, Link } from '../pipeline/types.ts';
 import { renderEdition, renderIndex, LOCALES_DIR } from '../pipeline/publish/index.ts';
 import { EDITION_JS } from '../pipeline/publish/client.ts';
-import { fieldReport, SHARED } from './helpers/field-reports.ts';
+import { fieldReport } from './helpers/field-reports.ts';
+import { SHARED } from './helpers/paths.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

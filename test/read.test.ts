@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseBlocks, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
 import { languageOfFileName } from '../pipeline/text/lang.ts';
 import { loadDocument } from '../pipeline/segment/sentences.ts';
 import { BitextError } from '../pipeline/io.ts';
-import { fieldReport, SHARED } from './helpers/field-reports.ts';
+import { fieldReport } from './helpers/field-reports.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { SHARED } from './helpers/paths.ts';
 
 function all(nodes: PhrasingContent[]): Nodes[] {
   return nodes.flatMap((n) => [n as Nodes, ...('children' in n ? all(n.children as PhrasingContent[]) : [])]);
 }
-const tmp = () => mkdtempSync(join(tmpdir(), 'bitext-read-'));
+const tmp = () => fixture();
 
 describe('read: FR-01 emphasis next to Chinese punctuation', () => {
   it('gives 3 paragraphs with one strong node each and no literal **', () => {

@@ -2,24 +2,18 @@
  * TMX interchange: the 13 sample files of ../shared/tmx-samples (counts from a hand check of each
  * file), FR-09 encodings, unsafe DTDs, broken files, export validity and round trip.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { addUnits, closeMemory, exportTmx, exportWarning, importTmx, iterateUnits, lookup, memoryStats, openMemory, writeTmx, type TmxImportOptions } from '../pipeline/memory/index.ts';
 import type { TranslationUnit } from '../pipeline/types.ts';
-import { fieldReport, SHARED } from './helpers/field-reports.ts';
+import { fieldReport } from './helpers/field-reports.ts';
 import { bitext as runCli } from './helpers/cli.ts';
+import { fixture as tempDir } from './helpers/fixtures.ts';
+import { SHARED } from './helpers/paths.ts';
 
 const SAMPLES = join(SHARED, 'tmx-samples');
-const made: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bitext-tmx-test-'));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Hand check of each sample: `<tu>` count, then units and skipped `<tu>` with the languages given. */
 const SAMPLE_COUNTS: { file: string; tus: number; options: TmxImportOptions; added: number; skipped: number }[] = [
@@ -321,13 +315,13 @@ describe('export', () => {
     closeMemory(m);
   });
 
-  it('tm export --doc with no units: exit 0, warning on stderr', () => {
+  it('tm export --doc with no units: exit 0, warning on stderr', async () => {
     const dir = tempDir();
     const path = join(dir, 'tm.sqlite');
     const m = openMemory(path);
     addUnits(m, [unit('一', 'One')]);
     closeMemory(m);
-    const run = runCli(['tm', 'export', join(dir, 'out.tmx'), '--doc', 'nosuch', '--memory', path]);
+    const run = await runCli(['tm', 'export', join(dir, 'out.tmx'), '--doc', 'nosuch', '--memory', path]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('warning: no units from document "nosuch" (documents in this memory: "demo")');
     expect(run.stdout).toContain('0 units written');

@@ -159,35 +159,35 @@ export function hasChanges(diff: AlignmentDiff): boolean {
 
 // ------------------------------------------------------------------ loading revisions
 
-function git(args: string[], spec: string): Buffer {
+function git(args: string[], spec: string, cwd: string | undefined): Buffer {
   try {
-    return execFileSync('git', args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
     throw new BitextError(located(spec, undefined, `git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`), { file: spec, cause: error });
   }
 }
 
-/** A git revision `REV:path` of a document folder or an alignment.json, read with `git show`. */
-function loadGitRevision(rev: string, path: string, spec: string): Bitext {
+/** A git revision `REV:path` of a document folder or an alignment.json, read with `git show` run in `cwd`. */
+function loadGitRevision(rev: string, path: string, spec: string, cwd: string | undefined): Bitext {
   const clean = path.replace(/\/+$/, '');
   const target = clean.startsWith('/') ? clean : `./${clean}`;
-  const type = git(['cat-file', '-t', `${rev}:${target}`], spec).toString().trim();
+  const type = git(['cat-file', '-t', `${rev}:${target}`], spec, cwd).toString().trim();
   if (type === 'blob') {
     if (!clean.endsWith('.json')) throw new BitextError(located(spec, undefined, 'a git file revision must be an alignment.json'), { file: spec });
-    return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}`], spec).toString('utf8')), spec);
+    return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}`], spec, cwd).toString('utf8')), spec);
   }
-  const names = git(['ls-tree', '--name-only', `${rev}:${target}`], spec).toString().split('\n').filter(Boolean);
+  const names = git(['ls-tree', '--name-only', `${rev}:${target}`], spec, cwd).toString().split('\n').filter(Boolean);
   const temp = mkdtempSync(join(tmpdir(), 'bitext-diff-'));
   try {
     const dir = join(temp, basename(resolve(clean)));
     mkdirSync(dir);
     const docs = names.filter((n) => languageOfFileName(n) !== null);
     if (docs.length === 0) {
-      if (names.includes('alignment.json')) return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}/alignment.json`], spec).toString('utf8')), spec);
+      if (names.includes('alignment.json')) return bitextFromAlignmentJson(JSON.parse(git(['show', `${rev}:${target}/alignment.json`], spec, cwd).toString('utf8')), spec);
       throw new BitextError(located(spec, undefined, 'no document files (zh.md, en.md) in that revision'), { file: spec });
     }
-    for (const name of docs) writeFileSync(join(dir, name), git(['show', `${rev}:${target}/${name}`], spec));
+    for (const name of docs) writeFileSync(join(dir, name), git(['show', `${rev}:${target}/${name}`], spec, cwd));
     return loadBitext(dir);
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -196,11 +196,13 @@ function loadGitRevision(rev: string, path: string, spec: string): Bitext {
 
 /**
  * Load one revision for `diff`: a document folder, a folder holding only `alignment.json`, an
- * `alignment.json` file, or `REV:path` (git). Throws `BitextError` (exit 2) naming `spec` when it
- * is none of these or cannot be read.
+ * `alignment.json` file, or `REV:path` (git). A relative path, and git, are taken in `cwd`
+ * (default the working folder). Throws `BitextError` (exit 2) naming `spec` when it is none of
+ * these or cannot be read.
  */
-export function loadRevision(spec: string): Bitext {
-  if (existsSync(spec)) {
+export function loadRevision(spec: string, cwd?: string): Bitext {
+  if (cwd !== undefined && existsSync(resolve(cwd, spec))) return loadRevision(resolve(cwd, spec));
+  if (cwd === undefined && existsSync(spec)) {
     if (statSync(spec).isDirectory()) {
       const json = join(spec, 'alignment.json');
       const hasDocs = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'].some((n) => existsSync(join(spec, n)));
@@ -211,13 +213,13 @@ export function loadRevision(spec: string): Bitext {
     throw new BitextError(located(spec, undefined, 'expected a document folder, an alignment.json or REV:path'), { file: spec });
   }
   const m = /^([^:]+):(.+)$/.exec(spec);
-  if (m) return loadGitRevision(m[1], m[2], spec);
+  if (m) return loadGitRevision(m[1], m[2], spec, cwd);
   throw new BitextError(located(spec, undefined, 'no such file or folder'), { file: spec });
 }
 
-/** `diffAlignments` of two revisions given as `loadRevision` specs; labels are the specs. */
-export function diffRevisions(oldSpec: string, newSpec: string): AlignmentDiff {
-  return diffAlignments(loadRevision(oldSpec), loadRevision(newSpec), { old: oldSpec, new: newSpec });
+/** `diffAlignments` of two revisions given as `loadRevision` specs (read in `options.cwd`); labels are the specs. */
+export function diffRevisions(oldSpec: string, newSpec: string, options: { cwd?: string } = {}): AlignmentDiff {
+  return diffAlignments(loadRevision(oldSpec, options.cwd), loadRevision(newSpec, options.cwd), { old: oldSpec, new: newSpec });
 }
 
 // ------------------------------------------------------------------ reports

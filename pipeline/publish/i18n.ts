@@ -12,10 +12,10 @@
  */
 import { isChinese, matchKey } from '../text/index.ts';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
 import { BitextError, located } from '../io.ts';
+import { PACKAGE_ROOT } from '../version.ts';
 
 /** The interface languages shipped in `locales/`. */
 export type UiLanguage = 'en' | 'zh-Hans' | 'zh-Hant';
@@ -24,7 +24,7 @@ export type UiLanguage = 'en' | 'zh-Hans' | 'zh-Hant';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'zh-Hans', 'zh-Hant'];
 
 /** The folder holding `<lng>/<namespace>.json` files (the project's `locales/`). */
-export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+export const LOCALES_DIR = join(PACKAGE_ROOT, 'locales');
 
 /**
  * The shipped interface language for a BCP 47 or POSIX locale tag (see the module comment for

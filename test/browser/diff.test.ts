@@ -14,7 +14,7 @@ import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { unitsFromBitext } from '../../pipeline/memory/index.ts';
 import { formatDiffHtml } from '../../pipeline/publish/index.ts';
 import type { AlignmentDiff } from '../../pipeline/types.ts';
-import { SHARED } from '../helpers/field-reports.ts';
+import { SHARED } from '../helpers/paths.ts';
 import { launch, type Session } from './chromium.ts';
 
 const bitext = loadBitext(`${SHARED}corpus/zhongnanhai`);

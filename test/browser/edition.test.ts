@@ -9,15 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { renderEdition, renderIndex } from '../../pipeline/publish/index.ts';
 import { needsReview } from '../../pipeline/check/index.ts';
-import { SHARED } from '../helpers/field-reports.ts';
+import { ROOT, SHARED } from '../helpers/paths.ts';
 import { launch, type Session } from './chromium.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const bitext = loadBitext(`${SHARED}corpus/zhongnanhai`);

@@ -1,8 +1,6 @@
 /** Field-report inputs, read in place from ../shared/cases/field-reports.json. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-export const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url));
+import { SHARED } from './paths.ts';
 
 interface FieldReport {
   id: string;

