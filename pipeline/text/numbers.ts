@@ -23,6 +23,8 @@
  * Mentions written in words are marked `written: 'words'` so a caller can weigh them lower.
  */
 import type { LanguageTag } from '../types.ts';
+import { foldWidth } from './chars.ts';
+import { isChinese } from './lang.ts';
 
 /**
  * What a number denotes. `date` values are `month * 100 + day` (11月12日 → 1112); `month` is 1–12;
@@ -61,17 +63,15 @@ export interface NumberMention {
  */
 const GROUPED_FULLWIDTH = /(?<![0-9\uFF10-\uFF19]|[0-9\uFF10-\uFF19]\uFF0C)[0-9\uFF10-\uFF19]{1,3}(?:\uFF0C[0-9\uFF10-\uFF19]{3})+(?![0-9\uFF10-\uFF19])/g;
 
+/** The full-width characters numbers are read through: digits, `．` and `％`. */
+const NUMBER_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF05]/g;
+
 /**
  * Full-width digits, `．`, `％` and a thousands-separator `，` (see `GROUPED_FULLWIDTH`) folded to
- * ASCII; one code unit for one, so offsets survive.
+ * ASCII (`foldWidth`); one code unit for one, so offsets survive.
  */
-function foldWidth(text: string): string {
-  return text.replace(GROUPED_FULLWIDTH, (run) => run.replace(/\uFF0C/g, ',')).replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0xff0e) return '.';
-    if (code === 0xff05) return '%';
-    return String.fromCharCode(code - 0xff10 + 0x30);
-  });
+function foldNumberWidth(text: string): string {
+  return foldWidth(text.replace(GROUPED_FULLWIDTH, (run) => run.replace(/\uFF0C/g, ',')), NUMBER_WIDTH);
 }
 
 /** `"12.6"` scaled by 10^exp without binary rounding noise (`12.6 × 10^4` = 126000 exactly). */
@@ -174,7 +174,7 @@ export function parseChineseNumeral(run: string): number {
 
 /** Numbers in Chinese text (see the module comment for the forms). */
 function chineseNumbers(text: string): NumberMention[] {
-  const t = foldWidth(text);
+  const t = foldNumberWidth(text);
   const out: Candidate[] = [];
   const num = `(?:${DIGITS}|${CN_RUN})`;
   const value = (s: string): number => (/^[\d.,]+$/.test(s) ? Number(s.replace(/,/g, '')) : parseChineseNumeral(s));
@@ -256,21 +256,33 @@ const EN_ORDINALS: Record<string, number> = {
   tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
   twentieth: 20, thirtieth: 30, hundredth: 100,
 };
-const EN_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const EN_WEEKDAYS: Record<string, number> = {
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-};
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Abbreviated English month names, lower case: `jan` … `dec` and `sept` (`may` is a full name). */
+export const ENGLISH_MONTH_ABBREVIATIONS: readonly string[] = [
+  ...MONTH_NAMES.map((name) => name.slice(0, 3)).filter((short) => !MONTH_NAMES.includes(short)),
+  'sept',
+];
+
+/** English month names, full and abbreviated (`ENGLISH_MONTH_ABBREVIATIONS`), lower case → month 1–12. */
+export const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map([
+  ...MONTH_NAMES.map((name, i): [string, number] => [name, i + 1]),
+  ...ENGLISH_MONTH_ABBREVIATIONS.map((short): [string, number] => [short, MONTH_NAMES.findIndex((name) => name.startsWith(short.slice(0, 3))) + 1]),
+]);
+
+/** English weekday names, lower case → 1 (Monday) … 7 (Sunday). */
+const EN_WEEKDAYS = new Map(WEEKDAY_NAMES.map((name, i) => [name, i + 1]));
 const EN_DECADE_WORDS: Record<string, number> = {
   twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
 };
 
 const WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Object.keys(EN_SCALES)].join('|')})`;
 const WORD_RUN = `\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*\\b`;
-const MONTH = `(?:${Object.keys(EN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+const MONTH = `(?:${[...ENGLISH_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+/** A weekday name, capitalised (`Tuesday`; lower case is too often another word: `sunday best`). */
+const WEEKDAY = `(?:${WEEKDAY_NAMES.map((name) => name[0].toUpperCase() + name.slice(1)).join('|')})`;
+const DECADE_WORD = `(?:${Object.keys(EN_DECADE_WORDS).join('|')})`;
 
 /**
  * Value of an English number-word run: `twenty-five` → 25, `three hundred and five` → 305,
@@ -297,7 +309,7 @@ export function parseEnglishNumberWords(run: string): number {
 
 /** Numbers in English text (see the module comment for the forms). */
 function englishNumbers(text: string): NumberMention[] {
-  const t = foldWidth(text);
+  const t = foldNumberWidth(text);
   const out: Candidate[] = [];
   const wordValue = (s: string): number => (/\d/.test(s) ? Number(s.replace(/,/g, '')) : parseEnglishNumberWords(s));
   const numOrWords = `(?:${DIGITS}|${WORD_RUN})`;
@@ -306,18 +318,18 @@ function englishNumbers(text: string): NumberMention[] {
   collect(t, new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|million|billion))`, 'giu'), (m) => {
     const day = Number(m[2]);
     if (day < 1 || day > 31) return null;
-    return { value: EN_MONTHS[m[1].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+    return { value: ENGLISH_MONTHS.get(m[1].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
   collect(t, new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'), (m) => {
     const day = Number(m[1]);
     if (day < 1 || day > 31) return null;
-    return { value: EN_MONTHS[m[2].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+    return { value: ENGLISH_MONTHS.get(m[2].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
   // Decades: 1960s, '60s, the sixties
   collect(t, /(?:\b(\d{2})(\d0)s\b|['’](\d0)s\b)/gu, (m) => ({
     value: m[3] ? 1900 + Number(m[3]) : Number(m[1] + m[2]), kind: 'decade', written: 'digits',
   }), out);
-  collect(t, /\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/giu, (m) => ({
+  collect(t, new RegExp(`\\b(${DECADE_WORD})\\b`, 'giu'), (m) => ({
     value: 1900 + EN_DECADE_WORDS[m[1].toLowerCase()], kind: 'decade', written: 'words',
   }), out);
   // Percentages: 30%, 30 percent, thirty per cent
@@ -357,11 +369,11 @@ function englishNumbers(text: string): NumberMention[] {
       const after = t.slice(m.index! + name.length, m.index! + name.length + 6);
       if (!/\b(?:in|of|early|late|mid|since|until|by)\s+$/i.test(before) && !/^\s+\d{4}/.test(after)) return null;
     }
-    return { value: EN_MONTHS[name.toLowerCase()], kind: 'month', written: 'words' };
+    return { value: ENGLISH_MONTHS.get(name.toLowerCase())!, kind: 'month', written: 'words' };
   }, out);
   // Weekdays
-  collect(t, /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gu, (m) => ({
-    value: EN_WEEKDAYS[m[1].toLowerCase()], kind: 'weekday', written: 'words',
+  collect(t, new RegExp(`\\b(${WEEKDAY})\\b`, 'gu'), (m) => ({
+    value: EN_WEEKDAYS.get(m[1].toLowerCase())!, kind: 'weekday', written: 'words',
   }), out);
   // Number words (a lone "one" is a pronoun far more often than a count)
   collect(t, new RegExp(WORD_RUN, 'giu'), (m) => {
@@ -375,11 +387,12 @@ function englishNumbers(text: string): NumberMention[] {
 
 /**
  * Every number mentioned in `text`, in text order, without overlaps (a longer, more specific
- * reading wins: `11月12日` is one date, not two numbers). `lang` is a BCP 47 tag: tags starting
- * with `zh` use the Chinese rules, anything else the English ones. Never throws.
+ * reading wins: `11月12日` is one date, not two numbers). `lang` is a BCP 47 tag: Chinese tags
+ * (`isChinese`: `zh-Hans`, `cmn`, `yue`…) use the Chinese rules, anything else the English ones.
+ * Never throws.
  */
 export function extractNumbers(text: string, lang: LanguageTag): NumberMention[] {
-  return lang.toLowerCase().startsWith('zh') ? chineseNumbers(text) : englishNumbers(text);
+  return isChinese(lang) ? chineseNumbers(text) : englishNumbers(text);
 }
 
 /**
