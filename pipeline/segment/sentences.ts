@@ -18,7 +18,7 @@ import { basename } from 'node:path';
 import type { Block, Document, LanguageTag, Segment } from '../types.ts';
 import { detectLanguage, readBlocks } from '../read/index.ts';
 import { BitextError, located } from '../io.ts';
-import { isChinese, languageOfFileName } from '../text/index.ts';
+import { ENGLISH_MONTH_ABBREVIATIONS, isChinese, isHan, languageOfFileName, trimRange } from '../text/index.ts';
 
 /** A sentence's range in its text: UTF-16 offsets, `end` exclusive. */
 export interface Span {
@@ -28,7 +28,6 @@ export interface Span {
 
 const ZH_STOP = '。！？；!?;';
 const CLOSERS = '”’」』）)】》〉"\'』';
-const OPENERS = '“‘「『（(【《〈"\'';
 const SPEECH = /[说道问喊叫答称讲]|表示|指出|透露|披露|强调|补充|解释|回忆|告诉|承认|写|說|問|稱|講/;
 
 /**
@@ -40,17 +39,11 @@ export function splitSentences(text: string, lang: LanguageTag): Span[] {
   const spans: Span[] = [];
   let from = 0;
   for (const cut of [...cuts, text.length]) {
-    const span = trim(text, from, cut);
+    const span = trimRange(text, from, cut);
     if (span) spans.push(span);
     from = cut;
   }
   return spans;
-}
-
-function trim(text: string, start: number, end: number): Span | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return start < end ? { start, end } : null;
 }
 
 function chineseBoundaries(text: string): number[] {
@@ -91,7 +84,7 @@ function chineseBoundaries(text: string): number[] {
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'capt', 'lt', 'sgt', 'rev', 'hon', 'gov', 'sen',
   'rep', 'pres', 'mt', 'ft', 'messrs', 'mme', 'mlle', 'no', 'nos', 'vol', 'vols', 'fig', 'figs', 'p', 'pp', 'vs', 'cf',
-  'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'approx', 'dept', 'est', ...ENGLISH_MONTH_ABBREVIATIONS,
 ]);
 
 function englishBoundaries(text: string): number[] {
@@ -103,7 +96,7 @@ function englishBoundaries(text: string): number[] {
     const after = text.slice(end).replace(/^\s+/, '');
     if (after === '') continue;
     const next = after[0];
-    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !/\p{Script=Han}/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !isHan(next)) continue;
     if (m[0].startsWith('.') && !m[0].startsWith('..')) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? '';
       const bare = word.replace(/\.$/, '');
@@ -122,7 +115,7 @@ function englishBoundaries(text: string): number[] {
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
+    const spans = block.kind === 'code' ? [trimRange(block.text, 0, block.text.length)].filter((s): s is Span => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
     for (const { start, end } of spans) {
       segments.push({ block: block.index, index: segments.length, text: block.text.slice(start, end), start, end });
     }
