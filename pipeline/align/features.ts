@@ -5,10 +5,10 @@
  * Every unit becomes a bag of "items". A Chinese item is a content word (dictionary maximum
  * matching, `segmentChinese`) with the ids of the English stems it may translate to (its
  * CC-CEDICT gloss, plus stems learned later by `model1.ts`); an English item is one content word
- * with its stem id. Numbers (full-width digits folded), dates (11月 ↔ November), Latin-script
- * words written inside Chinese text, and Chinese names written in pinyin (魏玲灵 ↔ Lingling Wei,
- * matched only against capitalised words present in the English document) are items too: they
- * translate to themselves. Ids below `lexicon.stemCount` are dictionary stems; larger ids come
+ * with its stem id. Numbers, months and dates (read by `extractNumbers`, `pipeline/text/numbers.ts`:
+ * 12.6万 ↔ 126,000, 11月 ↔ November), Latin-script words written inside Chinese text, and Chinese
+ * names written in pinyin (魏玲灵 ↔ Lingling Wei, matched only against capitalised words present
+ * in the English document) are items too: they translate to themselves. Ids below `lexicon.stemCount` are dictionary stems; larger ids come
  * from a per-run `Vocabulary`.
  */
 import type { Lexicon } from './lexicon/cedict.ts';

@@ -2,8 +2,9 @@
  * Numbers in Chinese and English text, with normalised values, so that the two sides of a link
  * can be compared ("12.6万" ↔ "126,000", "11月12日" ↔ "November 12", "三倍" ↔ "three times").
  *
- * Used by `check` (numbers that do not match across a link) and available to `align` as lexical
- * evidence. Pure functions, no state. Offsets are UTF-16 code units of the text passed in.
+ * Used by `check` (numbers that do not match across a link) and by `align` (numbers, months and
+ * dates as lexical items, `pipeline/align/features.ts`). Pure functions, no state. Offsets are
+ * UTF-16 code units of the text passed in.
  *
  * What is recognised (both languages unless marked):
  * - Arabic digits, full-width digits (U+FF10–U+FF19, full-width `．` and `％`), decimals,
