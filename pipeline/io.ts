@@ -172,11 +172,10 @@ export function systemErrorReason(error: unknown): string {
 
 /**
  * Check, without writing, that `file` may be written by a command: it is none of the command's
- * `inputs` (compared after resolving symbolic links), not a source document (`zh.md`, `en.md`…:
- * `languageOfFileName`),
- * not a folder, and — when it already exists — its extension is one of `extensions` (the kind
- * of file the command writes), and its folder can be made and written. Throws `BitextError`
- * (exit 2) naming the file.
+ * `inputs` (compared after resolving symbolic links), not named as a source document (a name
+ * `languageOfFileName` reads: `zh.md`, `en.md`…), not a folder, and — when it already exists —
+ * its extension is one of `extensions` (the kind of file the command writes), and its folder can
+ * be made and written. Throws `BitextError` (exit 2) naming the file.
  */
 export function checkOutputFile(file: string, inputs: readonly string[], extensions: readonly string[]): void {
   const real = realPath(file);

@@ -8,8 +8,8 @@
  * with its stem id. Numbers, months and dates (read by `extractNumbers`, `pipeline/text/numbers.ts`:
  * 12.6万 ↔ 126,000, 11月 ↔ November), Latin-script words written inside Chinese text, and Chinese
  * names written in pinyin (魏玲灵 ↔ Lingling Wei, matched only against capitalised words present
- * in the English document) are items too: they translate to themselves. Ids below `lexicon.stemCount` are dictionary stems; larger ids come
- * from a per-run `Vocabulary`.
+ * in the English document) are items too: they translate to themselves. Ids below
+ * `lexicon.stemCount` are dictionary stems; larger ids come from a per-run `Vocabulary`.
  */
 import type { Lexicon } from './lexicon/cedict.ts';
 import { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
@@ -227,7 +227,9 @@ export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary
     const items = newItems();
     const numbers = extractNumbers(text, 'en');
     let words = text;
-    for (const m of numbers) if (m.kind === 'month' || m.kind === 'date') words = words.slice(0, m.start) + ' '.repeat(m.end - m.start) + words.slice(m.end);
+    for (const m of numbers) {
+      if (m.kind === 'month' || m.kind === 'date') words = words.slice(0, m.start) + ' '.repeat(m.end - m.start) + words.slice(m.end);
+    }
     for (const token of englishWords(words)) {
       const id = /^[0-9]/.test(token) ? -1 : vocabulary.wordId(token);
       if (id >= 0) addItem(items, id, [id]);

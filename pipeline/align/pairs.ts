@@ -26,9 +26,12 @@ export interface DocumentPair {
  * `BitextError` (exit 2) naming the folder when either side is missing or present twice.
  */
 export function findPair(dir: string): DocumentPair {
-  const names = readdirSync(dir).sort();
+  const documents = readdirSync(dir).sort().flatMap((name) => {
+    const lang = languageOfFileName(name);
+    return lang ? [{ file: join(dir, name), chinese: isChinese(lang) }] : [];
+  });
   const pick = (chinese: boolean, what: string, expected: string) => {
-    const found = names.filter((n) => languageOfFileName(n) !== null && isChinese(languageOfFileName(n)!) === chinese).map((n) => join(dir, n));
+    const found = documents.filter((d) => d.chinese === chinese).map((d) => d.file);
     if (found.length === 0) throw new BitextError(located(dir, undefined, `no ${what} file (expected ${expected})`), { file: dir });
     if (found.length > 1) throw new BitextError(located(dir, undefined, `more than one ${what} file: ${found.map((f) => basename(f)).join(', ')}`), { file: dir });
     return found[0];

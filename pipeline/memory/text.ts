@@ -27,7 +27,10 @@ function isWordCodePoint(cp: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
 
-/** Token id of a (non-number) word from its FNV-1a hash (`fnv1a` of its lower-cased code units): the sign bit set, never NUMBER_TOKEN. */
+/**
+ * Token id of a (non-number) word from its FNV-1a hash (`fnv1a` of its lower-cased code units):
+ * the sign bit set, never NUMBER_TOKEN.
+ */
 function wordId(hash: number): number {
   const id = (hash | 0x80000000) | 0;
   return id === NUMBER_TOKEN ? id - 1 : id;
