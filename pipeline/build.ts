@@ -13,6 +13,7 @@ import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { renderEdition, renderIndex } from './publish/index.ts';
 import { needsReview } from './check/index.ts';
+import { isTraditional } from './text/index.ts';
 
 /** Options of `build`. */
 export interface BuildOptions {
@@ -66,7 +67,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.links));
     writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
     writeTmx(units[i], join(dir, 'memory.tmx'));
-    const hant = options.script === 'hant' && bitext.source.lang !== 'zh-Hant';
+    const hant = options.script === 'hant' && !isTraditional(bitext.source.lang);
     writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
     if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
     else rmSync(join(dir, 'index.hant.html'), { force: true });
@@ -80,7 +81,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     links: b.links.length,
     flagged: summary.documents[i].flagged,
     lang: { source: b.source.lang, target: b.target.lang },
-    ...(options.script === 'hant' && b.source.lang !== 'zh-Hant' ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
+    ...(options.script === 'hant' && !isTraditional(b.source.lang) ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
   }));
   writeFileAtomic(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
   return summary;

@@ -6,6 +6,7 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { languageOfFileName } from './text/index.ts';
 
 /**
  * An error a user can act on: `message` already names the file and line.
@@ -171,17 +172,17 @@ export function systemErrorReason(error: unknown): string {
 
 /**
  * Check, without writing, that `file` may be written by a command: it is none of the command's
- * `inputs` (compared after resolving symbolic links), not a source document (`zh.md`, `en.md`…),
- * not a folder, and — when it already exists — its extension is one of `extensions` (the kind
- * of file the command writes), and its folder can be made and written. Throws `BitextError`
- * (exit 2) naming the file.
+ * `inputs` (compared after resolving symbolic links), not named as a source document (a name
+ * `languageOfFileName` reads: `zh.md`, `en.md`…), not a folder, and — when it already exists —
+ * its extension is one of `extensions` (the kind of file the command writes), and its folder can
+ * be made and written. Throws `BitextError` (exit 2) naming the file.
  */
 export function checkOutputFile(file: string, inputs: readonly string[], extensions: readonly string[]): void {
   const real = realPath(file);
   for (const input of inputs) {
     if (real === realPath(input)) throw new BitextError(located(file, undefined, 'is an input of this command: refusing to overwrite it'), { file });
   }
-  if (/^(zh|en)([-_][a-z]+)*\.(md|markdown|txt)$/i.test(basename(file))) {
+  if (languageOfFileName(file) !== null) {
     throw new BitextError(located(file, undefined, 'looks like a source document (zh.md, en.md…): refusing to overwrite it'), { file });
   }
   if (existsSync(file)) {

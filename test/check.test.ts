@@ -139,7 +139,7 @@ describe('check rules on hand-made pairs', () => {
       ].join('\n'),
     );
     expect(plain).not.toContain('\x1b[');
-    expect(formatFindings(findings, { color: true })).toContain('\x1b[31merror  \x1b[0m');
+    expect(formatFindings(findings, { color: true })).toContain('\x1b[31merror  \x1b[39m');
   });
 });
 

@@ -79,7 +79,7 @@ describe('diff of a revised English translation', () => {
     const plain = formatDiff(diff);
     expect(plain).toContain('In her [-latest-]{+newest+} column, Wei [-notes-]{+argues+} that');
     expect(plain).not.toContain('\x1b[');
-    expect(formatDiff(diff, { color: true })).toContain('\x1b[31mlatest\x1b[0m\x1b[32mnewest\x1b[0m');
+    expect(formatDiff(diff, { color: true })).toContain('\x1b[31mlatest\x1b[39m\x1b[32mnewest\x1b[39m');
   });
   it('finds nothing between a revision and itself', () => {
     const same = diffRevisions(dirs.old, dirs.old);

@@ -5,15 +5,15 @@
  * Every unit becomes a bag of "items". A Chinese item is a content word (dictionary maximum
  * matching, `segmentChinese`) with the ids of the English stems it may translate to (its
  * CC-CEDICT gloss, plus stems learned later by `model1.ts`); an English item is one content word
- * with its stem id. Numbers (full-width digits folded), dates (11月 ↔ November), Latin-script
- * words written inside Chinese text, and Chinese names written in pinyin (魏玲灵 ↔ Lingling Wei,
- * matched only against capitalised words present in the English document) are items too: they
- * translate to themselves. Ids below `lexicon.stemCount` are dictionary stems; larger ids come
- * from a per-run `Vocabulary`.
+ * with its stem id. Numbers, months and dates (read by `extractNumbers`, `pipeline/text/numbers.ts`:
+ * 12.6万 ↔ 126,000, 11月 ↔ November), Latin-script words written inside Chinese text, and Chinese
+ * names written in pinyin (魏玲灵 ↔ Lingling Wei, matched only against capitalised words present
+ * in the English document) are items too: they translate to themselves. Ids below
+ * `lexicon.stemCount` are dictionary stems; larger ids come from a per-run `Vocabulary`.
  */
 import type { Lexicon } from './lexicon/cedict.ts';
 import { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
-import { ENGLISH_MONTHS, englishWords, normalizeEnglish } from '../text/index.ts';
+import { englishWords, extractNumbers, normalizeEnglish, type NumberMention } from '../text/index.ts';
 
 /** Lexical items of one unit, flattened: item k has stems `stems[start[k] .. start[k+1])`. */
 export interface UnitFeatures {
@@ -74,15 +74,18 @@ export function createVocabulary(lexicon: Lexicon): Vocabulary {
   };
 }
 
-const FULL_WIDTH_DIGITS = /[\uFF10-\uFF19]/g;
-const NUMBER = /[0-9]+(?:[.,][0-9]+)*/g;
-
-function foldDigits(text: string): string {
-  return text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30));
-}
-
-function numberKey(raw: string): string {
-  return 'n:' + raw.replace(/,(?=[0-9]{3}\b)/g, '');
+/**
+ * The item keys of a unit's numbers (`extractNumbers`): `n:<value>` for a number written in
+ * digits, whatever it counts (`2017年` and `2017`, `12.6万` and `126,000` meet); `m:<month>` for a
+ * month, and for a date its month and `n:<day>` (`11月12日` and `November 12` both give `m:11`
+ * and `n:12`). Other numbers written in words are left to the dictionary (三 ↔ "three").
+ */
+function numberKeys(mentions: readonly NumberMention[]): string[] {
+  return mentions.flatMap((m) => {
+    if (m.kind === 'date') return [`m:${Math.floor(m.value / 100)}`, `n:${m.value % 100}`];
+    if (m.kind === 'month') return [`m:${m.value}`];
+    return m.written === 'digits' ? [`n:${m.value}`] : [];
+  });
 }
 
 /** Items of one unit under construction: item k has stems stems[start[k] .. start[k+1]) and type types[k]. */
@@ -160,8 +163,7 @@ export function englishNames(texts: readonly string[]): EnglishNames {
  */
 export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary, names: EnglishNames): UnitFeatures[] {
   const { lexicon } = vocabulary;
-  return texts.map((raw) => {
-    const text = foldDigits(raw);
+  return texts.map((text) => {
     const items = newItems();
     const words = segmentChinese(text, lexicon);
     const nameStems = pinyinNames(text, words, vocabulary, names);
@@ -172,16 +174,12 @@ export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary
       const extra = nameStems[k]?.filter((id) => !gloss.includes(id));
       if (gloss.length > 0 || extra?.length) addItem(items, entry, gloss, extra);
     }
-    for (const m of text.matchAll(NUMBER)) {
-      const after = text[m.index + m[0].length];
-      const key = after === '月' ? `m:${Number(m[0])}` : numberKey(m[0]);
-      addItem(items, vocabulary.zhType(key), [vocabulary.id(key)]);
-    }
+    for (const key of numberKeys(extractNumbers(text, 'zh'))) addItem(items, vocabulary.zhType(key), [vocabulary.id(key)]);
     for (const w of text.match(/[A-Za-z\u00C0-\u024F]+/g) ?? []) {
       const stem = normalizeEnglish(w);
       if (stem) addItem(items, vocabulary.zhType('l:' + stem), [vocabulary.id(stem)]);
     }
-    return pack(items, raw);
+    return pack(items, text);
   });
 }
 
@@ -219,34 +217,29 @@ function pinyinNames(text: string, words: ChineseWords, vocabulary: Vocabulary, 
   return out;
 }
 
-/** Features of English units: content words (normalised), numbers, month names before a number or capitalised. */
+/**
+ * Features of English units: content words (normalised, digits left out), then numbers, months and
+ * dates (`numberKeys`); the words of a month or date (`November`, `May` in "in May") are read
+ * only as that.
+ */
 export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary): UnitFeatures[] {
-  return texts.map((raw) => {
-    const text = foldDigits(raw);
+  return texts.map((text) => {
     const items = newItems();
-    const tokens = englishWords(text);
-    for (let k = 0; k < tokens.length; k++) {
-      const id = englishTokenId(tokens, k, vocabulary);
+    const numbers = extractNumbers(text, 'en');
+    let words = text;
+    for (const m of numbers) {
+      if (m.kind === 'month' || m.kind === 'date') words = words.slice(0, m.start) + ' '.repeat(m.end - m.start) + words.slice(m.end);
+    }
+    for (const token of englishWords(words)) {
+      const id = /^[0-9]/.test(token) ? -1 : vocabulary.wordId(token);
       if (id >= 0) addItem(items, id, [id]);
     }
-    for (const m of text.matchAll(NUMBER)) {
-      const id = vocabulary.id(numberKey(m[0]));
+    for (const key of numberKeys(numbers)) {
+      const id = vocabulary.id(key);
       addItem(items, id, [id]);
     }
-    return pack(items, raw);
+    return pack(items, text);
   });
-}
-
-/** Stem id of token k, −1 for none: digits are read as numbers; a capitalised month name ("May" only before a number) is a month. */
-function englishTokenId(tokens: readonly string[], k: number, vocabulary: Vocabulary): number {
-  const token = tokens[k];
-  const first = token.charCodeAt(0);
-  if (first >= 0x30 && first <= 0x39) return -1;
-  if (first >= 0x41 && first <= 0x5a) {
-    const month = ENGLISH_MONTHS.get(token.toLowerCase());
-    if (month && (token !== 'May' || /^[0-9]/.test(tokens[k + 1] ?? ''))) return vocabulary.id(`m:${month}`);
-  }
-  return vocabulary.wordId(token);
 }
 
 /**

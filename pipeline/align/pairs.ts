@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Bitext } from '../types.ts';
 import { BitextError, located } from '../io.ts';
-import { languageOfFileName } from '../text/index.ts';
+import { isChinese, languageOfFileName } from '../text/index.ts';
 import { loadDocument } from '../segment/index.ts';
 import { alignBitext } from './index.ts';
 
@@ -20,22 +20,28 @@ export interface DocumentPair {
   targetFile: string;
 }
 
-const SOURCE_NAMES = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'];
-const TARGET_NAMES = ['en.md', 'en.txt'];
-
 /**
- * The document pair in folder `dir`: one Chinese file (`zh.md`, `zh-Hans.md`, `zh-Hant.md` or
- * `.txt`) and one English file (`en.md` or `en.txt`). Throws `BitextError` (exit 2) naming the
- * folder when either side is missing or present twice.
+ * The document pair in folder `dir`: one Chinese file and one English file, told by their names
+ * (`languageOfFileName`: `zh.md`, `zh-Hans.md`, `zh-Hant.md`, `en.md`, or `.txt`…). Throws
+ * `BitextError` (exit 2) naming the folder when either side is missing or present twice.
  */
 export function findPair(dir: string): DocumentPair {
-  const pick = (names: string[], what: string) => {
-    const found = names.map((n) => join(dir, n)).filter((f) => existsSync(f));
-    if (found.length === 0) throw new BitextError(located(dir, undefined, `no ${what} file (expected one of ${names.join(', ')})`), { file: dir });
+  const documents = readdirSync(dir).sort().flatMap((name) => {
+    const lang = languageOfFileName(name);
+    return lang ? [{ file: join(dir, name), chinese: isChinese(lang) }] : [];
+  });
+  const pick = (chinese: boolean, what: string, expected: string) => {
+    const found = documents.filter((d) => d.chinese === chinese).map((d) => d.file);
+    if (found.length === 0) throw new BitextError(located(dir, undefined, `no ${what} file (expected ${expected})`), { file: dir });
     if (found.length > 1) throw new BitextError(located(dir, undefined, `more than one ${what} file: ${found.map((f) => basename(f)).join(', ')}`), { file: dir });
     return found[0];
   };
-  return { doc: basename(resolve(dir)), dir, sourceFile: pick(SOURCE_NAMES, 'Chinese source'), targetFile: pick(TARGET_NAMES, 'English target') };
+  return {
+    doc: basename(resolve(dir)),
+    dir,
+    sourceFile: pick(true, 'Chinese source', 'zh.md, zh-Hans.md or zh-Hant.md, or .txt'),
+    targetFile: pick(false, 'English target', 'en.md or en.txt'),
+  };
 }
 
 /**

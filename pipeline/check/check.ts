@@ -21,7 +21,7 @@
  * Pure: works on a `Bitext`, reads nothing.
  */
 import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
-import { extractNumbers, unmatchedNumbers, type NumberMention } from '../text/index.ts';
+import { extractNumbers, hanCharacters, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
@@ -31,7 +31,6 @@ export interface CheckOptions {
   lowScore?: number;
 }
 
-const HAN = /\p{Script=Han}/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LATIN_LETTERS = /\p{Script=Latin}/gu;
 /** Latin-script words (with inner apostrophes, hyphens, dots) in a row, e.g. `Robert O'Brien`. */
@@ -115,7 +114,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
         add('error', 'untranslated-copy', `English block ${block.index} is a copy of Chinese block ${copied}`, { targetBlocks: [block.index], target: block.text });
         continue;
       }
-      const han = block.text.match(HAN)?.length ?? 0;
+      const han = hanCharacters(block.text).length;
       if (han === 0) continue;
       const latin = block.text.match(LATIN_LETTERS)?.length ?? 0;
       const share = han / (han + latin);
@@ -231,17 +230,17 @@ export function checkExitCode(findings: readonly Finding[], maxWarnings?: number
   return counts.error > 0 || (maxWarnings !== undefined && counts.warning > maxWarnings) ? 1 : 0;
 }
 
-const COLORS: Record<FindingLevel, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m' };
+const COLORS: Record<FindingLevel, TextFormat> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 /**
  * The human-readable report: per document a count line, then one entry per finding (level, code,
  * link, block and sentence ids, message, both texts cut to `width` characters). `color` adds ANSI
- * colours (for a terminal). `docs` lists documents to mention even when they have no findings.
+ * colours (for a terminal; `paint`). `docs` lists documents to mention even when they have no findings.
  */
 export function formatFindings(findings: readonly Finding[], options: { color?: boolean; docs?: readonly string[]; width?: number } = {}): string {
   const width = options.width ?? 100;
-  const paint = (level: FindingLevel, text: string) => (options.color ? `${COLORS[level]}${text}\x1b[0m` : text);
-  const dim = (text: string) => (options.color ? `\x1b[2m${text}\x1b[0m` : text);
+  const color = options.color ?? false;
+  const dim = (text: string) => paint('dim', text, color);
   const cut = (text: string) => {
     const one = text.replace(/\s*\n\s*/g, ' ¶ ');
     const chars = [...one];
@@ -257,7 +256,7 @@ export function formatFindings(findings: readonly Finding[], options: { color?: 
     for (const f of mine) {
       const ids = [`link ${f.link} [${f.sourceBlocks.join(',')}]:[${f.targetBlocks.join(',')}]`];
       if (f.sourceSegments?.length || f.targetSegments?.length) ids.push(`sentences [${(f.sourceSegments ?? []).join(',')}]:[${(f.targetSegments ?? []).join(',')}]`);
-      lines.push(`  ${paint(f.level, f.level.padEnd(7))} ${f.code.padEnd(17)} ${ids.join(' ')}: ${f.message}`);
+      lines.push(`  ${paint(COLORS[f.level], f.level.padEnd(7), color)} ${f.code.padEnd(17)} ${ids.join(' ')}: ${f.message}`);
       if (f.source) lines.push(dim(`          zh: ${cut(f.source)}`));
       if (f.target) lines.push(dim(`          en: ${cut(f.target)}`));
     }

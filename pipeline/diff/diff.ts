@@ -17,13 +17,13 @@
  *    old revision that the new revision no longer has, with their old origins (`b6`, `b6s2`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from 'diff';
 import { linkId, type AlignmentDiff, type Bitext, type BySide, type LanguageTag, type Link, type LinkChange, type Side, type TextPart } from '../types.ts';
 import { BitextError, located } from '../io.ts';
-import { isChinese, languageOfFileName } from '../text/index.ts';
+import { isChinese, languageOfFileName, paint } from '../text/index.ts';
 import { bitextFromAlignmentJson, loadBitext, readAlignmentJson } from '../align/index.ts';
 import { unitsFromBitext } from '../memory/index.ts';
 
@@ -205,8 +205,8 @@ export function loadRevision(spec: string, cwd?: string): Bitext {
   if (cwd === undefined && existsSync(spec)) {
     if (statSync(spec).isDirectory()) {
       const json = join(spec, 'alignment.json');
-      const hasDocs = ['zh.md', 'zh-Hans.md', 'zh-Hant.md', 'zh.txt', 'zh-Hans.txt', 'zh-Hant.txt'].some((n) => existsSync(join(spec, n)));
-      if (!hasDocs && existsSync(json)) return readAlignmentJson(json);
+      const hasSource = readdirSync(spec).some((name) => isChinese(languageOfFileName(name) ?? ''));
+      if (!hasSource && existsSync(json)) return readAlignmentJson(json);
       return loadBitext(spec);
     }
     if (spec.endsWith('.json')) return readAlignmentJson(spec);
@@ -229,15 +229,15 @@ const SIDE_LABEL: BySide<string> = { source: 'zh', target: 'en' };
 
 /**
  * The terminal report: a summary line, then each changed group with its old and new pairs and the
- * text changes (wdiff style `[-removed-]{+added+}` when `color` is false; red/green ANSI when true;
+ * text changes (wdiff style `[-removed-]{+added+}` when `color` is false; red/green ANSI (`paint`) when true;
  * unchanged runs longer than `context`·2 characters shortened with "…"), then the stale TM units.
  */
 export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; context?: number } = {}): string {
   const context = options.context ?? 30;
   const color = options.color ?? false;
-  const red = (s: string) => (color ? `\x1b[31m${s}\x1b[0m` : `[-${s}-]`);
-  const green = (s: string) => (color ? `\x1b[32m${s}\x1b[0m` : `{+${s}+}`);
-  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const red = (s: string) => (color ? paint('red', s, true) : `[-${s}-]`);
+  const green = (s: string) => (color ? paint('green', s, true) : `{+${s}+}`);
+  const bold = (s: string) => paint('bold', s, color);
   const shorten = (s: string, first: boolean, last: boolean) => {
     const chars = [...s];
     if (chars.length <= context * 2) return s;

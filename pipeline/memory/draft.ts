@@ -13,20 +13,17 @@
  * else put whole in the first cell). A code block is written as code: the target of an exact hit,
  * else the source code unchanged (a marker would corrupt it).
  *
- * The tree is serialised with remark-stringify plus the same GFM and CJK-friendly plugins that
- * `read` parses with, so what is written reads back to the same structure (the serialiser does
- * the escaping of target text).
+ * The tree is serialised with remark-stringify and the syntax `read` parses with (`markdownSyntax`),
+ * so what is written reads back to the same structure (the serialiser does the escaping of target
+ * text).
  */
 import { unified } from 'unified';
-import remarkGfm from 'remark-gfm';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkStringify from 'remark-stringify';
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Block, BlockId, Document, LanguageTag } from '../types.ts';
-import { inlineText, sliceInline } from '../read/index.ts';
+import { inlineText, markdownSyntax, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
-import { joinsWithoutSpace } from '../text/index.ts';
+import { joinsWithoutSpace, trimRange } from '../text/index.ts';
 
 /** What the draft needs of one pretranslated segment. `score` 101 is a context match; null: no hit. */
 export interface DraftPiece {
@@ -40,9 +37,7 @@ export interface DraftPiece {
 }
 
 const writer = unified()
-  .use(remarkGfm, { tablePipeAlign: false })
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyGfmStrikethrough)
+  .use(markdownSyntax({ tablePipeAlign: false }))
   .use(remarkStringify, {
     bullet: '-',
     emphasis: '*',
@@ -104,12 +99,6 @@ function cellRanges(block: Block): { start: number; end: number }[] {
   return ranges;
 }
 
-function trimRange(text: string, start: number, end: number): [number, number] | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return start < end ? [start, end] : null;
-}
-
 /** A table-row block as an mdast row: each cell gets the parts of segments inside it (module comment). */
 function tableRow(block: Block, segs: readonly DraftPiece[], space: string): TableRow {
   const ranges = cellRanges(block);
@@ -117,13 +106,13 @@ function tableRow(block: Block, segs: readonly DraftPiece[], space: string): Tab
   for (const seg of segs) {
     const spanned = ranges
       .map((r, i) => ({ i, range: trimRange(block.text, Math.max(seg.start, r.start), Math.min(seg.end, r.end)) }))
-      .filter((c): c is { i: number; range: [number, number] } => c.range !== null);
+      .filter((c): c is { i: number; range: { start: number; end: number } } => c.range !== null);
     const parts = seg.target === null ? [] : seg.target.split(' | ');
     spanned.forEach(({ i, range }, k) => {
-      if (seg.target === null) cells[i].push(piece(block, seg, range[0], range[1], null, false));
-      else if (spanned.length === 1) cells[i].push(piece(block, seg, range[0], range[1], seg.target, false));
-      else if (parts.length === spanned.length) cells[i].push(piece(block, seg, range[0], range[1], parts[k], false));
-      else if (k === 0) cells[i].push(piece(block, seg, range[0], range[1], seg.target, false)); // whole target in the first cell
+      if (seg.target === null) cells[i].push(piece(block, seg, range.start, range.end, null, false));
+      else if (spanned.length === 1) cells[i].push(piece(block, seg, range.start, range.end, seg.target, false));
+      else if (parts.length === spanned.length) cells[i].push(piece(block, seg, range.start, range.end, parts[k], false));
+      else if (k === 0) cells[i].push(piece(block, seg, range.start, range.end, seg.target, false)); // whole target in the first cell
     });
   }
   return { type: 'tableRow', children: cells.map((parts): TableCell => ({ type: 'tableCell', children: joined(parts, space) })) };

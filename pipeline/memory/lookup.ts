@@ -10,10 +10,10 @@
  * a linear scan 99.5% (50,000 postings and 100 candidates gave 99.7% at twice the time).
  */
 import type { LanguageTag, LookupHit } from '../types.ts';
-import { isChinese, tagMatches, canonicalTag } from '../text/index.ts';
+import { isChinese, tagMatches, canonicalTag, isCjkCodePoint } from '../text/index.ts';
 import { bandOf, maxFuzzyDistance, matchScore } from './score.ts';
 import { familyHash, type Memory } from './store.ts';
-import { gramKeys, isCjkCodePoint, prepareText, type MatchText } from './text.ts';
+import { gramKeys, prepareText, type MatchText } from './text.ts';
 import type Database from 'better-sqlite3';
 
 /** Options of `lookup`: languages (BCP 47, matched with `tagMatches`), minimum score, hit count. */

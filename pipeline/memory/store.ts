@@ -20,8 +20,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BitextError } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
-import { canonicalTag, languageFamily, matchKey } from '../text/index.ts';
-import { fnv1a, gramKeys, matchTokens } from './text.ts';
+import { boundedCache, canonicalTag, fnv1a, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
+import { gramKeys, matchTokens } from './text.ts';
 
 /** An open translation memory (a better-sqlite3 handle and the path it was opened from). */
 export interface Memory {
@@ -146,21 +146,13 @@ function sideKey(key: string, text: string, markup: string | null): string {
 function pairHash(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
   const joined = `${x}\u0001${y}`;
-  const hi = fnv1a(joined, 0x811c9dc5) >>> 11;
+  const hi = fnv1a(joined, FNV_OFFSET_BASIS) >>> 11;
   const lo = fnv1a(joined, 0x050c5d1f) >>> 0;
   return hi * 0x100000000 + lo;
 }
 
-const familyHashes = new Map<string, number>();
 /** Hash of an index family (`languageFamily`), the seed of every gram key of that side. */
-export function familyHash(tag: LanguageTag): number {
-  let h = familyHashes.get(tag);
-  if (h === undefined) {
-    h = fnv1a(languageFamily(tag));
-    if (familyHashes.size < 10_000) familyHashes.set(tag, h);
-  }
-  return h;
-}
+export const familyHash: (tag: LanguageTag) => number = boundedCache((tag) => fnv1a(languageFamily(tag)));
 
 function buffer(w: Writer, keys: number[], id: number): void {
   if (w.buffered + keys.length > w.keys.length) {

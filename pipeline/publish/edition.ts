@@ -13,10 +13,10 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
-import { Converter } from 'opencc-js';
 import { linkId, type Bitext, type Block, type BySide, type BlockLink, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
 import { inlineText, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
+import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
 import { inlineToHast } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
@@ -50,10 +50,10 @@ type Mapper = ((text: string) => string) | undefined;
  * requested script, given the document's source language tag; `map` is undefined when no
  * conversion is needed. Never throws.
  */
-export function chineseScript(sourceLang: LanguageTag, script: EditionOptions['script']): { lang: LanguageTag; map: Mapper } {
-  const isHant = /-hant\b|-tw\b|-hk\b|-mo\b/i.test(sourceLang);
-  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: Converter({ from: 'cn', to: 'tw' }) };
-  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: Converter({ from: 'tw', to: 'cn' }) };
+export function chineseScript(sourceLang: LanguageTag, script: ChineseScript | undefined): { lang: LanguageTag; map: Mapper } {
+  const isHant = isTraditional(sourceLang);
+  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: converterTo('hant') };
+  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: converterTo('hans') };
   return { lang: sourceLang, map: undefined };
 }
 

@@ -7,19 +7,28 @@
  * field report FR-01).
  */
 import { extname } from 'node:path';
-import { unified } from 'unified';
+import { unified, type Preset } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import { Converter } from 'opencc-js';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind } from '../types.ts';
 import { inlineText } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
-import { scriptOf } from '../text/index.ts';
+import { chineseScriptOf, scriptOf } from '../text/index.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
+/**
+ * The Markdown syntax bitext reads and writes, as a unified preset: GitHub Flavored Markdown
+ * (remark-gfm) and remark-cjk-friendly with its GFM strikethrough companion (module comment).
+ * `gfm` options go to remark-gfm: a writer sets serialisation options there (`tablePipeAlign`);
+ * the parser passes none.
+ */
+export function markdownSyntax(gfm?: GfmOptions): Preset {
+  return { plugins: [[remarkGfm, gfm], remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough] };
+}
+
+const parser = unified().use(remarkParse).use(markdownSyntax());
 
 /**
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
@@ -153,32 +162,14 @@ export function readBlocks(file: string): Block[] {
   return blocks;
 }
 
-let toTraditional: ((s: string) => string) | undefined;
-let toSimplified: ((s: string) => string) | undefined;
-
 /**
  * Which language the blocks are written in: `scriptOf` their text (Han ≥ 30% of letters →
- * Chinese, Latin ≥ 70% → `en`), Simplified versus Traditional decided by which OpenCC conversion
- * — opencc-js, `cn`↔`tw` character tables — changes fewer characters; `null` when mixed or other.
+ * Chinese, Latin ≥ 70% → `en`), Simplified versus Traditional by `chineseScriptOf` (which OpenCC
+ * conversion changes fewer characters); `null` when mixed or other.
  */
 export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' | 'en' | null {
   const text = blocks.map((b) => b.text).join('\n');
   const script = scriptOf(text);
   if (script !== 'zh') return script;
-  const sample = (text.match(/\p{Script=Han}/gu) ?? []).slice(0, 5000).join('');
-  const simplified = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-  const toHans = countChanged(sample, simplified(sample));
-  // Nothing to simplify means Simplified whatever the other count is; this skips building the
-  // cn→tw converter (its phrase table takes about half a second), the same answer sooner.
-  if (toHans === 0) return 'zh-Hans';
-  const traditional = (toTraditional ??= Converter({ from: 'cn', to: 'tw' }));
-  return toHans > countChanged(sample, traditional(sample)) ? 'zh-Hant' : 'zh-Hans';
-}
-
-function countChanged(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let n = 0;
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) n++;
-  return n;
+  return chineseScriptOf(text) === 'hant' ? 'zh-Hant' : 'zh-Hans';
 }

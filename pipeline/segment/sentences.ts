@@ -18,7 +18,7 @@ import { basename } from 'node:path';
 import { sentenceId, type Block, type BlockId, type Document, type LanguageTag, type Segment, type TextRange } from '../types.ts';
 import { detectLanguage, readBlocks } from '../read/index.ts';
 import { BitextError, located } from '../io.ts';
-import { isChinese, languageOfFileName } from '../text/index.ts';
+import { ENGLISH_MONTH_ABBREVIATIONS, isChinese, isHan, languageOfFileName, trimRange } from '../text/index.ts';
 
 const ZH_STOP = '。！？；!?;';
 const CLOSERS = '”’」』）)】》〉"\'』';
@@ -33,17 +33,11 @@ export function splitSentences(text: string, lang: LanguageTag): TextRange[] {
   const spans: TextRange[] = [];
   let from = 0;
   for (const cut of [...cuts, text.length]) {
-    const span = trim(text, from, cut);
+    const span = trimRange(text, from, cut);
     if (span) spans.push(span);
     from = cut;
   }
   return spans;
-}
-
-function trim(text: string, start: number, end: number): TextRange | null {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return start < end ? { start, end } : null;
 }
 
 function chineseBoundaries(text: string): number[] {
@@ -84,7 +78,7 @@ function chineseBoundaries(text: string): number[] {
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'col', 'capt', 'lt', 'sgt', 'rev', 'hon', 'gov', 'sen',
   'rep', 'pres', 'mt', 'ft', 'messrs', 'mme', 'mlle', 'no', 'nos', 'vol', 'vols', 'fig', 'figs', 'p', 'pp', 'vs', 'cf',
-  'approx', 'dept', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'approx', 'dept', 'est', ...ENGLISH_MONTH_ABBREVIATIONS,
 ]);
 
 function englishBoundaries(text: string): number[] {
@@ -96,7 +90,7 @@ function englishBoundaries(text: string): number[] {
     const after = text.slice(end).replace(/^\s+/, '');
     if (after === '') continue;
     const next = after[0];
-    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !/\p{Script=Han}/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !isHan(next)) continue;
     if (m[0].startsWith('.') && !m[0].startsWith('..')) {
       const word = /([\p{L}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? '';
       const bare = word.replace(/\.$/, '');
@@ -115,7 +109,7 @@ function englishBoundaries(text: string): number[] {
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' ? [trim(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
+    const spans = block.kind === 'code' ? [trimRange(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
     for (const { start, end } of spans) {
       segments.push({ block: block.index, index: sentenceId(segments.length), text: block.text.slice(start, end), start, end });
     }

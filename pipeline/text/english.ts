@@ -85,8 +85,3 @@ function undouble(stem: string): string {
   return stem;
 }
 
-/** English month names to month numbers 1–12 (for date anchors such as "November 12" ↔ 11月12日). */
-export const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-}));

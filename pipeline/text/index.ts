@@ -1,4 +1,14 @@
-/** text — the shared text toolkit: language tags (`lang.ts`), numbers (`numbers.ts`), English words (`english.ts`). */
+/**
+ * text — the shared text toolkit: characters (`chars.ts`: width folding, Han/CJK, trimming),
+ * language tags and document file names (`lang.ts`), Chinese scripts (`script.ts`), numbers
+ * (`numbers.ts`), English words (`english.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`)
+ * and terminal colours (`terminal.ts`).
+ */
+export * from './chars.ts';
 export * from './lang.ts';
+export * from './script.ts';
 export * from './numbers.ts';
 export * from './english.ts';
+export * from './hash.ts';
+export * from './cache.ts';
+export * from './terminal.ts';

@@ -2,8 +2,9 @@
  * Numbers in Chinese and English text, with normalised values, so that the two sides of a link
  * can be compared ("12.6万" ↔ "126,000", "11月12日" ↔ "November 12", "三倍" ↔ "three times").
  *
- * Used by `check` (numbers that do not match across a link) and available to `align` as lexical
- * evidence. Pure functions, no state. Offsets are UTF-16 code units of the text passed in.
+ * Used by `check` (numbers that do not match across a link) and by `align` (numbers, months and
+ * dates as lexical items, `pipeline/align/features.ts`). Pure functions, no state. Offsets are
+ * UTF-16 code units of the text passed in.
  *
  * What is recognised (both languages unless marked):
  * - Arabic digits, full-width digits (U+FF10–U+FF19, full-width `．` and `％`), decimals,
@@ -23,6 +24,8 @@
  * Mentions written in words are marked `written: 'words'` so a caller can weigh them lower.
  */
 import type { LanguageTag } from '../types.ts';
+import { foldWidth } from './chars.ts';
+import { isChinese } from './lang.ts';
 
 /**
  * What a number denotes. `date` values are `month * 100 + day` (11月12日 → 1112); `month` is 1–12;
@@ -61,17 +64,15 @@ export interface NumberMention {
  */
 const GROUPED_FULLWIDTH = /(?<![0-9\uFF10-\uFF19]|[0-9\uFF10-\uFF19]\uFF0C)[0-9\uFF10-\uFF19]{1,3}(?:\uFF0C[0-9\uFF10-\uFF19]{3})+(?![0-9\uFF10-\uFF19])/g;
 
+/** The full-width characters numbers are read through: digits, `．` and `％`. */
+const NUMBER_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF05]/g;
+
 /**
  * Full-width digits, `．`, `％` and a thousands-separator `，` (see `GROUPED_FULLWIDTH`) folded to
- * ASCII; one code unit for one, so offsets survive.
+ * ASCII (`foldWidth`); one code unit for one, so offsets survive.
  */
-function foldWidth(text: string): string {
-  return text.replace(GROUPED_FULLWIDTH, (run) => run.replace(/\uFF0C/g, ',')).replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0xff0e) return '.';
-    if (code === 0xff05) return '%';
-    return String.fromCharCode(code - 0xff10 + 0x30);
-  });
+function foldNumberWidth(text: string): string {
+  return foldWidth(text.replace(GROUPED_FULLWIDTH, (run) => run.replace(/\uFF0C/g, ',')), NUMBER_WIDTH);
 }
 
 /** `"12.6"` scaled by 10^exp without binary rounding noise (`12.6 × 10^4` = 126000 exactly). */
@@ -100,16 +101,23 @@ function settle(text: string, candidates: Candidate[]): NumberMention[] {
     .map((c) => ({ ...c, text: text.slice(c.start, c.end) }));
 }
 
+/**
+ * Add to `out` a candidate for every match of `pattern` (global) in `folded` that `make` accepts.
+ * The pattern's `lastIndex` is used and left at 0: patterns are shared module constants, matched
+ * with `exec` rather than `matchAll`, which would copy the expression on every call.
+ */
 function collect(
   folded: string,
   pattern: RegExp,
   make: (m: RegExpExecArray) => Omit<Candidate, 'start' | 'end'> & { start?: number; end?: number } | null,
   out: Candidate[],
 ): void {
-  for (const m of folded.matchAll(pattern)) {
-    const made = make(m as RegExpExecArray);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+    if (m[0] === '') pattern.lastIndex++; // never stall on an empty match
+    const made = make(m);
     if (!made) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, ...made } as Candidate);
+    out.push({ start: m.index, end: m.index + m[0].length, ...made } as Candidate);
   }
 }
 
@@ -172,23 +180,40 @@ export function parseChineseNumeral(run: string): number {
   return big + wan + section + Math.max(digit, 0);
 }
 
+const CN_NUM = `(?:${DIGITS}|${CN_RUN})`;
+
+/** The patterns of `chineseNumbers`, built once (matched by `collect`). */
+const ZH = {
+  date: new RegExp(`(${CN_NUM})月(${CN_NUM})[日号號]`, 'gu'),
+  decade: new RegExp(`(?:(上个?世纪|二十世纪|20世纪)|(本世纪|二十一世纪|21世纪))?(${CN_NUM})年代`, 'gu'),
+  year: new RegExp(`(\\d{3,4}|[零〇一二三四五六七八九]{4})年(?!代)`, 'gu'),
+  month: new RegExp(`(?<!个|個)(${CN_NUM})月`, 'gu'),
+  weekday: /(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])/gu,
+  percentWords: new RegExp(`百分之(${CN_NUM})`, 'gu'),
+  percent: new RegExp(`(${DIGITS})\\s?%`, 'gu'),
+  multiple: new RegExp(`(${CN_NUM})倍`, 'gu'),
+  ordinal: new RegExp(`第(${CN_NUM})`, 'gu'),
+  scaled: new RegExp(`(${DIGITS})([十百千万萬亿億]+)`, 'gu'),
+  digits: new RegExp(DIGITS, 'gu'),
+  numerals: new RegExp(CN_RUN, 'gu'),
+};
+
 /** Numbers in Chinese text (see the module comment for the forms). */
 function chineseNumbers(text: string): NumberMention[] {
-  const t = foldWidth(text);
+  const t = foldNumberWidth(text);
   const out: Candidate[] = [];
-  const num = `(?:${DIGITS}|${CN_RUN})`;
   const value = (s: string): number => (/^[\d.,]+$/.test(s) ? Number(s.replace(/,/g, '')) : parseChineseNumeral(s));
   const written = (s: string): 'digits' | 'words' => (/\d/.test(s) ? 'digits' : 'words');
 
   // Dates: 11月12日, 十一月十二号
-  collect(t, new RegExp(`(${num})月(${num})[日号號]`, 'gu'), (m) => {
+  collect(t, ZH.date, (m) => {
     const month = value(m[1]);
     const day = value(m[2]);
     if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
     return { value: month * 100 + day, kind: 'date', written: written(m[1]) };
   }, out);
   // Decades: (上世纪)60年代, 1960年代
-  collect(t, new RegExp(`(?:(上个?世纪|二十世纪|20世纪)|(本世纪|二十一世纪|21世纪))?(${num})年代`, 'gu'), (m) => {
+  collect(t, ZH.decade, (m) => {
     let v = value(m[3]);
     if (!Number.isInteger(v)) return null;
     if (v < 100) v += m[2] ? 2000 : 1900;
@@ -196,40 +221,40 @@ function chineseNumbers(text: string): NumberMention[] {
     return { value: v, kind: 'decade', written: written(m[3]) };
   }, out);
   // Years: 1969年, 一九六九年 (not 3年 "three years": a year needs 3–4 digits)
-  collect(t, new RegExp(`(\\d{3,4}|[零〇一二三四五六七八九]{4})年(?!代)`, 'gu'), (m) => ({
+  collect(t, ZH.year, (m) => ({
     value: value(m[1]), kind: 'year', written: written(m[1]),
   }), out);
   // Months: 10月 (not 个月, a duration)
-  collect(t, new RegExp(`(?<!个|個)(${num})月`, 'gu'), (m) => {
+  collect(t, ZH.month, (m) => {
     const v = value(m[1]);
     if (!(v >= 1 && v <= 12 && Number.isInteger(v))) return null;
     return { value: v, kind: 'month', written: written(m[1]) };
   }, out);
   // Weekdays: 周二, 星期天, 礼拜五
-  collect(t, /(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])/gu, (m) => ({
+  collect(t, ZH.weekday, (m) => ({
     value: CN_WEEKDAY[m[1]], kind: 'weekday', written: 'words',
   }), out);
   // Percentages: 百分之三十, 30%
-  collect(t, new RegExp(`百分之(${num})`, 'gu'), (m) => ({ value: value(m[1]), kind: 'percent', written: written(m[1]) }), out);
-  collect(t, new RegExp(`(${DIGITS})\\s?%`, 'gu'), (m) => ({ value: value(m[1]), kind: 'percent', written: 'digits' }), out);
+  collect(t, ZH.percentWords, (m) => ({ value: value(m[1]), kind: 'percent', written: written(m[1]) }), out);
+  collect(t, ZH.percent, (m) => ({ value: value(m[1]), kind: 'percent', written: 'digits' }), out);
   // Multiples: 三倍, 2.5倍
-  collect(t, new RegExp(`(${num})倍`, 'gu'), (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
+  collect(t, ZH.multiple, (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
   // Ordinals: 第一, 第3
-  collect(t, new RegExp(`第(${num})`, 'gu'), (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
+  collect(t, ZH.ordinal, (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
   // Digits with a scale: 12.6万, 3千万, 1.2亿
-  collect(t, new RegExp(`(${DIGITS})([十百千万萬亿億]+)`, 'gu'), (m) => {
+  collect(t, ZH.scaled, (m) => {
     const factor = parseChineseNumeral(`一${m[2]}`);
     if (!Number.isFinite(factor)) return null;
     return { value: scaled(m[1], Math.round(Math.log10(factor))), kind: 'number', written: 'digits' };
   }, out);
   // Plain digits
-  collect(t, new RegExp(DIGITS, 'gu'), (m) => {
+  collect(t, ZH.digits, (m) => {
     const v = value(m[0]);
     const isYear = Number.isInteger(v) && v >= 1000 && v <= 2199 && !m[0].includes(',');
     return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
   }, out);
   // Chinese numeral runs (a lone 一 or a lone scale character is not read as a number)
-  collect(t, new RegExp(CN_RUN, 'gu'), (m) => {
+  collect(t, ZH.numerals, (m) => {
     const run = m[0];
     if (run === '一' || run === '壹' || /^[十拾百佰千仟万萬亿億]$/u.test(run)) return null;
     if (/^[万萬千百]+$/u.test(run)) return null; // 千万 "must", 万万 "by no means"
@@ -256,21 +281,33 @@ const EN_ORDINALS: Record<string, number> = {
   tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
   twentieth: 20, thirtieth: 30, hundredth: 100,
 };
-const EN_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const EN_WEEKDAYS: Record<string, number> = {
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
-};
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** Abbreviated English month names, lower case: `jan` … `dec` and `sept` (`may` is a full name). */
+export const ENGLISH_MONTH_ABBREVIATIONS: readonly string[] = [
+  ...MONTH_NAMES.map((name) => name.slice(0, 3)).filter((short) => !MONTH_NAMES.includes(short)),
+  'sept',
+];
+
+/** English month names, full and abbreviated (`ENGLISH_MONTH_ABBREVIATIONS`), lower case → month 1–12. */
+export const ENGLISH_MONTHS: ReadonlyMap<string, number> = new Map([
+  ...MONTH_NAMES.map((name, i): [string, number] => [name, i + 1]),
+  ...ENGLISH_MONTH_ABBREVIATIONS.map((short): [string, number] => [short, MONTH_NAMES.findIndex((name) => name.startsWith(short.slice(0, 3))) + 1]),
+]);
+
+/** English weekday names, lower case → 1 (Monday) … 7 (Sunday). */
+const EN_WEEKDAYS = new Map(WEEKDAY_NAMES.map((name, i) => [name, i + 1]));
 const EN_DECADE_WORDS: Record<string, number> = {
   twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
 };
 
 const WORD = `(?:${[...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Object.keys(EN_SCALES)].join('|')})`;
 const WORD_RUN = `\\b${WORD}(?:(?:[\\s-]+|\\s+and\\s+)${WORD})*\\b`;
-const MONTH = `(?:${Object.keys(EN_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+const MONTH = `(?:${[...ENGLISH_MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})`;
+/** A weekday name, capitalised (`Tuesday`; lower case is too often another word: `sunday best`). */
+const WEEKDAY = `(?:${WEEKDAY_NAMES.map((name) => name[0].toUpperCase() + name.slice(1)).join('|')})`;
+const DECADE_WORD = `(?:${Object.keys(EN_DECADE_WORDS).join('|')})`;
 
 /**
  * Value of an English number-word run: `twenty-five` → 25, `three hundred and five` → 305,
@@ -295,61 +332,80 @@ export function parseEnglishNumberWords(run: string): number {
   return any ? total + current : NaN;
 }
 
+const EN_NUM = `(?:${DIGITS}|${WORD_RUN})`;
+
+/** The patterns of `englishNumbers`, built once (matched by `collect`). */
+const EN = {
+  monthDay: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|million|billion))`, 'giu'),
+  dayMonth: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'),
+  decade: /(?:\b(\d{2})(\d0)s\b|['’](\d0)s\b)/gu,
+  decadeWord: new RegExp(`\\b(${DECADE_WORD})\\b`, 'giu'),
+  percent: new RegExp(`(${EN_NUM})\\s?(?:%|per\\s?cent\\b)`, 'giu'),
+  multiple: new RegExp(`(${EN_NUM})(?:\\s+times\\b|-?fold\\b)`, 'giu'),
+  multipleWord: /\b(twice|thrice|double|doubled|triple|tripled|quadruple|quadrupled)\b/giu,
+  scaled: new RegExp(`(${DIGITS})\\s*(hundred|thousand|million|billion|trillion)\\b`, 'giu'),
+  ordinal: /\b(\d+)(?:st|nd|rd|th)\b/giu,
+  ordinalWord: new RegExp(`\\b(${Object.keys(EN_ORDINALS).join('|')})\\b`, 'giu'),
+  digits: new RegExp(`(?<![\\w.])(?:${DIGITS})`, 'gu'),
+  month: new RegExp(`\\b(${MONTH})\\b`, 'giu'),
+  weekday: new RegExp(`\\b(${WEEKDAY})\\b`, 'gu'),
+  words: new RegExp(WORD_RUN, 'giu'),
+};
+
 /** Numbers in English text (see the module comment for the forms). */
 function englishNumbers(text: string): NumberMention[] {
-  const t = foldWidth(text);
+  const t = foldNumberWidth(text);
   const out: Candidate[] = [];
   const wordValue = (s: string): number => (/\d/.test(s) ? Number(s.replace(/,/g, '')) : parseEnglishNumberWords(s));
-  const numOrWords = `(?:${DIGITS}|${WORD_RUN})`;
 
   // Dates: November 12, Nov. 12th, 12 November
-  collect(t, new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|million|billion))`, 'giu'), (m) => {
+  collect(t, EN.monthDay, (m) => {
     const day = Number(m[2]);
     if (day < 1 || day > 31) return null;
-    return { value: EN_MONTHS[m[1].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+    return { value: ENGLISH_MONTHS.get(m[1].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
-  collect(t, new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'), (m) => {
+  collect(t, EN.dayMonth, (m) => {
     const day = Number(m[1]);
     if (day < 1 || day > 31) return null;
-    return { value: EN_MONTHS[m[2].toLowerCase()] * 100 + day, kind: 'date', written: 'digits' };
+    return { value: ENGLISH_MONTHS.get(m[2].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
   // Decades: 1960s, '60s, the sixties
-  collect(t, /(?:\b(\d{2})(\d0)s\b|['’](\d0)s\b)/gu, (m) => ({
+  collect(t, EN.decade, (m) => ({
     value: m[3] ? 1900 + Number(m[3]) : Number(m[1] + m[2]), kind: 'decade', written: 'digits',
   }), out);
-  collect(t, /\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/giu, (m) => ({
+  collect(t, EN.decadeWord, (m) => ({
     value: 1900 + EN_DECADE_WORDS[m[1].toLowerCase()], kind: 'decade', written: 'words',
   }), out);
   // Percentages: 30%, 30 percent, thirty per cent
-  collect(t, new RegExp(`(${numOrWords})\\s?(?:%|per\\s?cent\\b)`, 'giu'), (m) => ({
+  collect(t, EN.percent, (m) => ({
     value: wordValue(m[1]), kind: 'percent', written: /\d/.test(m[1]) ? 'digits' : 'words',
   }), out);
   // Multiples: three times, 2.5 times, twice, threefold, 3-fold
-  collect(t, new RegExp(`(${numOrWords})(?:\\s+times\\b|-?fold\\b)`, 'giu'), (m) => ({
+  collect(t, EN.multiple, (m) => ({
     value: wordValue(m[1]), kind: 'multiple', written: /\d/.test(m[1]) ? 'digits' : 'words',
   }), out);
-  collect(t, /\b(twice|thrice|double|doubled|triple|tripled|quadruple|quadrupled)\b/giu, (m) => {
+  collect(t, EN.multipleWord, (m) => {
     const w = m[1].toLowerCase();
     const v = w.startsWith('tw') || w.startsWith('doub') ? 2 : w.startsWith('quad') ? 4 : 3;
     return { value: v, kind: 'multiple', written: 'words' };
   }, out);
   // Digits with a scale word: 12.6 million, 3 thousand
-  collect(t, new RegExp(`(${DIGITS})\\s*(hundred|thousand|million|billion|trillion)\\b`, 'giu'), (m) => ({
+  collect(t, EN.scaled, (m) => ({
     value: scaled(m[1], EN_SCALES[m[2].toLowerCase()]), kind: 'number', written: 'digits',
   }), out);
   // Ordinals: 21st, first
-  collect(t, /\b(\d+)(?:st|nd|rd|th)\b/giu, (m) => ({ value: Number(m[1]), kind: 'ordinal', written: 'digits' }), out);
-  collect(t, new RegExp(`\\b(${Object.keys(EN_ORDINALS).join('|')})\\b`, 'giu'), (m) => ({
+  collect(t, EN.ordinal, (m) => ({ value: Number(m[1]), kind: 'ordinal', written: 'digits' }), out);
+  collect(t, EN.ordinalWord, (m) => ({
     value: EN_ORDINALS[m[1].toLowerCase()], kind: 'ordinal', written: 'words',
   }), out);
   // Plain digits; four-digit integers 1000–2199 are years
-  collect(t, new RegExp(`(?<![\\w.])(?:${DIGITS})`, 'gu'), (m) => {
+  collect(t, EN.digits, (m) => {
     const v = Number(m[0].replace(/,/g, ''));
     const isYear = /^\d{4}$/.test(m[0]) && v >= 1000 && v <= 2199;
     return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
   }, out);
   // Months alone (May only when clearly the month: "in May", "May 2017")
-  collect(t, new RegExp(`\\b(${MONTH})\\b`, 'giu'), (m) => {
+  collect(t, EN.month, (m) => {
     const name = m[1];
     if (!/^[A-Z]/.test(name)) return null;
     if (name === 'May' || name === 'Mar' || name === 'Jan' || name.length <= 3) {
@@ -357,14 +413,14 @@ function englishNumbers(text: string): NumberMention[] {
       const after = t.slice(m.index! + name.length, m.index! + name.length + 6);
       if (!/\b(?:in|of|early|late|mid|since|until|by)\s+$/i.test(before) && !/^\s+\d{4}/.test(after)) return null;
     }
-    return { value: EN_MONTHS[name.toLowerCase()], kind: 'month', written: 'words' };
+    return { value: ENGLISH_MONTHS.get(name.toLowerCase())!, kind: 'month', written: 'words' };
   }, out);
   // Weekdays
-  collect(t, /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gu, (m) => ({
-    value: EN_WEEKDAYS[m[1].toLowerCase()], kind: 'weekday', written: 'words',
+  collect(t, EN.weekday, (m) => ({
+    value: EN_WEEKDAYS.get(m[1].toLowerCase())!, kind: 'weekday', written: 'words',
   }), out);
   // Number words (a lone "one" is a pronoun far more often than a count)
-  collect(t, new RegExp(WORD_RUN, 'giu'), (m) => {
+  collect(t, EN.words, (m) => {
     if (/^one$/i.test(m[0])) return null;
     if (/^(hundred|thousand|million|billion|trillion)s?$/i.test(m[0])) return null;
     const v = parseEnglishNumberWords(m[0]);
@@ -375,11 +431,12 @@ function englishNumbers(text: string): NumberMention[] {
 
 /**
  * Every number mentioned in `text`, in text order, without overlaps (a longer, more specific
- * reading wins: `11月12日` is one date, not two numbers). `lang` is a BCP 47 tag: tags starting
- * with `zh` use the Chinese rules, anything else the English ones. Never throws.
+ * reading wins: `11月12日` is one date, not two numbers). `lang` is a BCP 47 tag: Chinese tags
+ * (`isChinese`: `zh-Hans`, `cmn`, `yue`…) use the Chinese rules, anything else the English ones.
+ * Never throws.
  */
 export function extractNumbers(text: string, lang: LanguageTag): NumberMention[] {
-  return lang.toLowerCase().startsWith('zh') ? chineseNumbers(text) : englishNumbers(text);
+  return isChinese(lang) ? chineseNumbers(text) : englishNumbers(text);
 }
 
 /**

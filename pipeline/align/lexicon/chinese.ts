@@ -7,8 +7,7 @@
  * returned — Latin words and numbers are read separately by the aligner as anchors.
  */
 import type { Lexicon } from './cedict.ts';
-
-const HAN_RUNS = /(?:[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3007]|[\uD840-\uD87F][\uDC00-\uDFFF])+/g;
+import { hanRuns } from '../../text/index.ts';
 
 /** Longest headword tried, in UTF-16 code units. */
 const MAX_WORD = 8;
@@ -27,7 +26,7 @@ export interface ChineseWords {
  */
 export function segmentChinese(text: string, lexicon: Lexicon): ChineseWords {
   const words: ChineseWords = { start: [], end: [], entry: [] };
-  for (const run of text.matchAll(HAN_RUNS)) {
+  for (const run of hanRuns(text)) {
     const runEnd = run.index + run[0].length;
     let p = run.index;
     while (p < runEnd) {

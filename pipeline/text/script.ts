@@ -1,0 +1,66 @@
+/**
+ * The script a text is written in — Chinese (Simplified or Traditional) or English — and
+ * conversion between the two Chinese scripts with opencc-js (OpenCC's `cn` and `tw` character
+ * tables). The library is loaded and the converters built on first use: loading takes ~40 ms
+ * that commands without Chinese text (`tm lookup`) should not pay.
+ */
+import { createRequire } from 'node:module';
+import { hanCharacters } from './chars.ts';
+
+const require = createRequire(import.meta.url);
+
+/** A Chinese script: Simplified (`hans`) or Traditional (`hant`). */
+export type ChineseScript = 'hans' | 'hant';
+
+const converters: Partial<Record<ChineseScript, (text: string) => string>> = {};
+
+/**
+ * The function converting Chinese text into `script`: Traditional to Simplified (`tw` → `cn`) for
+ * `hans`, Simplified to Traditional (`cn` → `tw`) for `hant`. Text already in that script and
+ * non-Chinese text pass through unchanged.
+ */
+export function converterTo(script: ChineseScript): (text: string) => string {
+  return (converters[script] ??= buildConverter(script));
+}
+
+function buildConverter(script: ChineseScript): (text: string) => string {
+  const { Converter } = require('opencc-js') as typeof import('opencc-js');
+  return script === 'hant' ? Converter({ from: 'cn', to: 'tw' }) : Converter({ from: 'tw', to: 'cn' });
+}
+
+/**
+ * The script a text is written in, by letters: `zh` when Han characters are at least 30% of the
+ * Han and Latin letters, `en` when Latin letters are at least 70%, otherwise (or with no letters)
+ * `null`.
+ */
+export function scriptOf(text: string): 'zh' | 'en' | null {
+  const han = hanCharacters(text).length;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const letters = han + latin;
+  if (letters === 0) return null;
+  if (han / letters >= 0.3) return 'zh';
+  return latin / letters >= 0.7 ? 'en' : null;
+}
+
+/**
+ * The script of a Chinese text: `hant` when converting its first 5,000 Han characters to
+ * Simplified changes more of them than converting them to Traditional, else `hans` (also for
+ * text without Han characters).
+ */
+export function chineseScriptOf(text: string): ChineseScript {
+  const sample = hanCharacters(text).slice(0, 5000).join('');
+  const toHans = countChanged(sample, converterTo('hans')(sample));
+  // Nothing to simplify means Simplified whatever the other count is; this skips building the
+  // cn→tw converter (its phrase table takes about half a second), the same answer sooner.
+  if (toHans === 0) return 'hans';
+  return toHans > countChanged(sample, converterTo('hant')(sample)) ? 'hant' : 'hans';
+}
+
+/** Positions (code points) at which `a` and `b` differ, over the shorter length. */
+function countChanged(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let n = 0;
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) n++;
+  return n;
+}
