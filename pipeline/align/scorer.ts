@@ -202,45 +202,40 @@ export class LengthScorer implements Scorer {
     this.enLength = prefixSums(en, (f) => f.length);
   }
 
+  private delta(i: number, a: number, j: number, b: number): number {
+    return lengthDelta(this.model, this.zhLength[i + a] - this.zhLength[i], this.enLength[j + b] - this.enLength[j]);
+  }
+
   cost(i: number, a: number, j: number, b: number): number {
-    if (a === 0 || b === 0) return 0;
-    return this.weight * lengthCostTable(lengthDelta(this.model, this.zhLength[i + a] - this.zhLength[i], this.enLength[j + b] - this.enLength[j]));
+    return a === 0 || b === 0 ? 0 : this.weight * lengthCostTable(this.delta(i, a, j, b));
   }
 
   agreement(i: number, a: number, j: number, b: number): number {
-    return lengthProbability(lengthDelta(this.model, this.zhLength[i + a] - this.zhLength[i], this.enLength[j + b] - this.enLength[j]));
+    return lengthProbability(this.delta(i, a, j, b));
   }
 }
 
 /** `weight` when a question mark (? ？) is on one side of the link only, plus half of it for an exclamation mark (! ！); 0 for 1-0 and 0-1. */
 export class PunctuationScorer implements Scorer {
-  /** Prefix sums per side: questions at 2k, exclamations at 2k + 1 (k units before). */
-  private readonly zh: Float64Array;
-  private readonly en: Float64Array;
+  private readonly zhQuestions: Float64Array;
+  private readonly enQuestions: Float64Array;
+  private readonly zhExclamations: Float64Array;
+  private readonly enExclamations: Float64Array;
 
   constructor(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], private readonly weight: number) {
-    this.zh = markSums(zh);
-    this.en = markSums(en);
+    this.zhQuestions = prefixSums(zh, (f) => f.questions);
+    this.enQuestions = prefixSums(en, (f) => f.questions);
+    this.zhExclamations = prefixSums(zh, (f) => f.exclamations);
+    this.enExclamations = prefixSums(en, (f) => f.exclamations);
   }
 
   cost(i: number, a: number, j: number, b: number): number {
     if (a === 0 || b === 0) return 0;
-    const zh = this.zh;
-    const en = this.en;
     let marks = 0;
-    if ((zh[2 * (i + a)] > zh[2 * i]) !== (en[2 * (j + b)] > en[2 * j])) marks += this.weight;
-    if ((zh[2 * (i + a) + 1] > zh[2 * i + 1]) !== (en[2 * (j + b) + 1] > en[2 * j + 1])) marks += this.weight * 0.5;
+    if ((this.zhQuestions[i + a] - this.zhQuestions[i] > 0) !== (this.enQuestions[j + b] - this.enQuestions[j] > 0)) marks += this.weight;
+    if ((this.zhExclamations[i + a] - this.zhExclamations[i] > 0) !== (this.enExclamations[j + b] - this.enExclamations[j] > 0)) marks += this.weight * 0.5;
     return marks;
   }
-}
-
-function markSums(units: readonly UnitFeatures[]): Float64Array {
-  const out = new Float64Array(2 * units.length + 2);
-  for (let k = 0; k < units.length; k++) {
-    out[2 * k + 2] = out[2 * k] + units[k].questions;
-    out[2 * k + 3] = out[2 * k + 1] + units[k].exclamations;
-  }
-  return out;
 }
 
 /**
@@ -253,21 +248,15 @@ function markSums(units: readonly UnitFeatures[]): Float64Array {
 export class LexicalScorer implements Scorer {
   private readonly plain: SpanScores['plain'];
   private readonly neighbours: SpanScores['neighbours'];
-  private readonly lexical: number;
-  private readonly neutralSimilarity: number;
-  private readonly margin: number;
 
-  constructor(scores: SpanScores, weights: Pick<ScorerWeights, 'lexical' | 'neutralSimilarity' | 'margin'>) {
+  constructor(scores: SpanScores, private readonly weights: Pick<ScorerWeights, 'lexical' | 'neutralSimilarity' | 'margin'>) {
     this.plain = scores.plain;
     this.neighbours = weights.margin > 0 ? scores.neighbours : undefined;
-    this.lexical = weights.lexical;
-    this.neutralSimilarity = weights.neutralSimilarity;
-    this.margin = weights.margin;
   }
 
   cost(i: number, a: number, j: number, b: number, limit: number): number {
     if (a === 0 || b === 0) return 0;
-    const { lexical, neutralSimilarity, margin } = this;
+    const { lexical, neutralSimilarity, margin } = this.weights;
     const size = (a + b) / 2;
     let sim = this.plain(i, a, j, b);
     if (sim !== sim) return lexical * (1 - neutralSimilarity) * size;
