@@ -58,7 +58,7 @@ export interface AlignOptions {
 export interface SequenceOptions extends AlignOptions {
   /**
    * `'sentence'` (default) or `'block'`: blocks are scored with the structure rule over their
-   * `kind` and `depth` (a heading or caption links only with its like, `withStructure`) and
+   * `kind` and `depth` (a heading or caption links only with its like, `StructureScorer`) and
    * with `BLOCK_WEIGHTS`; a sentence's `kind` is ignored.
    */
   granularity?: Granularity;
@@ -143,10 +143,10 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
       return searchBand(part.zh, part.en, firsts[k].band, coreOptions(length, parts[k].structure));
     });
   }
-  const found = new Map(searched.map((r, k) => [r, last[k]]));
+  let next = 0;
   return regions.map((r) => {
-    const result = found.get(r);
-    if (!result) return [...range(r.i, r.a).map((s) => ({ source: [s], target: [], score: 0 })), ...range(r.j, r.b).map((s) => ({ source: [], target: [s], score: 0 }))];
+    if (r.a === 0 || r.b === 0) return [...range(r.i, r.a).map((s) => ({ source: [s], target: [], score: 0 })), ...range(r.j, r.b).map((s) => ({ source: [], target: [s], score: 0 }))];
+    const result = last[next++];
     return result.path.map((l) => ({
       source: range(r.i + l.i, l.a),
       target: range(r.j + l.j, l.b),

@@ -1,7 +1,7 @@
 /**
  * The aligner's core: features in, path out. One search (`search.ts`) with the link scorer
- * (`linkScorer` in `scorer.ts`); long inputs are aligned at a coarser resolution first (consecutive units merged
- * in pairs, recursively) and the fine search is confined to a band around the coarse path
+ * (`LinkScorer` in `scorer.ts`); long inputs are aligned at a coarser resolution first
+ * (consecutive units merged in pairs, recursively) and the fine search is confined to a band around the coarse path
  * projected back, so cost grows linearly with length (the multi-resolution scheme of vecalign,
  * Thompson & Koehn 2019).
  */
