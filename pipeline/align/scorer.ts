@@ -323,7 +323,7 @@ export class LinkScorer implements Scorer {
 const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption'] as const);
 
 /**
- * The structure rule of blocks, around an inner scorer: a link holding a heading or caption
+ * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading or caption
  * costs `weight` more unless it is one heading (caption) with one heading (caption) — `weight`/4
  * more when their heading depths differ. 1-0 and 0-1 links are free of it, so an untranslated
  * heading stays alone rather than merging into the next paragraph. Agreement: the inner one's.
