@@ -53,6 +53,7 @@ describe('structure: headings link with headings', () => {
     const links = alignSequences(
       [{ text: '第一章', kind: 'heading', depth: 1 }, { text: '正文第一句。', kind: 'paragraph' }],
       [{ text: 'Chapter One', kind: 'heading', depth: 1 }, { text: 'First sentence.', kind: 'paragraph' }],
+      { granularity: 'block' },
     );
     expect(links.map((l) => [l.source, l.target])).toEqual([[[0], [0]], [[1], [1]]]);
   });
@@ -68,7 +69,7 @@ describe('structure: headings link with headings', () => {
       { text: 'This book tells the story of three generations of a family.', kind: 'paragraph' as const },
       { text: 'The author lived in Beijing for twenty years.', kind: 'paragraph' as const },
     ];
-    expect(alignSequences(zh, en).map((l) => [l.source, l.target])).toEqual([[[0], []], [[1], [0]], [[2], [1]]]);
-    expect(alignSequences(zh, en, { weights: { structure: 0 } }).map((l) => [l.source, l.target])).toEqual([[[0, 1], [0]], [[2], [1]]]);
+    expect(alignSequences(zh, en, { granularity: 'block' }).map((l) => [l.source, l.target])).toEqual([[[0], []], [[1], [0]], [[2], [1]]]);
+    expect(alignSequences(zh, en, { granularity: 'block', weights: { structure: 0 } }).map((l) => [l.source, l.target])).toEqual([[[0, 1], [0]], [[2], [1]]]);
   });
 });

@@ -1,37 +1,43 @@
 /**
  * align — block and sentence alignment of a Chinese source with its English translation.
  *
- * One search with pluggable scorers serves both granularities (DESIGN.md): `alignSequences`
- * aligns any two sequences of units (sentences, or blocks with their kinds); `alignDocument`
- * aligns a document's blocks, then the sentences inside each block link.
+ * One entry point, `alignWithin`, serves every granularity: it aligns two sequences of units
+ * inside given regions — the whole sequences, or the block links of a document — in two passes
+ * over all the regions together. `alignSequences` aligns two whole sequences (presegmented
+ * sentences, or blocks); `alignDocument` aligns a document's blocks, then the sentences inside
+ * each block link. The granularity is an option: blocks get the structure rule for headings and
+ * captions and the block weights (`BLOCK_WEIGHTS`), sentences neither.
  *
- * Link `score` (in [0, 1]): for a link with both sides, the mean of the lexical similarity of
- * the two spans (share of words with a dictionary or learned translation on the other side,
- * see `lexical.ts`) and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0
- * and 0-1 links, which have no evidence of a counterpart.
+ * Link `score` (in [0, 1]): the link confidence of the last pass's scorer (`linkConfidence` in
+ * `scorer.ts`) — for a link with both sides, the mean of the lexical similarity of the two spans
+ * (share of words with a dictionary or learned translation on the other side, see `lexical.ts`)
+ * and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0 and 0-1 links, which
+ * have no evidence of a counterpart.
  */
 import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
 import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
-import { firstPass, searchBand, type CoreOptions } from './core.ts';
+import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core.ts';
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
-import type { SpanSimilarity } from './lexical.ts';
-import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, lengthDelta, lengthProbability, linkTypes, type LengthModel, type ScorerWeights } from './scorer.ts';
+import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
 import type { PathLink } from './search.ts';
 
-/** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth). */
+/** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
   text: string;
   kind?: BlockKind;
   depth?: number;
 }
 
-/** Options of `alignSequences` / `alignDocument`; all optional. */
+/** What the units of an alignment are: blocks (paragraphs, headings…) or sentences. */
+export type Granularity = 'block' | 'sentence';
+
+/** Options of `alignDocument` and `alignBitext` (and, with a granularity, `alignWithin` / `alignSequences`); all optional. */
 export interface AlignOptions {
   /** Bilingual lexicon (default: CC-CEDICT via `loadLexicon`). */
   lexicon?: Lexicon;
-  /** Scorer weights overriding `DEFAULT_WEIGHTS`. */
+  /** Scorer weights overriding `DEFAULT_WEIGHTS` (for blocks, `BLOCK_WEIGHTS` over them). */
   weights?: Partial<ScorerWeights>;
   /** Fixed length model; default: fitted to the two sequences. */
   length?: LengthModel;
@@ -49,6 +55,19 @@ export interface AlignOptions {
   model1Options?: Model1Options;
 }
 
+/** Options of `alignWithin` and `alignSequences`: `AlignOptions` and the granularity. */
+export interface SequenceOptions extends AlignOptions {
+  /**
+   * `'sentence'` (default) or `'block'`: blocks are scored with the structure rule over their
+   * `kind` and `depth` (a heading or caption links only with its like, `StructureScorer`) and
+   * with `BLOCK_WEIGHTS`; a sentence's `kind` is ignored.
+   */
+  granularity?: Granularity;
+}
+
+/** A part of two sequences aligned on its own: source units [i, i + a) with target units [j, j + b). */
+export type Region = Omit<PathLink, 'cost'>;
+
 interface Prepared {
   zh: UnitFeatures[];
   en: UnitFeatures[];
@@ -61,115 +80,111 @@ function prepare(source: readonly AlignUnit[], target: readonly AlignUnit[], lex
   return { zh: chineseFeatures(source.map((u) => u.text), vocabulary, names), en: englishFeatures(enTexts, vocabulary) };
 }
 
-function coreOptions(options: AlignOptions, length: LengthModel, kinds?: CoreOptions['kinds']): CoreOptions {
-  return {
-    types: linkTypes(options.maxSide ?? 4, options.maxSum ?? 5),
-    weights: { ...DEFAULT_WEIGHTS, ...options.weights },
-    length,
-    kinds,
-    fullCells: 250_000,
-    bandWidth: options.bandWidth ?? 4,
-  };
-}
-
 function range(start: number, count: number): number[] {
   return Array.from({ length: count }, (_, k) => start + k);
 }
 
-/** Scores of path links (see the module comment); `similarity` covers every link of the path. */
-function scoreLinks(path: readonly PathLink[], p: Prepared, length: LengthModel, similarity: SpanSimilarity): number[] {
-  return path.map((l) => {
-    if (l.a === 0 || l.b === 0) return 0;
-    let zhLength = 0;
-    let enLength = 0;
-    for (let k = l.i; k < l.i + l.a; k++) zhLength += p.zh[k].length;
-    for (let k = l.j; k < l.j + l.b; k++) enLength += p.en[k].length;
-    const sim = similarity(l.i, l.a, l.j, l.b);
-    const lengthScore = lengthProbability(lengthDelta(length, zhLength, enLength));
-    const score = ((Number.isNaN(sim) ? 0.5 : sim) + lengthScore) / 2;
-    return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+/** The units of `region` in `p` (and their kinds, for blocks). */
+function regionOf(p: Prepared, region: Region, kinds?: UnitKinds): Prepared & { structure?: UnitKinds } {
+  const { i, a, j, b } = region;
+  const structure = kinds && {
+    zh: kinds.zh?.slice(i, i + a),
+    en: kinds.en?.slice(j, j + b),
+    zhDepth: kinds.zhDepth?.slice(i, i + a),
+    enDepth: kinds.enDepth?.slice(j, j + b),
+  };
+  return { zh: p.zh.slice(i, i + a), en: p.en.slice(j, j + b), structure };
+}
+
+/**
+ * Align Chinese `source` units with English `target` units inside each of `regions` (which
+ * must not overlap), in two passes over all regions together (Moore 2002):
+ * 1. in each region, a first pass (`firstPass`, without margin scoring) with the default length
+ *    variance and the length ratio of all units;
+ * 2. the length variance is refitted on the 1-1 links of every region's first pass, IBM Model 1
+ *    is trained once on all their links (`model1.ts`), and a second pass searches each region
+ *    in a narrow band around its first path, with the learned word pairs added.
+ * Features (lexical items, the names the pinyin of Chinese characters may match) are read from
+ * all units at once. Returns, per region, links in order covering each of its units exactly
+ * once, ids being 0-based positions in `source` and `target`, with their scores (see the
+ * module comment); a region with one side empty gets one 1-0 (0-1) link per unit. Link types:
+ * 1-0, 0-1 and a-b with a, b ≤ `maxSide` (default 4) and a + b ≤ `maxSum` (default 5).
+ * Throws only on internal errors.
+ */
+export function alignWithin(source: readonly AlignUnit[], target: readonly AlignUnit[], regions: readonly Region[], options: SequenceOptions = {}): Link[][] {
+  const p = prepare(source, target, options.lexicon ?? loadLexicon());
+  const blocks = options.granularity === 'block';
+  const weights: ScorerWeights = { ...DEFAULT_WEIGHTS, ...(blocks ? BLOCK_WEIGHTS : {}), ...options.weights };
+  const kinds: UnitKinds | undefined = blocks
+    ? { zh: source.map((u) => u.kind), en: target.map((u) => u.kind), zhDepth: source.map((u) => u.depth), enDepth: target.map((u) => u.depth) }
+    : undefined;
+  const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({
+    types: linkTypes(options.maxSide ?? 4, options.maxSum ?? 5),
+    weights: { ...weights, margin },
+    length,
+    structure,
+    fullCells: 250_000,
+    bandWidth: options.bandWidth ?? 4,
+  });
+  let length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
+  const searched = regions.filter((r) => r.a > 0 && r.b > 0);
+  const parts = searched.map((r) => regionOf(p, r, kinds));
+  // Margin scoring only in the second pass: the first pass just finds the band and Model 1's training links.
+  const firsts = parts.map((part) => firstPass(part.zh, part.en, coreOptions(length, part.structure, 0), options.secondBandWidth ?? 3));
+  let last: BandSearch[] = firsts;
+  if (options.secondPass !== false) {
+    const path = firsts.flatMap((first, k) => first.path.map((l) => ({ ...l, i: l.i + searched[k].i, j: l.j + searched[k].j })));
+    if (!options.length) {
+      const pairs = path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
+      length = fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length), pairs);
+    }
+    const learned = options.model1 === false ? p : { ...p, zh: addTranslations(p.zh, learnTranslations(p.zh, p.en, path, options.model1Options)) };
+    last = searched.map((r, k) => {
+      const part = regionOf(learned, r);
+      return searchBand(part.zh, part.en, firsts[k].band, coreOptions(length, parts[k].structure));
+    });
+  }
+  let next = 0;
+  return regions.map((r) => {
+    if (r.a === 0 || r.b === 0) return [...range(r.i, r.a).map((s) => ({ source: [s], target: [], score: 0 })), ...range(r.j, r.b).map((s) => ({ source: [], target: [s], score: 0 }))];
+    const result = last[next++];
+    return result.path.map((l) => ({
+      source: range(r.i + l.i, l.a),
+      target: range(r.j + l.j, l.b),
+      score: linkConfidence(result.scorer, l.i, l.a, l.j, l.b),
+    }));
   });
 }
 
-function toLinks(path: readonly PathLink[], scores: readonly number[], zhIds: readonly number[], enIds: readonly number[]): Link[] {
-  return path.map((l, k) => ({ source: zhIds.slice(l.i, l.i + l.a), target: enIds.slice(l.j, l.j + l.b), score: scores[k] }));
-}
-
-/** The outcome of `alignPrepared`: the path, the length model of its last pass, and that pass's span similarity (for link scores). */
-interface Aligned {
-  path: PathLink[];
-  length: LengthModel;
-  similarity: SpanSimilarity;
-}
-
 /**
- * Align prepared features in two passes (Moore 2002): a first pass (`firstPass`) with the
- * default length variance; then the variance is refitted on the first pass's 1-1 links, IBM
- * Model 1 is trained on its links (`model1.ts`), and the second pass searches a narrow band
- * around the first path with the learned word pairs added.
+ * Align Chinese `source` units with English `target` units as a whole (`alignWithin` with one
+ * region): sentences by default, blocks with `granularity: 'block'`. Returns links in order
+ * covering every unit exactly once; ids are 0-based positions in `source` and `target`.
  */
-function alignPrepared(p: Prepared, options: AlignOptions, kinds?: CoreOptions['kinds']): Aligned {
-  let length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
-  // Margin scoring only in the second pass: the first pass just finds the band and Model 1's training links.
-  const firstOptions = coreOptions(options, length, kinds);
-  firstOptions.weights = { ...firstOptions.weights, margin: 0 };
-  const first = firstPass(p.zh, p.en, firstOptions, options.secondBandWidth ?? 3);
-  if (options.secondPass === false) return { path: first.path, length, similarity: first.similarity };
-  if (!options.length) {
-    const pairs = first.path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
-    length = fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length), pairs);
-  }
-  const zh = options.model1 === false ? p.zh : addTranslations(p.zh, learnTranslations(p.zh, p.en, first.path, options.model1Options));
-  return { ...searchBand(zh, p.en, first.band, coreOptions(options, length, kinds)), length };
-}
-
-/**
- * Align Chinese `source` units with English `target` units (sentences, or blocks with kinds).
- * Returns links in order covering every unit exactly once: ids are 0-based positions in
- * `source` and `target`; link types 1-0, 0-1 and a-b with a, b ≤ `maxSide` (default 4) and
- * a + b ≤ `maxSum` (default 5). Units with a `kind` are blocks: headings and captions link only
- * with their like, and the weights are `BLOCK_WEIGHTS`. Throws only on internal errors.
- */
-export function alignSequences(source: readonly AlignUnit[], target: readonly AlignUnit[], options: AlignOptions = {}): Link[] {
-  const lexicon = options.lexicon ?? loadLexicon();
-  const p = prepare(source, target, lexicon);
-  const blocks = source.some((u) => u.kind) || target.some((u) => u.kind);
-  const kinds = blocks
-    ? { zh: source.map((u) => u.kind), en: target.map((u) => u.kind), zhDepth: source.map((u) => u.depth), enDepth: target.map((u) => u.depth) }
-    : undefined;
-  const weights = blocks ? { ...BLOCK_WEIGHTS, ...options.weights } : options.weights;
-  const { path, length, similarity } = alignPrepared(p, { ...options, weights }, kinds);
-  return toLinks(path, scoreLinks(path, p, length, similarity), range(0, source.length), range(0, target.length));
+export function alignSequences(source: readonly AlignUnit[], target: readonly AlignUnit[], options: SequenceOptions = {}): Link[] {
+  return alignWithin(source, target, [{ i: 0, a: source.length, j: 0, b: target.length }], options)[0];
 }
 
 /**
  * Align two read-and-segmented documents (Chinese `source`, English `target`): blocks first
- * (`alignSequences` over `Document.blocks`, with kinds), then the sentences inside each block
- * link (over `Document.segments`, ids are document-wide `Segment.index`). `segmentLinks[k]`
- * belongs to `blockLinks[k]`; a 1-0 (0-1) block link gets one 1-0 (0-1) link per segment.
- * The sentence length model is fitted once over the whole document pair.
+ * (`alignSequences` over `Document.blocks` at block granularity), then the sentences inside
+ * each block link (`alignWithin` over `Document.segments`, one region per block link; ids are
+ * document-wide `Segment.index`, which is the segment's position). `segmentLinks[k]` belongs to
+ * `blockLinks[k]`; a 1-0 (0-1) block link gets one 1-0 (0-1) link per segment. The sentence
+ * length model and Model 1 are fitted once over the sentences of all block links.
  */
 export function alignDocument(source: Document, target: Document, options: AlignOptions = {}): { blockLinks: Link[]; segmentLinks: Link[][] } {
   const lexicon = options.lexicon ?? loadLexicon();
-  const blockLinks = alignSequences(
-    source.blocks.map((b) => ({ text: b.text, kind: b.kind, depth: b.depth })),
-    target.blocks.map((b) => ({ text: b.text, kind: b.kind, depth: b.depth })),
-    { ...options, lexicon },
-  );
-  const p = prepare(source.segments, target.segments, lexicon);
-  const length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
+  const blockLinks = alignSequences(source.blocks, target.blocks, { ...options, lexicon, granularity: 'block' });
   const zhOf = segmentsByBlock(source);
   const enOf = segmentsByBlock(target);
-  const segmentLinks = blockLinks.map((link) => {
-    const zhIds = link.source.flatMap((b) => zhOf[b] ?? []);
-    const enIds = link.target.flatMap((b) => enOf[b] ?? []);
-    if (zhIds.length === 0 || enIds.length === 0) {
-      return [...zhIds.map((s) => ({ source: [s], target: [], score: 0 })), ...enIds.map((s) => ({ source: [], target: [s], score: 0 }))];
-    }
-    const sub: Prepared = { zh: zhIds.map((s) => p.zh[s]), en: enIds.map((s) => p.en[s]) };
-    const { path, similarity } = alignPrepared(sub, { ...options, length });
-    return toLinks(path, scoreLinks(path, sub, length, similarity), zhIds, enIds);
+  const regions = blockLinks.map((link): Region => {
+    // A block link's blocks are consecutive, so are their segments.
+    const zh = link.source.flatMap((b) => zhOf[b]);
+    const en = link.target.flatMap((b) => enOf[b]);
+    return { i: zh[0] ?? 0, a: zh.length, j: en[0] ?? 0, b: en.length };
   });
+  const segmentLinks = alignWithin(source.segments, target.segments, regions, { ...options, lexicon, granularity: 'sentence' });
   return { blockLinks, segmentLinks };
 }
 

@@ -2,8 +2,9 @@
  * Lexical similarity of spans: for every unit of the link, the share of its items that have a
  * translation on the other side of the link (a Chinese word whose stems occur in the English
  * span, an English word among the Chinese span's stems), averaged over the units that have items
- * (the dictionary coverage score of alignment-findings.md, cf. Varga et al. 2005, taken per unit
- * so that a unit with no counterpart lowers the score by its full share however short it is).
+ * (dictionary coverage, cf. Varga et al. 2005 — in a prototype measured on MAC-dev it was most of
+ * the gain over length alone, strict F1 .58 → .80 — taken per unit so that a unit with no
+ * counterpart lowers the score by its full share however short it is).
  *
  * For speed it is computed from a table over the unit pairs the search can visit: for each pair
  * (zh unit i, en unit j), a bit mask of the items of i matched by j and of the items of j matched
@@ -21,7 +22,8 @@ export type SpanSimilarity = (i: number, a: number, j: number, b: number) => num
  * The similarity of spans (`plain`) and, when asked for, `neighbours`: the mean share of the
  * span's units against same-sized spans beside the link (a gap of one unit, up to four spans on
  * each side) for margin scoring — the scorer subtracts λ × it from the similarity (floored at 0),
- * which damps units that resemble everything (alignment-findings.md; cf. Artetxe & Schwenk 2019).
+ * which damps units that resemble everything (cf. Artetxe & Schwenk 2019; in a prototype on MAC-dev
+ * and held-out MAC chapters it added .012 to .026 strict F1).
  */
 export interface SpanScores {
   plain: SpanSimilarity;
