@@ -1,7 +1,7 @@
 /**
  * File input and output shared by every stage: strict text decoding and atomic writes.
  * Errors are `BitextError`s that name the file (and line where one applies) and carry the
- * exit code the command line should use (2 = bad usage or unreadable input, per DESIGN.md).
+ * exit code the command line should use (2 = bad usage or unreadable input, 1 = failed checks; see the README's "Command line").
  */
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
