@@ -1,13 +1,26 @@
 /**
  * build — the main job: every document pair under a source folder → aligned bitext → edition,
  * alignment files, TMX and translation-memory entries under an output folder.
- * Reading and aligning every document happens before anything is written, so bad input stops
- * the build with nothing half-written; each file is written atomically.
+ *
+ * Whole or nothing. The order, and why:
+ * 1. every output name is checked (`checkOutputPlaces`) and every input read and aligned — bad
+ *    input or a clash of names stops the build before anything is written;
+ * 2. every file is staged: written in full and synced as a temporary file beside its target
+ *    (`Staging`, pipeline/io.ts) — a full disk or any other write failure stops here, the
+ *    temporary files are removed and nothing visible has changed;
+ * 3. the translation memory takes the new units in one transaction — a locked or unusable memory
+ *    stops here, again with nothing changed;
+ * 4. the staged files are renamed into place, document by document (each edition after its
+ *    alignment files), the list page last — renames need no space and take microseconds.
+ * So the memory is never behind the published files: every unit of a file in place is in the
+ * memory. A kill before step 4 leaves the old files and the temporary files of a process that is
+ * gone, which the next run removes (`removeStaleTemporaries`); a kill during step 4 leaves some
+ * documents new and some old, and the next build (adding no unit twice) completes it.
  */
-import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Bitext } from './types.ts';
-import { BitextError, checkWritableFolder, located, realPath, writeFileAtomic } from './io.ts';
+import type { Bitext, TranslationUnit } from './types.ts';
+import { BitextError, checkWritableFolder, located, realPath, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
@@ -39,9 +52,10 @@ export interface BuildSummary {
  * The main job (`bitext build`, `npm start`): for every pair under `sourceDir` write
  * `<outputDir>/<doc>/{index.html, alignment.json, alignment.align, memory.tmx}`, the list page
  * `<outputDir>/index.html`, and add every block and sentence link to the translation memory in
- * one transaction (building the same pair again adds no units). Every input is read and aligned,
- * and every output place checked (`checkOutputPlaces`), before anything is written; the memory is
- * written before the files. Throws `BitextError` (exit 2) on bad input or an unusable output place.
+ * one transaction (building the same pair again adds no units). Whole or nothing, in the order
+ * the module comment gives: every name checked, every input read and aligned, every file staged,
+ * then the memory, then the files put in place (the list page last). Throws `BitextError` (exit 2)
+ * on bad input, an unusable output place or a failed write, with the output and memory unchanged.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
   const pairs = findPairs(sourceDir);
@@ -53,56 +67,90 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
   const units = bitexts.map((bitext) => unitsFromBitext(bitext));
-  const memory = openMemory(memoryFile);
-  let result: { added: number; existing: number };
-  try {
-    result = addUnits(memory, units.flat());
-  } finally {
-    closeMemory(memory);
-  }
   const uiLang = options.uiLang ?? 'en';
-  const summary: BuildSummary = { documents: [], unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
-  bitexts.forEach((bitext, i) => {
-    const dir = join(outputDir, bitext.doc);
-    writeFileAtomic(join(dir, 'alignment.align'), formatAlign(bitext.links));
-    writeFileAtomic(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
-    writeTmx(units[i], join(dir, 'memory.tmx'));
-    const hant = options.script === 'hant' && !isTraditional(bitext.source.lang);
-    writeFileAtomic(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
-    if (hant) writeFileAtomic(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
-    else rmSync(join(dir, 'index.hant.html'), { force: true });
-    const flagged = bitext.links.filter((l) => needsReview(l)).length;
-    summary.documents.push({ doc: bitext.doc, blockLinks: bitext.links.length, segmentLinks: bitext.links.reduce((n, l) => n + l.sentences.length, 0), flagged });
-  });
-  const entries = bitexts.map((b, i) => ({
-    doc: b.doc,
-    title: { source: b.source.blocks[0]?.text ?? b.doc, target: b.target.blocks[0]?.text ?? b.doc },
-    href: `${encodeURIComponent(b.doc)}/index.html`,
-    links: b.links.length,
-    flagged: summary.documents[i].flagged,
-    lang: { source: b.source.lang, target: b.target.lang },
-    ...(options.script === 'hant' && !isTraditional(b.source.lang) ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
-  }));
-  writeFileAtomic(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
-  return summary;
+  const staging = new Staging();
+  try {
+    const documents = bitexts.map((bitext, i) => stageDocument(staging, bitext, units[i], join(outputDir, bitext.doc), uiLang, options.script));
+    const entries = bitexts.map((b, i) => ({
+      doc: b.doc,
+      title: { source: b.source.blocks[0]?.text ?? b.doc, target: b.target.blocks[0]?.text ?? b.doc },
+      href: `${encodeURIComponent(b.doc)}/index.html`,
+      links: b.links.length,
+      flagged: documents[i].flagged,
+      lang: { source: b.source.lang, target: b.target.lang },
+      ...(withHant(b, options.script) ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
+    }));
+    staging.write(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
+    const memory = openMemory(memoryFile);
+    let result: { added: number; existing: number };
+    try {
+      result = addUnits(memory, units.flat());
+    } finally {
+      closeMemory(memory);
+    }
+    staging.commit();
+    return { documents, unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
+  } catch (error) {
+    staging.discard();
+    throw error;
+  }
 }
+
+/** Whether the build writes a Traditional Chinese edition of `bitext` too. */
+function withHant(bitext: Bitext, script: BuildOptions['script']): boolean {
+  return script === 'hant' && !isTraditional(bitext.source.lang);
+}
+
+/** Stage the files of one document in `dir` (its edition last) and say what it holds. */
+function stageDocument(staging: Staging, bitext: Bitext, units: TranslationUnit[], dir: string, uiLang: string, script: BuildOptions['script']): BuildSummary['documents'][number] {
+  staging.write(join(dir, 'alignment.align'), formatAlign(bitext.links));
+  staging.write(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
+  writeTmx(units, join(dir, 'memory.tmx'), { staging });
+  const hant = withHant(bitext, script);
+  if (hant) staging.write(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
+  else staging.remove(join(dir, 'index.hant.html'));
+  staging.write(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
+  const flagged = bitext.links.filter((l) => needsReview(l)).length;
+  return { doc: bitext.doc, blockLinks: bitext.links.length, segmentLinks: bitext.links.reduce((n, l) => n + l.sentences.length, 0), flagged };
+}
+
+/** The files `build` writes for one document, in `<outputDir>/<doc>/`. */
+const DOCUMENT_FILES = ['alignment.align', 'alignment.json', 'memory.tmx', 'index.hant.html', 'index.html'];
 
 /**
  * Check, without writing, that the build can write where it will: the output folder and each
  * `<outputDir>/<doc>` folder are folders or can be made (`checkWritableFolder`), the memory file is
- * not a folder and is writable, and no output folder is, holds or lies inside a source document
- * folder (compared after resolving symbolic links). Throws `BitextError` (exit 2) naming the path.
+ * not a folder and is writable, no output folder is, holds or lies inside a source document
+ * folder (compared after resolving symbolic links), and no two outputs share a name: a document
+ * folder may not take the list page's name (`index.html`) or the memory's (`memory.sqlite` and its
+ * `-wal`, `-shm`, `-journal` files), the memory may not be one of the files written, and no file
+ * written may be a folder now. Throws `BitextError` (exit 2) naming the path.
  */
 export function checkOutputPlaces(outputDir: string, memoryFile: string, pairs: readonly DocumentPair[]): void {
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
   const out = realPath(outputDir);
+  const listing = join(outputDir, 'index.html');
+  const memoryNames = new Set(['', '-wal', '-shm', '-journal'].map((suffix) => realPath(memoryFile + suffix)));
+  const files = [listing];
   for (const pair of pairs) {
     const source = realPath(pair.dir);
-    const docOut = realPath(join(outputDir, pair.doc));
+    const docDir = join(outputDir, pair.doc);
+    const docOut = realPath(docDir);
     if (inside(out, source) || inside(source, docOut)) {
       throw new BitextError(located(outputDir, undefined, `the output would be written into the source folder ${pair.dir}: choose another output folder`), { file: outputDir });
     }
-    checkWritableFolder(join(outputDir, pair.doc));
+    if (docOut === realPath(listing) || memoryNames.has(docOut)) {
+      const what = docOut === realPath(listing) ? `the list page ${listing}` : `the translation memory ${memoryFile}`;
+      throw new BitextError(located(pair.dir, undefined, `a document folder named "${pair.doc}" would take the place of ${what}: rename the folder`), { file: pair.dir });
+    }
+    checkWritableFolder(docDir);
+    files.push(...DOCUMENT_FILES.map((name) => join(docDir, name)));
+  }
+  for (const file of files) {
+    if (memoryNames.has(realPath(file))) {
+      throw new BitextError(located(memoryFile, undefined, `the translation memory would be overwritten by the output file ${file}: choose another memory file`), { file: memoryFile });
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) throw new BitextError(located(file, undefined, 'is a folder, expected a file the build writes'), { file });
   }
   checkWritableFolder(dirname(memoryFile));
   if (existsSync(memoryFile)) {

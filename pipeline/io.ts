@@ -3,9 +3,9 @@
  * Errors are `BitextError`s that name the file (and line where one applies) and carry the
  * exit code the command line should use (2 = bad usage or unreadable input, 1 = failed checks; see the README's "Command line").
  */
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { languageOfFileName } from './text/index.ts';
 
 /**
@@ -110,43 +110,230 @@ export function readLines(file: string): string[] {
   return lines;
 }
 
+/** Bytes, a string, or string chunks written as they come (a large file never has to fit in memory). */
+export type FileData = string | Uint8Array | Iterable<string>;
+
 /**
- * Write `data` to `file` atomically: write a temporary file in the same folder, then rename it
- * over the target, so a reader never sees a half-written file and a failure leaves the old file.
- * `data` may be an iterable of string chunks, written as they come (a large file never has to fit
- * in memory). Creates missing parent folders. Throws `BitextError` (exit 2) naming `file` when it
- * cannot be written.
+ * Write `data` to `file` atomically (see `Staging`): a temporary file beside it, every byte
+ * written and synced, then renamed over the target and the folder synced, so a reader never sees
+ * a half-written file and a failure — a full disk, a thrown error in a streaming generator —
+ * leaves the old file and no temporary one. Creates missing parent folders (removed again on
+ * failure). Throws `BitextError` (exit 2) naming `file` (never the temporary name) when it cannot
+ * be written; an error thrown by `data`'s iterator propagates unchanged.
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>): void {
-  const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | undefined;
+export function writeFileAtomic(file: string, data: FileData): void {
+  const staging = new Staging();
   try {
-    if (existsSync(file) && statSync(file).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR', path: file });
-    mkdirSync(dir, { recursive: true });
-    fd = openSync(temp, 'w');
-    if (typeof data === 'string') writeSync(fd, data);
-    else if (data instanceof Uint8Array) writeSync(fd, data);
-    else {
-      let pending = '';
-      for (const chunk of data) {
-        pending += chunk;
-        if (pending.length >= 1 << 20) {
-          writeSync(fd, pending);
-          pending = '';
-        }
-      }
-      writeSync(fd, pending);
-    }
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, file);
+    staging.write(file, data);
+    staging.commit();
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    if (error instanceof BitextError) throw error;
-    throw new BitextError(located(file, undefined, `cannot write: ${systemErrorReason(error)}`), { file, cause: error });
+    staging.discard();
+    throw error;
   }
+}
+
+/**
+ * A set of files written first to temporary files beside their targets and put in place together
+ * by `commit` — how a command that writes several files (pipeline/build.ts) changes nothing until
+ * every byte of every file is on disk. Temporary files are named `.<name>.<pid>.bitext-tmp`
+ * (`.<hash>.<pid>.bitext-tmp` when that would pass the 255-byte name limit), so a later run
+ * recognises and removes those whose process is gone (`removeStaleTemporaries`) — what a killed
+ * process leaves. Use: `write`/`remove` in order, then `commit`, or `discard` on any failure.
+ */
+export class Staging {
+  private readonly steps: ({ file: string; temp: string } | { file: string; temp?: undefined })[] = [];
+  private readonly madeFolders: { dir: string; first: string }[] = [];
+  private readonly cleaned = new Set<string>();
+
+  /**
+   * Write `data` to a new temporary file beside `file`: every byte (looping on short writes),
+   * synced to disk, with `file`'s permissions when it exists. Makes missing folders and removes
+   * stale temporary files from the folder first. Throws `BitextError` (exit 2) naming `file` when
+   * it cannot be written (this write's temporary file removed); an error thrown by `data`'s
+   * iterator propagates unchanged (the iterator is closed). Call `discard` after any failure.
+   */
+  write(file: string, data: FileData): void {
+    const dir = dirname(file);
+    const temp = join(dir, temporaryName(basename(file)));
+    let fd: number | undefined;
+    try {
+      const existing = statOrNull(file);
+      if (existing?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR', syscall: 'open' });
+      const first = mkdirSync(dir, { recursive: true });
+      if (first !== undefined) this.madeFolders.push({ dir, first });
+      if (!this.cleaned.has(dir)) {
+        removeStaleTemporaries(dir);
+        this.cleaned.add(dir);
+      }
+      rmSync(temp, { force: true }); // ours by its pid: left by an earlier process that had our pid
+      fd = openSync(temp, 'wx');
+      if (existing) fchmodSync(fd, existing.mode & 0o7777);
+      if (typeof data === 'string') writeAll(fd, Buffer.from(data));
+      else if (data instanceof Uint8Array) writeAll(fd, data);
+      else {
+        let pending = '';
+        for (const chunk of data) {
+          pending += chunk;
+          if (pending.length >= 1 << 20) {
+            writeAll(fd, Buffer.from(pending));
+            pending = '';
+          }
+        }
+        writeAll(fd, Buffer.from(pending));
+      }
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = undefined;
+    } catch (error) {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+      throw asWriteError(error, file, temp);
+    }
+    this.forget(file);
+    this.steps.push({ file, temp });
+  }
+
+  /** Remove `file` (if it exists) at its place in the order of `commit`. */
+  remove(file: string): void {
+    this.forget(file);
+    this.steps.push({ file });
+  }
+
+  /**
+   * Put every staged file in place in the order staged (renames, which need no space), then sync
+   * each folder touched so the new names survive a power cut. Throws `BitextError` (exit 2)
+   * naming the target that failed; files already renamed stay, the rest are left for `discard`.
+   */
+  commit(): void {
+    const folders = new Set<string>();
+    while (this.steps.length > 0) {
+      const step = this.steps[0];
+      try {
+        if (step.temp === undefined) rmSync(step.file, { force: true });
+        else renameSync(step.temp, step.file);
+      } catch (error) {
+        throw asWriteError(error, step.file, step.temp);
+      }
+      this.steps.shift();
+      folders.add(dirname(step.file));
+    }
+    for (const dir of folders) {
+      try {
+        syncFolder(dir);
+      } catch (error) {
+        throw asWriteError(error, dir);
+      }
+    }
+    this.madeFolders.length = 0;
+  }
+
+  /** Remove every temporary file not yet committed and the folders `write` made (when empty). Never throws. */
+  discard(): void {
+    for (const step of this.steps.splice(0)) if (step.temp !== undefined) rmSync(step.temp, { force: true });
+    for (const { dir, first } of this.madeFolders.splice(0).reverse()) {
+      // mkdirSync made `first` and everything below it down to `dir`: remove them deepest first.
+      for (let place = dir; ; place = dirname(place)) {
+        try {
+          rmdirSync(place);
+        } catch {
+          break; // not empty (something else lives there) or already gone
+        }
+        if (place === first || dirname(place) === place) break;
+      }
+    }
+  }
+
+  private forget(file: string): void {
+    const at = this.steps.findIndex((step) => step.file === file);
+    if (at >= 0) this.steps.splice(at, 1);
+  }
+}
+
+const TEMPORARY = /^\..+\.(\d+)\.bitext-tmp$/;
+const NAME_MAX = 255;
+
+/** `.<name>.<pid>.bitext-tmp`, or with a hash of the name when that would pass NAME_MAX bytes. */
+function temporaryName(name: string): string {
+  const plain = `.${name}.${process.pid}.bitext-tmp`;
+  if (Buffer.byteLength(plain) <= NAME_MAX) return plain;
+  return `.${createHash('sha256').update(name).digest('hex').slice(0, 32)}.${process.pid}.bitext-tmp`;
+}
+
+/**
+ * Remove from folder `dir` the temporary files (`Staging`) of processes that are gone — what a
+ * killed write leaves. Another live process's files, and names that are not Bitext's, are left
+ * alone; a missing or unreadable folder is skipped. Never throws.
+ */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || Number(match[1]) === process.pid || processAlive(Number(match[1]))) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+    } catch {
+      // a folder or a permission problem: not ours to force
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/** Write every byte of `bytes`: `writeSync` may write fewer than asked (a nearly full disk). */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) {
+    const written = writeSync(fd, bytes, at, bytes.length - at);
+    if (written <= 0) throw Object.assign(new Error('the device accepted no more bytes'), { code: 'ENOSPC', syscall: 'write' });
+    at += written;
+  }
+}
+
+/**
+ * Sync folder `dir` so that names just created or renamed in it survive a crash; file systems
+ * that cannot sync a folder are skipped. Throws the system error otherwise.
+ */
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    if (!['EINVAL', 'ENOTSUP', 'EPERM', 'EISDIR', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * The error of a failed write of `file`: a `BitextError` passes, a system error becomes one naming
+ * `file` (the temporary name, when the system's message holds it, replaced by `file`), any other
+ * error — thrown by the data's iterator — is returned unchanged.
+ */
+function asWriteError(error: unknown, file: string, temp?: string): unknown {
+  if (error instanceof BitextError || typeof (error as NodeJS.ErrnoException)?.syscall !== 'string') return error;
+  let reason = systemErrorReason(error);
+  if (temp !== undefined) reason = reason.split(temp).join(file);
+  return new BitextError(located(file, undefined, `cannot write: ${reason}`), { file, cause: error });
 }
 
 const REASONS: Record<string, string> = {
@@ -157,6 +344,10 @@ const REASONS: Record<string, string> = {
   EISDIR: 'is a folder, expected a file',
   ENOENT: 'no such file or folder',
   ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  ENAMETOOLONG: 'name too long',
+  EIO: 'input/output error',
   EROFS: 'read-only file system',
   SQLITE_READONLY: 'permission denied (read-only translation memory or folder)',
   SQLITE_CANTOPEN: 'cannot open the database file',

@@ -11,7 +11,7 @@
  * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
  * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
-import { writeFileAtomic } from '../io.ts';
+import { writeFileAtomic, type Staging } from '../io.ts';
 import { parseLinkId, type LanguageTag, type TranslationUnit } from '../types.ts';
 import { matchKey, tagMatches } from '../text/index.ts';
 import { iterateUnits, memoryStats, type Memory } from './store.ts';
@@ -29,6 +29,8 @@ export interface TmxWriteOptions {
   srclang?: string;
   /** Write identical pairs once (default true). */
   dedupe?: boolean;
+  /** Stage the file in this set (put in place by its `commit`, pipeline/build.ts) instead of writing it now. */
+  staging?: Staging;
 }
 
 /** Which units `exportTmx` writes (languages matched with `tagMatches`, either direction). */
@@ -85,8 +87,9 @@ function commonSource(units: Iterable<TranslationUnit>): string {
  * memory for a TM of any size). Identical pairs are written once (same texts, markup and language
  * match keys; the first is kept, as in the store) unless `options.dedupe` is false. Header srclang:
  * `options.srclang`, else the units' common source language (computed when `units` is an array),
- * else `*all*`. Returns the number of units written. Throws `Error` for a unit with an invalid
- * date or tag; I/O errors propagate and leave `file` untouched.
+ * else `*all*`. Written with `writeFileAtomic`, or staged in `options.staging`. Returns the number
+ * of units written. Throws `Error` for a unit with an invalid date or tag, and `BitextError`
+ * naming `file` when it cannot be written; either way `file` is untouched and no temporary file stays.
  */
 export function writeTmx(units: Iterable<TranslationUnit>, file: string, options: TmxWriteOptions = {}): number {
   const srclang = options.srclang ?? (Array.isArray(units) ? commonSource(units) : '*all*');
@@ -108,7 +111,8 @@ export function writeTmx(units: Iterable<TranslationUnit>, file: string, options
     }
     yield '  </body>\n</tmx>\n';
   }
-  writeFileAtomic(file, chunks());
+  if (options.staging) options.staging.write(file, chunks());
+  else writeFileAtomic(file, chunks());
   return written;
 }
 
