@@ -1,11 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { parse } from 'parse5';
 import Database from 'better-sqlite3';
-import { bitext, type CliResult } from './helpers/cli.ts';
-import { fixture } from './helpers/fixtures.ts';
+import { bitext, DIST_MAIN, type CliResult } from './helpers/cli.ts';
+import { fixture, realPair } from './helpers/fixtures.ts';
 import { ROOT, SHARED } from './helpers/paths.ts';
 
 const GOLD = join(SHARED, 'corpus/zhongnanhai/gold.paragraphs.align');
@@ -137,5 +138,120 @@ describe('build: bad input stops with one line, exit 2, nothing written', () => 
     const help = await bitext(['build', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--memory');
+  });
+});
+
+describe('build: every output name checked before the first write', () => {
+  const pair = (doc: string) => ({ [`src/${doc}/zh.md`]: '# 标题\n\n正文。\n', [`src/${doc}/en.md`]: '# Title\n\nText.\n' });
+  const cases: [string, string, string[], string][] = [
+    ['a document folder named index.html', 'index.html', [], 'src/index.html: a document folder named "index.html" would take the place of the list page'],
+    ['a document folder named memory.sqlite', 'memory.sqlite', [], 'src/memory.sqlite: a document folder named "memory.sqlite" would take the place of the translation memory'],
+    ['a document folder named memory.sqlite-wal', 'memory.sqlite-wal', [], 'a document folder named "memory.sqlite-wal" would take the place of the translation memory'],
+    ['a memory that is an output file', 'b', ['--memory', 'out/b/alignment.json'], 'out/b/alignment.json: the translation memory would be overwritten by the output file'],
+  ];
+  for (const [what, doc, extra, message] of cases) {
+    it(`refuses ${what}, writing nothing`, async () => {
+      const root = fixture({ ...pair('a'), ...pair(doc) });
+      const result = await bitext(['build', 'src', 'out', ...extra], root);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toContain(message);
+      expect(existsSync(join(root, 'out'))).toBe(false);
+    });
+  }
+});
+
+/** Every file under `dir` (path → text) but the memory and temporary files; TMX dates blanked (they come from the clock). */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || entry.name.startsWith('memory.sqlite') || entry.name.endsWith('.bitext-tmp')) continue;
+    files[relative(dir, path)] = readFileSync(path, 'utf8').replace(/(creation|change)date="\d{8}T\d{6}Z"/g, '$1date=""');
+  }
+  return files;
+}
+
+/** Temporary files left anywhere under `dir`. */
+function temporaries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.bitext-tmp'));
+}
+
+const edited = (en: string) => en.replaceAll('Beijing', 'Peking');
+
+describe('build: a killed build leaves the old set or the new one, never a mix', () => {
+  const old = fixture(realPair());
+  const next = fixture(realPair('zhongnanhai', edited));
+  const base = fixture();
+  let before: Record<string, string>;
+  let after: Record<string, string>;
+  let unitsBefore: number;
+  let unitsAfter: number;
+  beforeAll(async () => {
+    expect((await bitext(['build', old, base])).code).toBe(0);
+    before = snapshot(base);
+    unitsBefore = unitCount(join(base, 'memory.sqlite'));
+    const reference = fixture();
+    cpSync(base, reference, { recursive: true });
+    expect((await bitext(['build', next, reference])).code).toBe(0);
+    after = snapshot(reference);
+    unitsAfter = unitCount(join(reference, 'memory.sqlite'));
+    expect(after).not.toEqual(before);
+    expect(unitsAfter).toBeGreaterThan(unitsBefore);
+  });
+
+  // When to kill the child: after a time, or as soon as something appears in the output folder.
+  const moments: [string, number | ((out: string) => boolean)][] = [
+    ['300 ms in (reading and aligning)', 300],
+    ['at its first temporary file', (out) => temporaries(out).length > 0],
+    ['once the list page is staged', (out) => temporaries(out).some((name) => !name.includes('/'))],
+    ['once the memory is open', (out) => existsSync(join(out, 'memory.sqlite-wal'))],
+  ];
+  for (const [when, moment] of moments) {
+    it(`kill -9 ${when}`, async () => {
+      const out = fixture();
+      cpSync(base, out, { recursive: true });
+      const child = spawn(process.execPath, [DIST_MAIN, 'build', next, out], { stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const kill = typeof moment === 'number'
+        ? setTimeout(() => child.kill('SIGKILL'), moment)
+        : setInterval(() => moment(out) && child.kill('SIGKILL'), 1);
+      await exited;
+      clearInterval(kill);
+      const now = snapshot(out);
+      if (JSON.stringify(now) === JSON.stringify(after)) expect(unitCount(join(out, 'memory.sqlite'))).toBe(unitsAfter);
+      else expect(now).toEqual(before);
+      // the next run removes what the killed one left and completes the set
+      expect((await bitext(['build', next, out])).code).toBe(0);
+      expect(temporaries(out)).toEqual([]);
+      expect(snapshot(out)).toEqual(after);
+      expect(unitCount(join(out, 'memory.sqlite'))).toBe(unitsAfter);
+    });
+  }
+});
+
+// A real full disk: a 512 KiB tmpfs (the tests run as root; skipped where mounting is not allowed).
+const disk = fixture();
+const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk]).status === 0;
+afterAll(() => {
+  if (mounted) execFileSync('umount', [disk]);
+});
+
+describe.skipIf(!mounted)('build: a full disk changes nothing', () => {
+  it('stops with one line naming the file, the old output and memory whole, no temporary file', async () => {
+    const out = join(disk, 'out');
+    expect((await bitext(['build', fixture(realPair()), out])).code).toBe(0);
+    const before = snapshot(out);
+    const units = unitCount(join(out, 'memory.sqlite'));
+    const { bavail, bsize } = statfsSync(disk);
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(bavail * bsize - 40 * 1024)); // 40 KiB left: less than one document
+    const result = await bitext(['build', fixture(realPair('zhongnanhai', edited)), out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    // alignment.align and alignment.json (32 KiB in 4 KiB pages) fit, memory.tmx (20 KB) does not
+    expect(result.stderr).toBe(`bitext: ${out}/zhongnanhai/memory.tmx: cannot write: no space left on the device\n`);
+    expect(snapshot(out)).toEqual(before);
+    expect(unitCount(join(out, 'memory.sqlite'))).toBe(units);
+    expect(temporaries(disk)).toEqual([]);
   });
 });
