@@ -14,13 +14,13 @@
  *    alignment files), the list page last — renames need no space and take microseconds.
  * So the memory is never behind the published files: every unit of a file in place is in the
  * memory. A kill before step 4 leaves the old files and the temporary files of a process that is
- * gone, which the next run removes (`removeStaleTemporaries`); a kill during step 4 leaves some
+ * gone, which the next build removes (`removeStaleOutputTemporaries`); a kill during step 4 leaves some
  * documents new and some old, and the next build (adding no unit twice) completes it.
  */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Bitext, TranslationUnit } from './types.ts';
-import { BitextError, checkWritableFolder, located, realPath, Staging } from './io.ts';
+import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
@@ -68,6 +68,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
   }
   const units = bitexts.map((bitext) => unitsFromBitext(bitext));
   const uiLang = options.uiLang ?? 'en';
+  removeStaleOutputTemporaries(outputDir);
   const staging = new Staging();
   try {
     const documents = bitexts.map((bitext, i) => stageDocument(staging, bitext, units[i], join(outputDir, bitext.doc), uiLang, options.script));
@@ -94,6 +95,21 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     staging.discard();
     throw error;
   }
+}
+
+/**
+ * Remove what killed builds left in `outputDir` and each folder in it, documents no longer in the
+ * source included (`Staging` cleans only the folders it writes to).
+ */
+function removeStaleOutputTemporaries(outputDir: string): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(outputDir, { withFileTypes: true });
+  } catch {
+    return; // not made yet
+  }
+  removeStaleTemporaries(outputDir);
+  for (const entry of entries) if (entry.isDirectory()) removeStaleTemporaries(join(outputDir, entry.name));
 }
 
 /** Whether the build writes a Traditional Chinese edition of `bitext` too. */

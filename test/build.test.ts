@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { parse } from 'parse5';
@@ -221,7 +221,9 @@ describe('build: a killed build leaves the old set or the new one, never a mix',
       const now = snapshot(out);
       if (JSON.stringify(now) === JSON.stringify(after)) expect(unitCount(join(out, 'memory.sqlite'))).toBe(unitsAfter);
       else expect(now).toEqual(before);
-      // the next run removes what the killed one left and completes the set
+      // the next run removes what the killed one left, in a document no longer built too, and completes the set
+      mkdirSync(join(out, 'removed'));
+      writeFileSync(join(out, 'removed', `.index.html.${child.pid}.bitext-tmp`), 'half');
       expect((await bitext(['build', next, out])).code).toBe(0);
       expect(temporaries(out)).toEqual([]);
       expect(snapshot(out)).toEqual(after);
