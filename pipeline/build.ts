@@ -14,8 +14,8 @@
  *    alignment files), the list page last — renames need no space and take microseconds.
  * So the memory is never behind the published files: every unit of a file in place is in the
  * memory. A kill before step 4 leaves the old files and the temporary files of a process that is
- * gone, which the next build removes (`removeStaleOutputTemporaries`); a kill during step 4 leaves some
- * documents new and some old, and the next build (adding no unit twice) completes it.
+ * gone, which the next build removes (`removeStaleOutputTemporaries`); a kill during step 4
+ * leaves some documents new and some old, and the next build (adding no unit twice) completes it.
  */
 import { accessSync, constants, existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
