@@ -22,7 +22,8 @@
  * the same match keys, in either direction; the first one stored is kept (FR-10).
  */
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, rmdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { BitextError, located } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
@@ -161,21 +162,41 @@ function inspectMemoryFile(path: string): FileState {
   }
   if (!head.equals(SQLITE_HEADER)) throw refuse(path, 'not a Bitext translation memory (not an SQLite database)');
   const created = absentSideFiles(path);
-  let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() === 1;
-    if (!hasMeta) throw refuse(path, "not a Bitext translation memory (an SQLite database without Bitext's tables, left untouched)");
-    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
-    if (version !== SCHEMA_VERSION) throw refuse(path, `not a Bitext translation memory of this version (schema ${String(version)}, expected ${SCHEMA_VERSION})`);
+    try {
+      checkSchema(path);
+    } catch (error) {
+      // A journal left by a killed writer must be rolled back (SQLite does so on the first read
+      // of a read-write connection) before a read-only connection can read the database.
+      if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
+      const db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_master').get();
+      } finally {
+        db.close();
+      }
+      checkSchema(path);
+    }
   } catch (error) {
     if (error instanceof BitextError) throw error;
     throw memoryError(path, error);
   } finally {
-    db?.close();
     removeSideFiles(created);
   }
   return 'memory';
+}
+
+/** Throw `BitextError` naming `path` unless the SQLite database there has Bitext's `meta` table at `SCHEMA_VERSION`. */
+function checkSchema(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() === 1;
+    if (!hasMeta) throw refuse(path, "not a Bitext translation memory (an SQLite database without Bitext's tables, left untouched)");
+    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
+    if (version !== SCHEMA_VERSION) throw refuse(path, `not a Bitext translation memory of this version (schema ${String(version)}, expected ${SCHEMA_VERSION})`);
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -214,7 +235,7 @@ export function openMemory(path: string, access: MemoryAccess = 'create'): Memor
     initialise(db);
     return { db, path };
   }
-  let state = inspectMemoryFile(path);
+  const state = inspectMemoryFile(path);
   if (state !== 'memory' && access !== 'create') {
     throw refuse(path, state === 'missing' ? 'no such translation memory (run build or tm import first, or give --memory PATH)' : 'empty file, not a Bitext translation memory');
   }
@@ -224,22 +245,20 @@ export function openMemory(path: string, access: MemoryAccess = 'create'): Memor
     let folder: string | undefined;
     try {
       folder = mkdirSync(dirname(path), { recursive: true });
-      // `wx`: of two commands creating the same memory at once, only one owns (and may remove) it.
-      closeSync(openSync(path, 'wx'));
-      created = { file: 'new', folder };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw refuse(path, `cannot create the translation memory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
-      state = inspectMemoryFile(path);
+      throw refuse(path, `cannot create the translation memory's folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
     }
+    // Of two commands creating the same memory at once, only the one whose file is put in place
+    // owns it (and may remove it); the other opens it as an existing memory.
+    if (putNewMemory(path, false)) created = { file: 'new', folder };
+  } else if (state === 'empty') {
+    putNewMemory(path, true);
+    created = { file: 'empty' };
   }
-  if (state === 'empty') created = { file: 'empty' };
   let db: Database.Database | undefined;
   try {
-    // A journal left by a killed writer must be rolled back, which a read-only connection cannot do.
-    if (access === 'read' && existsSync(`${path}-journal`) && writable(path)) new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS }).close();
     db = new Database(path, { readonly: access === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     db.pragma('cache_size = -65536');
-    if (created) initialise(db);
   } catch (error) {
     db?.close();
     const failure = memoryError(path, error);
@@ -249,12 +268,29 @@ export function openMemory(path: string, access: MemoryAccess = 'create'): Memor
   return { db, path, created };
 }
 
-function writable(path: string): boolean {
+/**
+ * Make a new memory at `path` whole or not at all: its schema is written to a temporary file
+ * beside it (`<path>.<pid>.<random>.new`), which then replaces the empty file (`replace`) or is
+ * linked to `path` only if nothing is there yet. Returns false when another process put a file
+ * there first. Throws `BitextError` naming `path`.
+ */
+function putNewMemory(path: string, replace: boolean): boolean {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
   try {
-    accessSync(path, constants.W_OK);
+    const db = new Database(temporary);
+    try {
+      initialise(db);
+    } finally {
+      db.close();
+    }
+    if (replace) renameSync(temporary, path);
+    else linkSync(temporary, path);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error instanceof Database.SqliteError ? memoryError(path, error) : refuse(path, `cannot create the translation memory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+  } finally {
+    removeSideFiles([temporary, ...SIDE_FILES.map((s) => temporary + s)]);
   }
 }
 

@@ -161,7 +161,8 @@ function readOn(fd: number, buffer: Buffer, offset: number, file: string): numbe
 export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader: (header: TmxHeader) => void = () => {}): void {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Standard input is read from its descriptor: a socket (as a parent process may give) cannot be reopened by name.
+    fd = file === '/dev/stdin' ? 0 : openSync(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BitextError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`}`, { file, cause: error });
@@ -205,7 +206,9 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     const name = tag.name.toLowerCase();
     const attributes = (tag as SaxesTagPlain).attributes as Record<string, string>;
     if (++depth > TMX_LIMITS.depth) fail(`elements nested more than ${TMX_LIMITS.depth} deep: refused (TMX_LIMITS in pipeline/memory/tmx-read.ts)`);
+    if (tag.name.length > TMX_LIMITS.name) beyond('name', TMX_LIMITS.name);
     for (const [k, v] of Object.entries(attributes)) {
+      if (k.length > TMX_LIMITS.name) beyond('name', TMX_LIMITS.name);
       if (v.length > TMX_LIMITS.attribute) beyond(`attribute ${k.slice(0, 64)} of <${tag.name}>`, TMX_LIMITS.attribute);
     }
     if (!sawRoot) {
@@ -392,6 +395,6 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     const message = (error as Error).message;
     throw new BitextError(message.startsWith(file) ? message : `${where()}: ${message}`, { file, line: parser.line, cause: error });
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
