@@ -1,13 +1,13 @@
 /**
  * What the memory verbs (`tm import|export|lookup|stats` in tm.ts, `pretranslate` in
- * pretranslate.ts) share: opening an existing memory, and reading their language and number
- * arguments. Only `tm import` creates a missing memory. Bad arguments throw `BitextError`
+ * pretranslate.ts) share: opening the memory, and reading their language and number arguments.
+ * `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage counts) to an existing
+ * memory; only `tm import` creates a missing one. Bad arguments throw `BitextError`
  * (exit 2) with the messages the verbs have always given.
  */
-import { existsSync } from 'node:fs';
-import { BitextError, located } from '../io.ts';
+import { BitextError } from '../io.ts';
 import { canonicalTag } from '../text/index.ts';
-import { closeMemory, openMemory, type Memory } from '../memory/index.ts';
+import { abandonMemory, closeMemory, memoryError, openMemory, type Memory, type MemoryAccess } from '../memory/index.ts';
 
 /**
  * `value` as a canonical BCP 47 tag (`canonicalTag`), `undefined` when not given. Throws
@@ -30,17 +30,21 @@ export function integerArgument(value: string, option: string, low: number, high
 }
 
 /**
- * Open the translation memory at `path`, run `work` on it and close it (also when `work` throws).
- * Unless `create`, a missing file throws `BitextError` (exit 2) and nothing is created.
+ * Open the translation memory at `path` for `access` (`openMemory`), run `work` on it and close
+ * it. When `work` throws, what opening created is removed (`abandonMemory`: a failed `tm import`
+ * leaves no new file or folder) and SQLite errors are named after the memory (`memoryError`).
+ * Throws `BitextError` (exit 2) for a memory that is missing (unless `create`), not a Bitext TM,
+ * not readable or writable, locked or on a full disk.
  */
-export function withMemory<T>(path: string, work: (memory: Memory) => T, create = false): T {
-  if (!create && !existsSync(path)) {
-    throw new BitextError(located(path, undefined, 'no such translation memory (run build or tm import first, or give --memory PATH)'), { file: path });
-  }
-  const memory = openMemory(path);
+export function withMemory<T>(path: string, access: MemoryAccess, work: (memory: Memory) => T): T {
+  const memory = openMemory(path, access);
+  let result: T;
   try {
-    return work(memory);
-  } finally {
-    closeMemory(memory);
+    result = work(memory);
+  } catch (error) {
+    abandonMemory(memory);
+    throw memoryError(path, error);
   }
+  closeMemory(memory);
+  return result;
 }

@@ -51,7 +51,7 @@ export async function runPretranslate(args: PretranslateArgs, io: CliIo): Promis
   }
   const out = args.out === undefined ? pathIn(io, defaultDraftPath(doc, targetLang)) : pathIn(io, args.out);
   checkOutputFile(out, [doc, memory], ['.md', '.markdown', '.txt']);
-  const result = withMemory(memory, (m) => pretranslateFile(m, document, out, { targetLang, min }));
+  const result = withMemory(memory, 'write', (m) => pretranslateFile(m, document, out, { targetLang, min }));
   const report = { ...result.report, draft: out };
   if (args.json) {
     io.stdout.write(JSON.stringify(report, null, 2) + '\n');

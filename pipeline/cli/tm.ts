@@ -1,7 +1,8 @@
 /**
  * `bitext tm import|export|lookup|stats`: the translation memory (pipeline/memory) from the command
  * line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import` creates
- * a missing memory. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * a missing memory (and removes it again when the import fails); export, lookup and stats open it
+ * read-only. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
  * writes over a source document or a file that is not TMX.
  */
 import { checkOutputFile } from '../io.ts';
@@ -27,7 +28,7 @@ export interface TmImportArgs {
 export async function runTmImport(args: TmImportArgs, io: CliIo): Promise<number> {
   const file = pathIn(io, args.file);
   const memory = pathIn(io, args.memory);
-  const result = withMemory(memory, (m) => importTmx(m, file, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), replace: args.replace }), true);
+  const result = withMemory(memory, 'create', (m) => importTmx(m, file, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), replace: args.replace }));
   if (args.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else io.stdout.write(`${file}: ${result.tus} units read, ${result.added} added, ${result.existing} already there, ${result.skipped} skipped (no variant pair in the languages asked) → ${memory}\n`);
   return 0;
@@ -52,7 +53,7 @@ export async function runTmExport(args: TmExportArgs, io: CliIo): Promise<number
   const memory = pathIn(io, args.memory);
   checkOutputFile(file, [memory], ['.tmx', '.xml']);
   const filter = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), doc: args.doc };
-  const { n, warning } = withMemory(memory, (m) => {
+  const { n, warning } = withMemory(memory, 'read', (m) => {
     const n = exportTmx(m, file, filter);
     return { n, warning: exportWarning(m, filter, n) };
   });
@@ -81,7 +82,7 @@ export interface TmLookupArgs {
 export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 0, 100);
   const max = integerArgument(args.max, '--max', 1, 1000);
-  const hits = withMemory(pathIn(io, args.memory), (m) => lookup(m, args.text, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max }));
+  const hits = withMemory(pathIn(io, args.memory), 'read', (m) => lookup(m, args.text, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max }));
   if (args.json) {
     io.stdout.write(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2) + '\n');
     return 0;
@@ -103,7 +104,7 @@ export interface TmStatsArgs {
 /** Units per language pair and per origin document (`memoryStats`), or JSON. Resolves to 0. */
 export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
   const memory = pathIn(io, args.memory);
-  const stats = withMemory(memory, (m) => memoryStats(m));
+  const stats = withMemory(memory, 'read', (m) => memoryStats(m));
   if (args.json) {
     io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
     return 0;

@@ -1,7 +1,7 @@
 /**
  * The memory stage: an embedded SQLite translation memory with TMX 1.4b import/export, fuzzy
  * lookup and pretranslation. This file only re-exports; each module documents its part:
- * - `store.ts`: `openMemory(path): Memory`, `closeMemory`, `addUnits(memory, units): { added, existing }`,
+ * - `store.ts`: `openMemory(path, access?): Memory`, `closeMemory`, `abandonMemory`, `memoryError`, `addUnits(memory, units): { added, existing }`,
  *   `memoryStats`, `iterateUnits`;
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
  * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
@@ -10,8 +10,8 @@
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
  */
-export { openMemory, closeMemory, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
-export type { Memory, AddResult, MemoryStats } from './store.ts';
+export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
+export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
 export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';

@@ -12,21 +12,33 @@
  *   (`gramKeys`), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
  *   appended per batch, so adding units never rewrites older postings.
  * - `meta`: schema version and the next chunk number.
+ * Opening (`openMemory`) looks at the file before changing anything: only a missing or empty file
+ * becomes a new memory, only for the verbs that create one; anything but a Bitext TM is refused
+ * untouched. Memories use SQLite's default rollback journal, so nothing lies beside them at rest
+ * and a read-only connection creates no file; a killed writer's journal is rolled back by the next
+ * opening. (Memories made before this used WAL: read-only verbs on them leave SQLite's `-wal` and
+ * `-shm` files beside them.)
  * Identity: two units are the same when both texts (and markups) are equal and the languages have
  * the same match keys, in either direction; the first one stored is kept (FR-10).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import { BitextError } from '../io.ts';
+import { BitextError, located } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
 import { boundedCache, canonicalTag, fnv1a, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
 import { gramKeys, matchTokens } from './text.ts';
 
-/** An open translation memory (a better-sqlite3 handle and the path it was opened from). */
+/**
+ * An open translation memory: a better-sqlite3 handle, the path it was opened from, and what
+ * opening it created (`new`: the file did not exist, `folder` the first folder made for it;
+ * `empty`: the file was empty), which `abandonMemory` removes after a failed command.
+ */
 export interface Memory {
   readonly db: Database.Database;
   readonly path: string;
+  readonly created?: { file: 'new' | 'empty'; folder?: string };
 }
 
 /** Counts from adding units: new units stored, units already present (identical pairs). */
@@ -74,33 +86,274 @@ CREATE TABLE IF NOT EXISTS grams (
 `;
 
 /**
- * Open (and create if missing, with parent folders) the translation memory at `path`
- * (`:memory:` for a temporary one). Throws `BitextError` (exit 2) when the file is not a
- * Bitext TM (not SQLite, or another schema version).
+ * How a command uses the memory. `read`: never written (`tm lookup|stats|export`), opened with
+ * SQLite's `readonly` flag, so a read-only file can still be read. `write`: an existing memory that
+ * the command changes (`pretranslate` raises usage counts). `create`: like `write`, but a missing
+ * or empty file becomes a new memory (`build`, `tm import`).
  */
-export function openMemory(path: string): Memory {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  let db: Database.Database;
-  try {
-    db = new Database(path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -65536');
-    db.exec(SCHEMA);
-    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema') as string | undefined;
-    if (version === undefined) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-    else if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}, expected ${SCHEMA_VERSION}`);
-  } catch (error) {
-    const readOnly = /readonly|read-only/i.test((error as Error).message);
-    const why = readOnly ? 'permission denied (the translation memory or its folder is not writable)' : `not a Bitext translation memory (${(error as Error).message})`;
-    throw new BitextError(`${path}: ${why}`, { file: path, cause: error });
-  }
-  return { db, path };
+export type MemoryAccess = 'read' | 'write' | 'create';
+
+/**
+ * How long a command waits for another process's lock (SQLite busy timeout), in milliseconds:
+ * a second `tm import` or `build` waits for the first one's transaction instead of failing.
+ */
+export const BUSY_TIMEOUT_MS = 120_000;
+
+/** The first 16 bytes of every SQLite 3 database file (https://www.sqlite.org/fileformat.html). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/** SQLite's files beside a database: rollback journal, write-ahead log and its index. */
+const SIDE_FILES = ['-journal', '-wal', '-shm'];
+
+/** What a file at a memory path is, as `inspectMemoryFile` found it. */
+type FileState = 'missing' | 'empty' | 'memory';
+
+function refuse(path: string, message: string, cause?: unknown): BitextError {
+  return new BitextError(located(path, undefined, message), { file: path, cause });
 }
 
-/** Close the memory (checkpoints the WAL). Safe to call twice. */
+function errnoMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied: cannot read the translation memory';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return `cannot read the translation memory (${code ?? (error as Error).message})`;
+}
+
+/**
+ * SQLite's side files of `path` (`-journal`, `-wal`, `-shm`) that do not exist now, so that
+ * `removeSideFiles` can delete what a look at the file created (a read-only connection to a
+ * database in WAL mode creates `-wal` and `-shm` and cannot remove them).
+ */
+function absentSideFiles(path: string): string[] {
+  return SIDE_FILES.map((s) => path + s).filter((p) => !existsSync(p));
+}
+
+function removeSideFiles(files: string[]): void {
+  for (const f of files) rmSync(f, { force: true });
+}
+
+/**
+ * Look at the file at `path` without changing it: `missing`, `empty` (zero bytes), or `memory`
+ * (an SQLite database with Bitext's `meta` table at schema version `SCHEMA_VERSION`). Throws
+ * `BitextError` naming `path` for anything else (a folder, a device or pipe, a text file, another
+ * program's database, another schema version) and when it cannot be read.
+ */
+function inspectMemoryFile(path: string): FileState {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw refuse(path, errnoMessage(error), error);
+  }
+  if (stat.isDirectory()) throw refuse(path, 'is a folder, not a translation memory');
+  if (!stat.isFile()) throw refuse(path, 'not a regular file (a device, pipe or socket), not a translation memory');
+  if (stat.size === 0) return 'empty';
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw refuse(path, errnoMessage(error), error);
+  }
+  if (!head.equals(SQLITE_HEADER)) throw refuse(path, 'not a Bitext translation memory (not an SQLite database)');
+  const created = absentSideFiles(path);
+  try {
+    try {
+      checkSchema(path);
+    } catch (error) {
+      // A journal left by a killed writer must be rolled back (SQLite does so on the first read
+      // of a read-write connection) before a read-only connection can read the database.
+      if ((error as { code?: unknown }).code !== 'SQLITE_READONLY_ROLLBACK') throw error;
+      const db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      try {
+        db.prepare('SELECT count(*) FROM sqlite_master').get();
+      } finally {
+        db.close();
+      }
+      checkSchema(path);
+    }
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw memoryError(path, error);
+  } finally {
+    removeSideFiles(created);
+  }
+  return 'memory';
+}
+
+/** Throw `BitextError` naming `path` unless the SQLite database there has Bitext's `meta` table at `SCHEMA_VERSION`. */
+function checkSchema(path: string): void {
+  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() === 1;
+    if (!hasMeta) throw refuse(path, "not a Bitext translation memory (an SQLite database without Bitext's tables, left untouched)");
+    const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
+    if (version !== SCHEMA_VERSION) throw refuse(path, `not a Bitext translation memory of this version (schema ${String(version)}, expected ${SCHEMA_VERSION})`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Check that the memory at `path` (a Bitext TM, or a file `access` may create) can be used as
+ * `access` needs: read, or write the file and create SQLite's journal beside it. Throws
+ * `BitextError` (exit 2) "permission denied" naming `path`.
+ */
+function checkPermission(path: string, access: MemoryAccess, state: FileState): void {
+  try {
+    if (state !== 'missing') accessSync(path, access === 'read' ? constants.R_OK : constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw refuse(path, access === 'read' ? 'permission denied: cannot read the translation memory' : 'permission denied: the translation memory is not writable', error);
+  }
+  if (access === 'read') return;
+  const folder = dirname(path);
+  if (existsSync(folder)) {
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch (error) {
+      throw refuse(path, `permission denied: the folder ${folder} is not writable (SQLite writes its journal beside the translation memory)`, error);
+    }
+  }
+}
+
+/**
+ * Open the translation memory at `path` (`:memory:` for a temporary one) for `access` (default
+ * `create`). The file is looked at before anything is changed: a missing or empty file becomes a
+ * new memory only for `create`; an SQLite file with Bitext's schema is opened; anything else is
+ * refused untouched. Writes wait up to `BUSY_TIMEOUT_MS` for another process's lock. Throws
+ * `BitextError` (exit 2) naming `path`: no such memory, not a Bitext TM (what it is), permission
+ * denied, locked, disk full.
+ */
+export function openMemory(path: string, access: MemoryAccess = 'create'): Memory {
+  if (path === ':memory:') {
+    const db = new Database(path);
+    initialise(db);
+    return { db, path };
+  }
+  const state = inspectMemoryFile(path);
+  if (state !== 'memory' && access !== 'create') {
+    throw refuse(path, state === 'missing' ? 'no such translation memory (run build or tm import first, or give --memory PATH)' : 'empty file, not a Bitext translation memory');
+  }
+  checkPermission(path, access, state);
+  let created: Memory['created'];
+  if (state === 'missing') {
+    let folder: string | undefined;
+    try {
+      folder = mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw refuse(path, `cannot create the translation memory's folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+    }
+    // Of two commands creating the same memory at once, only the one whose file is put in place
+    // owns it (and may remove it); the other opens it as an existing memory.
+    if (putNewMemory(path, false)) created = { file: 'new', folder };
+  } else if (state === 'empty') {
+    putNewMemory(path, true);
+    created = { file: 'empty' };
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: access === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db.pragma('cache_size = -65536');
+  } catch (error) {
+    db?.close();
+    const failure = memoryError(path, error);
+    if (created) discard(path, created);
+    throw failure;
+  }
+  return { db, path, created };
+}
+
+/**
+ * Make a new memory at `path` whole or not at all: its schema is written to a temporary file
+ * beside it (`<path>.<pid>.<random>.new`), which then replaces the empty file (`replace`) or is
+ * linked to `path` only if nothing is there yet. Returns false when another process put a file
+ * there first. Throws `BitextError` naming `path`.
+ */
+function putNewMemory(path: string, replace: boolean): boolean {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+  try {
+    const db = new Database(temporary);
+    try {
+      initialise(db);
+    } finally {
+      db.close();
+    }
+    if (replace) renameSync(temporary, path);
+    else linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error instanceof Database.SqliteError ? memoryError(path, error) : refuse(path, `cannot create the translation memory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+  } finally {
+    removeSideFiles([temporary, ...SIDE_FILES.map((s) => temporary + s)]);
+  }
+}
+
+/** Create the schema of a new memory (rollback journal, the default: nothing beside the file at rest). */
+function initialise(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+  }).immediate();
+}
+
+/**
+ * A `BitextError` naming the memory `path` for an SQLite error (what it means for the user: locked,
+ * disk full, not writable, damaged); any other error is returned as it is.
+ */
+export function memoryError(path: string, error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const code = error.code;
+  const why = code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
+    ? `locked by another process for more than ${BUSY_TIMEOUT_MS / 1000} s (another build or tm import is writing it): try again when it has finished`
+    : code === 'SQLITE_FULL'
+      ? 'disk full: the translation memory could not be written (it is left as it was)'
+      : code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code === 'SQLITE_AUTH'
+        ? 'permission denied: the translation memory or its folder is not writable'
+        : code.startsWith('SQLITE_CANTOPEN')
+          ? `cannot open the translation memory (${error.message})`
+          : code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')
+            ? `damaged, or not a Bitext translation memory (${error.message})`
+            : `SQLite error ${code} (${error.message})`;
+  return refuse(path, why.replace(/\s*\n\s*/g, ' '), error);
+}
+
+/** Remove what opening created: the new file (or empty it again), its side files, the new folders. */
+function discard(path: string, created: NonNullable<Memory['created']>): void {
+  removeSideFiles(SIDE_FILES.map((s) => path + s));
+  if (created.file === 'empty') {
+    truncateSync(path, 0);
+    return;
+  }
+  rmSync(path, { force: true });
+  if (created.folder === undefined) return;
+  // Only the folders made for the memory, innermost first, and only while empty.
+  for (let dir = dirname(path); dir.length >= created.folder.length; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+  }
+}
+
+/** Close the memory. Safe to call twice. */
 export function closeMemory(memory: Memory): void {
   if (memory.db.open) memory.db.close();
+}
+
+/**
+ * Close the memory after a failed command, removing what opening it created (a new file and its
+ * folders, or the schema written into an empty file), so the command leaves nothing behind.
+ */
+export function abandonMemory(memory: Memory): void {
+  if (memory.db.open) memory.db.close();
+  if (memory.created) discard(memory.path, memory.created);
 }
 
 /** ISO 8601 UTC to the second (`2026-11-29T13:19:47Z`), the form every stored date takes. */
@@ -280,7 +533,7 @@ export function addUnits(memory: Memory, units: Iterable<TranslationUnit>): AddR
 /**
  * Run `work` (which calls `storeUnit`) as one SQLite transaction, flushing the buffered n-gram
  * index at the end; on any error the transaction is rolled back, the buffer discarded and the
- * error rethrown, so the TM is left as it was.
+ * error rethrown (SQLite errors as `memoryError` names them), so the TM is left as it was.
  */
 export function inUnitTransaction(memory: Memory, work: () => void): void {
   const run = memory.db.transaction(() => {
@@ -288,10 +541,12 @@ export function inUnitTransaction(memory: Memory, work: () => void): void {
     finishUnits(memory);
   });
   try {
-    run();
+    // IMMEDIATE takes the write lock first, so a second writer waits (busy timeout) rather than
+    // failing when it upgrades a read lock.
+    run.immediate();
   } catch (error) {
     discardBuffered(memory);
-    throw error;
+    throw memoryError(memory.path, error);
   }
 }
 

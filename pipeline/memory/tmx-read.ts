@@ -1,8 +1,10 @@
 /**
  * Streaming TMX reader (TMX 1.4b, LISA/GALA spec; also TMX 1.1 `lang=`), built on saxes.
  *
- * The file is read in 1 MiB chunks and decoded incrementally, so memory stays bounded whatever
- * its size. Encoding: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) wins; without one, UTF-16 is
+ * The file is read in 1 MiB chunks, one after the other (so a pipe or `/dev/stdin` works too), and
+ * decoded incrementally; with the limits below (`TMX_LIMITS`) memory stays bounded whatever the
+ * file holds: a longer text, attribute or name, or a deeper or wider element, is refused with a
+ * `file:line:column:` error instead of being kept. Encoding: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) wins; without one, UTF-16 is
  * recognised from `<?` encoded as 3C 00 3F 00 / 00 3C 00 3F, otherwise the XML declaration's
  * `encoding` (any label the WHATWG Encoding standard knows) or UTF-8. A DTD is never read: an
  * external `SYSTEM` identifier is ignored and any `<!ENTITY` declaration is refused before it can
@@ -14,7 +16,7 @@
  * the sentence), and the whole segment content
  * is kept as canonical markup (`markup`) so that export restores it.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { BitextError } from '../io.ts';
@@ -49,6 +51,38 @@ const INLINE = new Set(['bpt', 'ept', 'ph', 'it', 'ut', 'hi', 'sub']);
 /** Inline elements whose content is native code, not text. */
 const CODE = new Set(['bpt', 'ept', 'ph', 'it', 'ut']);
 const CHUNK = 1 << 20;
+/** Decoded text is given to the parser in slices of this many characters, its buffers checked after each. */
+const SLICE = 1 << 16;
+
+/**
+ * What the reader keeps at most, in UTF-16 code units (characters) or counts. `text`: the content
+ * of one `<seg>` (plain or with its inline markup), `<prop>`, comment, CDATA section, processing
+ * instruction or DTD; `attribute`: one attribute value; `name`: an element or attribute name;
+ * `attributes`: attributes of one element; `depth`: element nesting; `unit`: the characters of
+ * one `<tu>` (all its segments and props); `variants`: `<tuv>` and `<prop>` elements of one `<tu>`.
+ */
+export const TMX_LIMITS = {
+  text: 1 << 20,
+  attribute: 1 << 16,
+  name: 1024,
+  attributes: 256,
+  depth: 64,
+  unit: 8 << 20,
+  variants: 1000,
+} as const;
+
+/**
+ * saxes's buffers, not part of its typed interface: it accumulates a text run, a comment or an
+ * attribute value in `text`, names in `name`, and so on, until the construct ends; checking their
+ * size between slices bounds what a single construct can hold.
+ */
+interface SaxesBuffers {
+  text: string;
+  name: string;
+  piTarget: string;
+  entity: string;
+  attribList: unknown[];
+}
 
 /** Escape text content for XML: `&`, `<` and `>` (so `]]>` can never appear). */
 export function escapeText(text: string): string {
@@ -99,15 +133,36 @@ function decodablePrefix(bytes: Uint8Array, encoding: string): number {
 }
 
 /**
+ * Read the next bytes of `fd` into `buffer` from `offset` (sequentially: files, pipes and devices
+ * alike); 0 at the end. Waits when a non-blocking pipe has nothing yet. Throws `BitextError` naming `file`.
+ */
+function readOn(fd: number, buffer: Buffer, offset: number, file: string): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, offset, buffer.length - offset, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      throw new BitextError(`${file}: cannot read (${code ?? String(error)})`, { file, cause: error });
+    }
+  }
+}
+
+/**
  * Parse the TMX file `file`, calling `onHeader` once and `onUnit` for every `<tu>` in order.
- * Reads in bounded memory. Throws `BitextError` (exit 2, `file:line:column:` message) when the
- * file is missing, not well-formed XML, not TMX, in an unknown or invalid encoding, or declares
- * DTD entities.
+ * `file` may be a pipe (read once, in order). Reads in bounded memory. Throws `BitextError` (exit
+ * 2, `file:line:column:` message) when the file is missing, a folder, not well-formed XML, not
+ * TMX, in an unknown or invalid encoding, over a limit of `TMX_LIMITS`, or declares DTD entities;
+ * what `onUnit` or `onHeader` throw is rethrown unchanged.
  */
 export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader: (header: TmxHeader) => void = () => {}): void {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Standard input is read from its descriptor: a socket (as a parent process may give) cannot be reopened by name.
+    fd = file === '/dev/stdin' ? 0 : openSync(file, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BitextError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(error)})`}`, { file, cause: error });
@@ -131,13 +186,31 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
   let codeDepth = 0;
   let propType: string | null = null;
   let propText = '';
+  let callerError: unknown;
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) fail('the DTD declares entities; entity declarations are refused (no entity expansion, no external entities)');
   });
+  const beyond = (what: string, limit: number): never => fail(`${what} longer than ${limit} characters: refused (TMX_LIMITS in pipeline/memory/tmx-read.ts)`);
+  let depth = 0;
+  let unitSize = 0;
+  let unitParts = 0;
+  /** Count `size` characters or one part against the `<tu>` being read. */
+  const countUnit = (size: number, part: number) => {
+    unitSize += size;
+    unitParts += part;
+    if (unitSize > TMX_LIMITS.unit) beyond('<tu>', TMX_LIMITS.unit);
+    if (unitParts > TMX_LIMITS.variants) fail(`<tu> with more than ${TMX_LIMITS.variants} <tuv> and <prop> elements: refused (TMX_LIMITS in pipeline/memory/tmx-read.ts)`);
+  };
   parser.on('opentag', (tag) => {
     const name = tag.name.toLowerCase();
     const attributes = (tag as SaxesTagPlain).attributes as Record<string, string>;
+    if (++depth > TMX_LIMITS.depth) fail(`elements nested more than ${TMX_LIMITS.depth} deep: refused (TMX_LIMITS in pipeline/memory/tmx-read.ts)`);
+    if (tag.name.length > TMX_LIMITS.name) beyond('name', TMX_LIMITS.name);
+    for (const [k, v] of Object.entries(attributes)) {
+      if (k.length > TMX_LIMITS.name) beyond('name', TMX_LIMITS.name);
+      if (v.length > TMX_LIMITS.attribute) beyond(`attribute ${k.slice(0, 64)} of <${tag.name}>`, TMX_LIMITS.attribute);
+    }
     if (!sawRoot) {
       if (name !== 'tmx') fail(`not a TMX file: root element is <${tag.name}>, expected <tmx>`);
       sawRoot = true;
@@ -154,17 +227,25 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
       segMarkup += `<${name}`;
       for (const [k, v] of Object.entries(attributes)) segMarkup += ` ${k}="${escapeAttribute(v)}"`;
       segMarkup += tag.isSelfClosing ? '/>' : '>';
+      if (segMarkup.length > TMX_LIMITS.text) beyond('<seg>', TMX_LIMITS.text);
       return;
     }
     switch (name) {
       case 'header': {
         inHeader = true;
         const a = lowerKeys(attributes);
-        onHeader({ srclang: a.srclang, creationtool: a.creationtool, creationdate: a.creationdate, changedate: a.changedate, version, attributes: a });
+        try {
+          onHeader({ srclang: a.srclang, creationtool: a.creationtool, creationdate: a.creationdate, changedate: a.changedate, version, attributes: a });
+        } catch (error) {
+          callerError = error;
+          throw error;
+        }
         break;
       }
       case 'tu':
         unit = { line: parser.line, attributes: lowerKeys(attributes), props: {}, variants: [] };
+        unitSize = 0;
+        unitParts = 0;
         break;
       case 'tuv': {
         if (!unit) fail('<tuv> outside <tu>');
@@ -172,6 +253,7 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
         const lang = a['xml:lang'] ?? a.lang;
         if (lang === undefined) fail('<tuv> without xml:lang (or TMX 1.1 lang)');
         variant = { lang: lang!, text: '', markup: null, attributes: a };
+        countUnit(0, 1);
         break;
       }
       case 'seg':
@@ -186,6 +268,7 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
         if (unit && !variant && !inHeader) {
           propType = lowerKeys(attributes).type ?? '';
           propText = '';
+          countUnit(0, 1);
         }
         break;
       default:
@@ -196,14 +279,17 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     if (inSeg) {
       if (codeDepth <= 0) segPlain += text;
       if (segInline) segMarkup += escapeText(text);
+      if (segPlain.length > TMX_LIMITS.text || segMarkup.length > TMX_LIMITS.text) beyond('<seg>', TMX_LIMITS.text);
     } else if (propType !== null) {
       propText += text;
+      if (propText.length > TMX_LIMITS.text) beyond('<prop>', TMX_LIMITS.text);
     }
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
     const name = tag.name.toLowerCase();
+    depth--;
     if (inSeg && name !== 'seg') {
       inlineStack.pop();
       if (CODE.has(name)) codeDepth--;
@@ -216,6 +302,7 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
         break;
       case 'seg':
         inSeg = false;
+        countUnit(segPlain.length + (segInline ? segMarkup.length : 0), 0);
         if (variant) {
           variant.text = segPlain;
           variant.markup = segInline ? segMarkup : null;
@@ -226,11 +313,23 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
         variant = null;
         break;
       case 'tu':
-        if (unit) onUnit(unit);
-        unit = null;
+        if (unit) {
+          const done = unit;
+          unit = null;
+          try {
+            onUnit(done);
+          } catch (error) {
+            // The caller's own failure (the memory, say) is not an error of the TMX at this line.
+            callerError = error;
+            throw error;
+          }
+        }
         break;
       case 'prop':
-        if (propType !== null && unit) unit.props[propType] = propText;
+        if (propType !== null && unit) {
+          unit.props[propType] = propText;
+          countUnit(propText.length, 0);
+        }
         propType = null;
         break;
       default:
@@ -238,34 +337,49 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     }
   });
 
+  const buffers = parser as unknown as SaxesBuffers;
+  /** Give `text` to the parser a slice at a time, refusing any construct that grows past its limit. */
+  const feed = (text: string) => {
+    for (let at = 0; at < text.length; at += SLICE) {
+      parser.write(text.slice(at, at + SLICE));
+      if (buffers.text.length > TMX_LIMITS.text) beyond('text, comment or markup', TMX_LIMITS.text);
+      if (buffers.name.length > TMX_LIMITS.name || buffers.piTarget.length > TMX_LIMITS.name || buffers.entity.length > TMX_LIMITS.name) beyond('name', TMX_LIMITS.name);
+      if (buffers.attribList.length > TMX_LIMITS.attributes) fail(`element with more than ${TMX_LIMITS.attributes} attributes: refused (TMX_LIMITS in pipeline/memory/tmx-read.ts)`);
+    }
+  };
+
   try {
-    const head = Buffer.alloc(4096);
-    const headLength = readSync(fd, head, 0, head.length, 0);
-    if (headLength === 0) throw new BitextError(`${file}: file is empty`, { file });
-    const { encoding, skip } = sniffEncoding(head.subarray(0, headLength));
+    if (fstatSync(fd).isDirectory()) throw new BitextError(`${file}: is a folder, not a TMX file`, { file });
+    const chunk = Buffer.alloc(CHUNK);
+    // Enough bytes to see a byte-order mark and the XML declaration, however a pipe delivers them.
+    let n = 0;
+    for (let got = -1; n < 256 && got !== 0; n += got) got = readOn(fd, chunk, n, file);
+    if (n === 0) throw new BitextError(`${file}: file is empty`, { file });
+    const { encoding, skip } = sniffEncoding(chunk.subarray(0, n));
     let decoder: TextDecoder;
     try {
       decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
     } catch {
       throw new BitextError(`${file}:1:1: unsupported encoding "${encoding}"`, { file, line: 1 });
     }
-    const chunk = Buffer.alloc(CHUNK);
-    let position = skip;
-    for (;;) {
-      const n = readSync(fd, chunk, 0, CHUNK, position);
-      if (n === 0) break;
-      position += n;
+    let from = skip;
+    let offset = 0;
+    while (n > 0) {
+      const bytes = chunk.subarray(from, n);
       let text: string;
       try {
-        text = decoder.decode(chunk.subarray(0, n), { stream: true });
+        text = decoder.decode(bytes, { stream: true });
       } catch {
         // Parse up to the first undecodable byte so that line and column point at it.
-        const good = decodablePrefix(chunk.subarray(0, n), encoding);
-        parser.write(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(chunk.subarray(0, good), { stream: true }));
-        fail(`invalid ${encoding} byte sequence at byte ${position - n + good}`);
+        const good = decodablePrefix(bytes, encoding);
+        feed(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, good), { stream: true }));
+        fail(`invalid ${encoding} byte sequence at byte ${offset + from + good}`);
       }
       if (text!.includes('\u0000')) fail('NUL character: the file is binary or in an undeclared encoding');
-      parser.write(text!);
+      feed(text!);
+      offset += n;
+      from = 0;
+      n = readOn(fd, chunk, 0, file);
     }
     let rest: string;
     try {
@@ -273,14 +387,14 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     } catch {
       fail(`invalid ${encoding} byte sequence at the end of the file`);
     }
-    parser.write(rest!);
+    feed(rest!);
     parser.close();
     if (!sawRoot) fail('not a TMX file: no <tmx> element');
   } catch (error) {
-    if (error instanceof BitextError) throw error;
+    if (error instanceof BitextError || error === callerError) throw error;
     const message = (error as Error).message;
     throw new BitextError(message.startsWith(file) ? message : `${where()}: ${message}`, { file, line: parser.line, cause: error });
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
