@@ -23,7 +23,7 @@ import type { Bitext, TranslationUnit } from './types.ts';
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
-import { addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
+import { abandonMemory, addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { renderEdition, renderIndex } from './publish/index.ts';
 import { needsReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
@@ -82,13 +82,16 @@ export async function build(sourceDir: string, outputDir: string, options: Build
       ...(withHant(b, options.script) ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
     }));
     staging.write(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
-    const memory = openMemory(memoryFile);
+    const memory = openMemory(memoryFile, 'create');
     let result: { added: number; existing: number };
     try {
       result = addUnits(memory, units.flat());
-    } finally {
-      closeMemory(memory);
+    } catch (error) {
+      // A memory this build created is removed again: a failed build leaves no new file behind.
+      abandonMemory(memory);
+      throw error;
     }
+    closeMemory(memory);
     staging.commit();
     return { documents, unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
   } catch (error) {
