@@ -23,6 +23,8 @@ export interface BuildOptions {
   uiLang?: string;
   /** Also write a Traditional Chinese edition (`index.hant.html`) when `hant`. */
   script?: 'hans' | 'hant';
+  /** Told of each entry of the source folder skipped with a warning (see `findPairs`). */
+  onWarning?: (message: string) => void;
   /** Called after each document is aligned: (done, total, doc). */
   onProgress?: (done: number, total: number, doc: string) => void;
 }
@@ -44,7 +46,7 @@ export interface BuildSummary {
  * written before the files. Throws `BitextError` (exit 2) on bad input or an unusable output place.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
-  const pairs = findPairs(sourceDir);
+  const pairs = findPairs(sourceDir, { onWarning: options.onWarning });
   const memoryFile = options.memory ?? join(outputDir, 'memory.sqlite');
   checkOutputPlaces(outputDir, memoryFile, pairs);
   const bitexts: Bitext[] = [];

@@ -24,7 +24,7 @@ export interface BuildArgs {
 /**
  * Run `build` (see pipeline/build.ts) and print one line per document and one for the memory,
  * or the summary as JSON; a progress bar on stderr when it is a terminal and there are at least
- * two documents. Resolves to 0; bad input or an unusable output place throws `BitextError` (exit 2).
+ * two documents; skipped source entries as warnings on stderr. Resolves to 0; bad input or an unusable output place throws `BitextError` (exit 2).
  */
 export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
   // cli-progress draws nothing on a stream that is not a terminal, so it is loaded only for one.
@@ -35,6 +35,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     memory: args.memory === undefined ? undefined : pathIn(io, args.memory),
     uiLang: args.uiLang,
     script: args.script,
+    onWarning: (message) => io.stderr.write(`${message}\n`),
     onProgress: (done, total) => {
       if (!progress || total < 2) return;
       if (!bar) {
