@@ -54,26 +54,23 @@ export interface FindPairsOptions {
  * Every document pair under `sourceDir`: each sub-folder holding at least one document file, in
  * name order; `sourceDir` itself when it holds the files directly. Skipped, each with a warning
  * (`onWarning`), rather than failing the whole run: a broken symbolic link, and a folder whose name
- * starts with "." (`.git`, `...`) when it holds document files; other entries that are not folders
- * are ignored. Throws `BitextError` (exit 2) when the folder is missing, holds no pair, or a folder
+ * starts with "." (`...`, `.draft`) when it holds document files; other entries that are not
+ * folders are ignored. In one document folder a broken link named as a document is read, and
+ * fails naming it (`readText`). Throws `BitextError` (exit 2) when the folder is missing, holds no pair, or a folder
  * lacks its counterpart.
  */
 export function findPairs(sourceDir: string, options: FindPairsOptions = {}): DocumentPair[] {
   if (!existsSync(sourceDir)) throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
   if (!statSync(sourceDir).isDirectory()) throw new BitextError(located(sourceDir, undefined, 'is a file, expected a folder of document pairs or one document folder'), { file: sourceDir });
   const warn = (path: string, message: string) => options.onWarning?.(`${path}: warning: ${message}`);
+  // statSync follows symbolic links; it finds nothing only for a link whose target is gone.
   const entries = readdirSync(sourceDir)
     .sort()
-    .flatMap((name) => {
-      const path = join(sourceDir, name);
-      // statSync follows symbolic links; it fails only on a link whose target is gone.
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (stat) return [{ name, path, stat }];
-      warn(path, 'broken symbolic link (its target does not exist), skipped');
-      return [];
-    });
-  if (entries.some((e) => languageOfFileName(e.name) !== null && e.stat.isFile())) return [findPair(sourceDir)];
-  const dirs = entries.filter((e) => e.stat.isDirectory() && readdirSync(e.path).some((n) => languageOfFileName(n) !== null));
+    .map((name) => ({ name, path: join(sourceDir, name), stat: statSync(join(sourceDir, name), { throwIfNoEntry: false }) }));
+  // One document folder: its files are read as they are named, so a broken link there is an error naming it.
+  if (entries.some((e) => languageOfFileName(e.name) !== null && e.stat?.isFile())) return [findPair(sourceDir)];
+  for (const e of entries) if (!e.stat) warn(e.path, 'broken symbolic link (its target does not exist), skipped');
+  const dirs = entries.filter((e) => e.stat?.isDirectory() && readdirSync(e.path).some((n) => languageOfFileName(n) !== null));
   const pairs = dirs
     .filter((e) => {
       if (!e.name.startsWith('.')) return true;
