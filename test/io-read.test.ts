@@ -136,6 +136,12 @@ describe('pairs: entries of the source folder skipped with a warning', () => {
     expect(built.stderr).toBe(`${dir}/src/b: warning: broken symbolic link (its target does not exist), skipped\n`);
     expect(built.stdout).toMatch(/^a: \d+ block links/);
   });
+  it('prints names with control characters escaped, in warnings and in errors', async () => {
+    const dir = fixture(files('src/a'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'src/b\x1b[2J'));
+    expect((await bitext(['check', join(dir, 'src')])).stderr).toBe(`${dir}/src/b\\x1b[2J: warning: broken symbolic link (its target does not exist), skipped\n`);
+    expect((await bitext(['check', join(dir, 'none\x1b')])).stderr).toBe(`bitext: ${dir}/none\\x1b: no such folder\n`);
+  });
   it('a broken link as a document of a pair is an error naming it', async () => {
     const dir = fixture({ 'a/zh.md': pair['zh.md'] });
     symlinkSync(join(dir, 'nowhere.md'), join(dir, 'a/en.md'));
