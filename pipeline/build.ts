@@ -36,6 +36,8 @@ export interface BuildOptions {
   uiLang?: string;
   /** Also write a Traditional Chinese edition (`index.hant.html`) when `hant`. */
   script?: 'hans' | 'hant';
+  /** Told of each entry of the source folder skipped with a warning (see `findPairs`). */
+  onWarning?: (message: string) => void;
   /** Called after each document is aligned: (done, total, doc). */
   onProgress?: (done: number, total: number, doc: string) => void;
 }
@@ -58,7 +60,7 @@ export interface BuildSummary {
  * on bad input, an unusable output place or a failed write, with the output and memory unchanged.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
-  const pairs = findPairs(sourceDir);
+  const pairs = findPairs(sourceDir, { onWarning: options.onWarning });
   const memoryFile = options.memory ?? join(outputDir, 'memory.sqlite');
   checkOutputPlaces(outputDir, memoryFile, pairs);
   const bitexts: Bitext[] = [];

@@ -3,7 +3,7 @@
  * Errors are `BitextError`s that name the file (and line where one applies) and carry the
  * exit code the command line should use (2 = bad usage or unreadable input, 1 = failed checks; see the README's "Command line").
  */
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { languageOfFileName } from './text/index.ts';
@@ -31,28 +31,41 @@ export function located(file: string, line: number | undefined, message: string)
 }
 
 /**
+ * Largest text file `readText` reads, in bytes (16 MiB): far above any article (the corpus's
+ * largest source is a few dozen kilobytes), low enough that reading, segmenting and aligning a
+ * file of this size stays within memory. Larger files are refused with one line naming the file.
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/**
  * Decode bytes as text for the pipeline: UTF-8, or UTF-16LE/BE when the bytes start with that
- * byte-order mark; the mark is dropped, CRLF and lone CR become LF. Throws `BitextError` (exit 2)
- * naming `file` and the line of the fault when the bytes are empty (or only whitespace), contain
- * a NUL byte (binary, or UTF-16 without a byte-order mark), or are not valid UTF-8.
+ * byte-order mark; the mark is dropped, CRLF and lone CR become LF. Decoding is strict: UTF-8 as
+ * the Unicode standard defines it (overlong forms, UTF-16 surrogates and code points above
+ * U+10FFFF are refused), UTF-16 with every surrogate paired, an even number of bytes and no NUL.
+ * Throws `BitextError` (exit 2) naming `file` when the bytes are empty (or only whitespace), contain
+ * a NUL byte (binary, or UTF-16 without a byte-order mark), or do not decode; a fault is placed at
+ * its line (LF, CRLF or CR counted as line ends), byte offset and column (characters from the
+ * line's start, 1-based): `file:line: invalid UTF-8 at byte N, column C (why)`.
  */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new BitextError(located(file, undefined, 'file is empty'), { file });
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
-  if (utf16) return normalise(new TextDecoder(utf16).decode(bytes), file);
+  if (utf16) return normalise(decodeUtf16(bytes, utf16, file), file);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     if (looksLikeUtf16(bytes)) throw utf16WithoutMark(file);
-    throw new BitextError(located(file, lineAt(bytes, nul), 'binary file (NUL byte): expected UTF-8 text'), { file, line: lineAt(bytes, nul) });
+    const { line, column } = positionOfByte(bytes, nul);
+    throw new BitextError(located(file, line, `binary file (NUL byte at byte ${nul}, column ${column}): expected UTF-8 text`), { file, line });
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     if (looksLikeUtf16(bytes)) throw utf16WithoutMark(file);
-    const at = firstInvalidUtf8(bytes);
-    const line = lineAt(bytes, at);
-    throw new BitextError(located(file, line, `invalid UTF-8 at byte ${at}`), { file, line });
+    // TextDecoder follows the standard too (WHATWG Encoding), so the fault is always found here.
+    const fault = firstInvalidUtf8(bytes) ?? { at: bytes.length, why: 'not UTF-8' };
+    const { line, column } = positionOfByte(bytes, fault.at);
+    throw new BitextError(located(file, line, `invalid UTF-8 at byte ${fault.at}, column ${column} (${fault.why})`), { file, line });
   }
   return normalise(text, file);
 }
@@ -64,18 +77,62 @@ function normalise(text: string, file: string): string {
   return text;
 }
 
+/**
+ * `bytes` (starting with the byte-order mark) decoded as UTF-16, fatally: an unpaired surrogate,
+ * a NUL character or an odd byte left over (a file cut short, or UTF-8 appended to UTF-16) is a
+ * `BitextError` at its line and column.
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  const le = encoding === 'utf-16le';
+  const unit = (i: number) => (le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+  const fail = (line: number, column: number, at: number, why: string) =>
+    new BitextError(located(file, line, `invalid ${encoding.toUpperCase()} at byte ${at}, column ${column} (${why})`), { file, line });
+  let line = 1;
+  let column = 1;
+  for (let i = 2; i < bytes.length; i += 2) {
+    if (i + 1 === bytes.length) throw fail(line, column, i, 'an odd number of bytes: the last character is cut');
+    const u = unit(i);
+    if (u === 0) throw fail(line, column, i, 'NUL character');
+    if (u >= 0xdc00 && u <= 0xdfff) throw fail(line, column, i, `unpaired low surrogate U+${u.toString(16).toUpperCase()}`);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = i + 3 < bytes.length ? unit(i + 2) : -1;
+      if (next < 0xdc00 || next > 0xdfff) throw fail(line, column, i, `unpaired high surrogate U+${u.toString(16).toUpperCase()}`);
+      i += 2;
+    }
+    const crlf = u === 0x0d && i + 3 < bytes.length && unit(i + 2) === 0x0a;
+    if (u === 0x0a || (u === 0x0d && !crlf)) {
+      line++;
+      column = 1;
+    } else if (!crlf) column++;
+  }
+  return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+}
+
 function utf16WithoutMark(file: string): BitextError {
   return new BitextError(located(file, undefined, 'looks like UTF-16 without a byte-order mark: save it as UTF-8'), { file });
 }
 
 /**
- * Whether bytes without a byte-order mark read as UTF-16 text: of an even length, and decoded as
- * UTF-16LE or BE at least 90% letters, digits, punctuation or white space of the Latin and
- * Han scripts (no controls, no lone surrogates).
+ * Whether bytes without a byte-order mark read as UTF-16 text: at least 16 bytes, not UTF-8 with
+ * a few stray NUL bytes (fewer than a quarter of the bytes NUL and the rest valid UTF-8 — UTF-16
+ * of Latin text is half NULs, UTF-16 of Han text is not UTF-8), and decoded as UTF-16LE or BE at
+ * least 90% letters, digits, punctuation or white space of the Latin and Han scripts (no
+ * controls, no lone surrogates).
  */
 function looksLikeUtf16(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192) & ~1);
-  if (sample.length < 4) return false;
+  // Under 8 characters the guess is a coin toss: such a file is reported as it decodes as UTF-8.
+  if (sample.length < 16) return false;
+  const rest = sample.filter((b) => b !== 0);
+  if (rest.length * 4 > sample.length * 3) {
+    try {
+      // `stream`: the sample may end inside a character.
+      new TextDecoder('utf-8', { fatal: true }).decode(rest, { stream: true });
+      return false;
+    } catch {
+      // not UTF-8: may be UTF-16
+    }
+  }
   const plausible = /[\p{Script=Latin}\p{Script=Han}\p{N}\p{P}\s\u3000-\u303f\uff00-\uffef]/u;
   return (['utf-16le', 'utf-16be'] as const).some((encoding) => {
     const text = new TextDecoder(encoding).decode(sample);
@@ -85,17 +142,112 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   });
 }
 
-/** Read and decode a text file (see `decodeText`); a missing or unreadable path is a `BitextError` (exit 2). */
-export function readText(file: string): string {
-  let bytes: Buffer;
+/**
+ * Line (1-based; LF, CRLF and a lone CR each end one) and column (1-based, in characters: bytes
+ * that do not continue a UTF-8 sequence) of byte `offset` in UTF-8 `bytes`.
+ */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      column = 1;
+    } else if (b !== 0x0d && (b & 0xc0) !== 0x80) column++;
+  }
+  return { line, column };
+}
+
+/**
+ * The first byte where `bytes` stop being UTF-8 as the Unicode standard defines it (table 3-7 of
+ * chapter 3: well-formed byte sequences), with the reason, or `undefined` when they are UTF-8.
+ * The offset is that of the sequence's first byte.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): { at: number; why: string } | undefined {
+  const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    if (b < 0xc0) return { at: i, why: `continuation byte ${hex(b)} without a lead byte` };
+    if (b < 0xc2) return { at: i, why: `overlong form (lead byte ${hex(b)})` };
+    if (b > 0xf4) return { at: i, why: b < 0xf8 ? `code point above U+10FFFF (lead byte ${hex(b)})` : `byte ${hex(b)} never occurs in UTF-8` };
+    const need = b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (table 3-7).
+    const [low, high] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const second = bytes[i + 1];
+    if (second !== undefined && second >= 0x80 && second <= 0xbf && (second < low || second > high)) {
+      return { at: i, why: b === 0xed ? 'UTF-16 surrogate encoded as UTF-8' : b === 0xf4 ? 'code point above U+10FFFF' : 'overlong form' };
+    }
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return { at: i, why: `truncated sequence (lead byte ${hex(b)} needs ${need} continuation byte${need > 1 ? 's' : ''})` };
+    }
+    i += need + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Read and decode a text file (see `decodeText`). Only a regular file of at most `maxBytes` bytes
+ * (default `MAX_TEXT_BYTES`) is read: the kind and size are checked on the open file before any
+ * byte is read (opened non-blocking, so a FIFO refuses rather than hangs), and reading stops at
+ * `maxBytes` + 1 bytes whatever the file reports. Throws `BitextError` (exit 2) naming the file
+ * when it is missing (or a broken symbolic link), a folder, a FIFO, socket or device, too large,
+ * unreadable or not text.
+ */
+export function readText(file: string, options: { maxBytes?: number } = {}): string {
+  return decodeText(readBytes(file, options.maxBytes ?? MAX_TEXT_BYTES), file);
+}
+
+function readBytes(file: string, maxBytes: number): Buffer {
+  const refuse = (why: string, cause?: unknown) => new BitextError(located(file, undefined, why), { file, cause });
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot read (${code ?? String(error)})`;
-    throw new BitextError(located(file, undefined, why), { file, cause: error });
+    if (code === 'ENOENT' && isSymbolicLink(file)) throw refuse('broken symbolic link (its target does not exist)', error);
+    throw refuse(code === 'ENOENT' ? 'no such file' : `cannot read (${systemErrorReason(error)})`, error);
   }
-  return decodeText(bytes, file);
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw refuse('is a directory, expected a file');
+    if (!stat.isFile()) {
+      const kind = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a regular file';
+      throw refuse(`is ${kind}, expected a regular text file`);
+    }
+    const tooLarge = () => refuse(`too large (over ${maxBytes / (1024 * 1024)} MiB, the limit for a text file)`);
+    if (stat.size > maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof BitextError) throw error;
+    throw refuse(`cannot read (${systemErrorReason(error)})`, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -409,22 +561,4 @@ export function realPath(path: string): string {
     head = dirname(head);
   }
   return join(realpathSync(head), ...tail);
-}
-
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
-  return line;
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
-    i += need + 1;
-  }
-  return bytes.length;
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { foldDigits, foldWidth, hanCharacters, hanRuns, isCjkCodePoint, isHan, trimRange } from '../pipeline/text/chars.ts';
 import { fnv1a, fnv1aStep, FNV_OFFSET_BASIS } from '../pipeline/text/hash.ts';
 import { boundedCache } from '../pipeline/text/cache.ts';
-import { paint } from '../pipeline/text/terminal.ts';
+import { escapeControls, paint } from '../pipeline/text/terminal.ts';
+import { formatFindings } from '../pipeline/check/index.ts';
+import { blockId } from '../pipeline/types.ts';
+import { formatTsv } from '../pipeline/align/index.ts';
+import { bitext } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { join } from 'node:path';
 import { chineseScriptOf, converterTo, scriptOf } from '../pipeline/text/script.ts';
 import { canonicalTag, isChinese, isTraditional, joinsWithoutSpace, languageFamily, languageOfFileName, matchKey, tagMatches } from '../pipeline/text/lang.ts';
 import { ENGLISH_MONTH_ABBREVIATIONS, ENGLISH_MONTHS, extractNumbers } from '../pipeline/text/numbers.ts';
@@ -133,5 +139,37 @@ describe('text/numbers tables', () => {
   it('uses the Chinese rules for every Chinese tag', () => {
     expect(extractNumbers('三倍', 'yue').map((m) => [m.kind, m.value])).toEqual([['multiple', 3]]);
     expect(extractNumbers('三倍', 'cmn-TW').map((m) => [m.kind, m.value])).toEqual([['multiple', 3]]);
+  });
+});
+
+describe('text/terminal: control characters escaped in every report', () => {
+  it('writes C0 (but line feed and tab), DEL and C1 as visible escapes and leaves the rest', () => {
+    expect(escapeControls('a\x1b[31mred\x1b[0m\r\n\tb\x00\x07\x7f\u009b2J\u0085 中 \\x1b ')).toBe('a\\x1b[31mred\\x1b[0m\\x0d\n\tb\\x00\\x07\\x7f\\u009b2J\\u0085 中 \\x1b ');
+    const plain = '“引号”和 ASCII ~ text\n';
+    expect(escapeControls(plain)).toBe(plain);
+  });
+  it('check and align --format tsv print sources without a raw control character', () => {
+    const finding = { level: 'warning' as const, code: 'low-score', doc: 'd\x1b]0;t\x07', link: 0, sourceBlocks: [blockId(0)], targetBlocks: [blockId(0)], source: '中文\x1b[2J', target: 'Eng\rlish', message: 'm\u009b' };
+    expect(formatFindings([finding], { docs: [] })).toBe(
+      'd\\x1b]0;t\\x07: 0 errors, 1 warning, 0 notes\n  warning low-score         link 0 [0]:[0]: m\\u009b\n          zh: 中文\\x1b[2J\n          en: Eng\\x0dlish\n',
+    );
+    expect(formatTsv([{ source: [0], target: [0], score: 0.5 }], ['中\x1b[1m\t文'], ['a\x1b\nb'], { source: '', target: ' ' })).toBe('0\t0\t0.5000\t中\\x1b[1m 文\ta\\x1b b\n');
+  });
+  it('diff and tm lookup print sources and TMX without a raw control character; JSON stays exact', async () => {
+    const zh = '# 标题\n\n这是一段中文。\n';
+    const dir = fixture({ 'old/zh.md': zh, 'old/en.md': '# Title\n\nThis is some English.\n', 'new/zh.md': zh, 'new/en.md': '# Title\n\nThis is \x1b]0;pwned\x07 English.\n' });
+    const diff = await bitext(['diff', join(dir, 'old'), join(dir, 'new')]);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('en: This is [-some-]{+\\x1b]0;pwned\\x07+} English.');
+    expect(diff.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    const tmx = join(dir, 'm.tmx');
+    const memory = join(dir, 'm.sqlite');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(tmx, '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="zh-CN"><seg>我们明天去公园散步。</seg></tuv><tuv xml:lang="en"><seg>We walk\u009b2J in the park.</seg></tuv></tu>\n</body></tmx>\n');
+    expect((await bitext(['tm', 'import', tmx, '--memory', memory])).code).toBe(0);
+    const hit = await bitext(['tm', 'lookup', '我们明天去公园散步。', '--memory', memory]);
+    expect(hit.stdout).toBe('100  我们明天去公园散步。\n     → We walk\\u009b2J in the park.\n');
+    const json = await bitext(['tm', 'lookup', '我们明天去公园散步。', '--memory', memory, '--json']);
+    expect(JSON.parse(json.stdout)[0].target).toBe('We walk\u009b2J in the park.');
   });
 });

@@ -10,6 +10,7 @@
 import { basename, resolve } from 'node:path';
 import { blockId, sentenceId, type AlignmentJson, type Bitext, type Block, type BlockId, type BlockLink, type BySide, type Document, type SentenceId, type LanguageTag, type Link, type Segment } from '../types.ts';
 import { BitextError, located, readText } from '../io.ts';
+import { escapeControls } from '../text/index.ts';
 
 /** Version of the `alignment.json` layout written by `toAlignmentJson`. */
 export const ALIGNMENT_JSON_VERSION = 1;
@@ -145,10 +146,11 @@ export function readAlignmentJson(file: string): Bitext {
 
 /**
  * Tab-separated rows, one per link: source ids, target ids, score, source text, target text
- * (texts joined by `join`, tabs and newlines in text replaced by spaces).
+ * (texts joined by `join`, tabs and newlines in text replaced by spaces, other control characters
+ * escaped by `escapeControls` so that a source cannot drive the terminal).
  */
 export function formatTsv(links: readonly Link[], source: readonly string[], target: readonly string[], join: BySide<string>): string {
-  const clean = (s: string) => s.replace(/[\t\n]+/g, ' ');
+  const clean = (s: string) => escapeControls(s.replace(/[\t\n]+/g, ' '));
   return links
     .map((l) => [l.source.join(','), l.target.join(','), l.score.toFixed(4), clean(l.source.map((i) => source[i]).join(join.source)), clean(l.target.map((i) => target[i]).join(join.target))].join('\t') + '\n')
     .join('');

@@ -44,18 +44,40 @@ export function findPair(dir: string): DocumentPair {
   };
 }
 
+/** Options of `findPairs`. */
+export interface FindPairsOptions {
+  /** Told, as one line `path: warning: …`, of each entry of the source folder that is skipped with a word. */
+  onWarning?: (message: string) => void;
+}
+
 /**
  * Every document pair under `sourceDir`: each sub-folder holding at least one document file, in
- * name order; `sourceDir` itself when it holds the files directly. Throws `BitextError` (exit 2)
- * when the folder is missing, holds no pair, or a folder lacks its counterpart.
+ * name order; `sourceDir` itself when it holds the files directly. Skipped, each with a warning
+ * (`onWarning`), rather than failing the whole run: a broken symbolic link, and a folder whose name
+ * starts with "." (`...`, `.draft`) when it holds document files; other entries that are not
+ * folders are ignored. In one document folder a broken link named as a document is read, and
+ * fails naming it (`readText`). Throws `BitextError` (exit 2) when the folder is missing, holds no pair, or a folder
+ * lacks its counterpart.
  */
-export function findPairs(sourceDir: string): DocumentPair[] {
+export function findPairs(sourceDir: string, options: FindPairsOptions = {}): DocumentPair[] {
   if (!existsSync(sourceDir)) throw new BitextError(located(sourceDir, undefined, 'no such folder'), { file: sourceDir });
   if (!statSync(sourceDir).isDirectory()) throw new BitextError(located(sourceDir, undefined, 'is a file, expected a folder of document pairs or one document folder'), { file: sourceDir });
-  const entries = readdirSync(sourceDir).sort();
-  if (entries.some((name) => languageOfFileName(name) !== null && statSync(join(sourceDir, name)).isFile())) return [findPair(sourceDir)];
-  const dirs = entries.map((name) => join(sourceDir, name)).filter((p) => statSync(p).isDirectory() && !basename(p).startsWith('.'));
-  const pairs = dirs.filter((d) => readdirSync(d).some((n) => languageOfFileName(n) !== null)).map(findPair);
+  const warn = (path: string, message: string) => options.onWarning?.(`${path}: warning: ${message}`);
+  // statSync follows symbolic links; it finds nothing only for a link whose target is gone.
+  const entries = readdirSync(sourceDir)
+    .sort()
+    .map((name) => ({ name, path: join(sourceDir, name), stat: statSync(join(sourceDir, name), { throwIfNoEntry: false }) }));
+  // One document folder: its files are read as they are named, so a broken link there is an error naming it.
+  if (entries.some((e) => languageOfFileName(e.name) !== null && e.stat?.isFile())) return [findPair(sourceDir)];
+  for (const e of entries) if (!e.stat) warn(e.path, 'broken symbolic link (its target does not exist), skipped');
+  const dirs = entries.filter((e) => e.stat?.isDirectory() && readdirSync(e.path).some((n) => languageOfFileName(n) !== null));
+  const pairs = dirs
+    .filter((e) => {
+      if (!e.name.startsWith('.')) return true;
+      warn(e.path, 'folder name starts with "." (hidden), skipped');
+      return false;
+    })
+    .map((e) => findPair(e.path));
   if (pairs.length === 0) throw new BitextError(located(sourceDir, undefined, 'no document pairs (a folder per document with zh.md and en.md)'), { file: sourceDir });
   return pairs;
 }

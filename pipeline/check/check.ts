@@ -21,7 +21,7 @@
  * Pure: works on a `Bitext`, reads nothing.
  */
 import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
-import { extractNumbers, hanCharacters, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
+import { escapeControls, extractNumbers, hanCharacters, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
@@ -235,7 +235,8 @@ const COLORS: Record<FindingLevel, TextFormat> = { error: 'red', warning: 'yello
 /**
  * The human-readable report: per document a count line, then one entry per finding (level, code,
  * link, block and sentence ids, message, both texts cut to `width` characters). `color` adds ANSI
- * colours (for a terminal; `paint`). `docs` lists documents to mention even when they have no findings.
+ * colours (for a terminal; `paint`). Control characters of the documents (names, texts, messages
+ * quoting them) are escaped (`escapeControls`), so a source cannot drive the terminal. `docs` lists documents to mention even when they have no findings.
  */
 export function formatFindings(findings: readonly Finding[], options: { color?: boolean; docs?: readonly string[]; width?: number } = {}): string {
   const width = options.width ?? 100;
@@ -244,7 +245,7 @@ export function formatFindings(findings: readonly Finding[], options: { color?: 
   const cut = (text: string) => {
     const one = text.replace(/\s*\n\s*/g, ' ¶ ');
     const chars = [...one];
-    return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : one;
+    return escapeControls(chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : one);
   };
   const docs = [...new Set([...(options.docs ?? []), ...findings.map((f) => f.doc)])];
   const lines: string[] = [];
@@ -252,11 +253,11 @@ export function formatFindings(findings: readonly Finding[], options: { color?: 
     const mine = findings.filter((f) => f.doc === doc);
     const c = countFindings(mine);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`${doc}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'note')}`);
+    lines.push(`${escapeControls(doc)}: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'note')}`);
     for (const f of mine) {
       const ids = [`link ${f.link} [${f.sourceBlocks.join(',')}]:[${f.targetBlocks.join(',')}]`];
       if (f.sourceSegments?.length || f.targetSegments?.length) ids.push(`sentences [${(f.sourceSegments ?? []).join(',')}]:[${(f.targetSegments ?? []).join(',')}]`);
-      lines.push(`  ${paint(COLORS[f.level], f.level.padEnd(7), color)} ${f.code.padEnd(17)} ${ids.join(' ')}: ${f.message}`);
+      lines.push(`  ${paint(COLORS[f.level], f.level.padEnd(7), color)} ${f.code.padEnd(17)} ${ids.join(' ')}: ${escapeControls(f.message)}`);
       if (f.source) lines.push(dim(`          zh: ${cut(f.source)}`));
       if (f.target) lines.push(dim(`          en: ${cut(f.target)}`));
     }

@@ -3,6 +3,7 @@
  */
 import type { WriteStream } from 'node:tty';
 import { build } from '../build.ts';
+import { escapeControls } from '../text/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 
 /** Arguments of `build`. */
@@ -24,7 +25,7 @@ export interface BuildArgs {
 /**
  * Run `build` (see pipeline/build.ts) and print one line per document and one for the memory,
  * or the summary as JSON; a progress bar on stderr when it is a terminal and there are at least
- * two documents. Resolves to 0; bad input or an unusable output place throws `BitextError` (exit 2).
+ * two documents; skipped source entries as warnings on stderr (control characters escaped). Resolves to 0; bad input or an unusable output place throws `BitextError` (exit 2).
  */
 export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
   // cli-progress draws nothing on a stream that is not a terminal, so it is loaded only for one.
@@ -35,6 +36,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     memory: args.memory === undefined ? undefined : pathIn(io, args.memory),
     uiLang: args.uiLang,
     script: args.script,
+    onWarning: (message) => io.stderr.write(`${escapeControls(message)}\n`),
     onProgress: (done, total) => {
       if (!progress || total < 2) return;
       if (!bar) {
@@ -50,7 +52,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     return 0;
   }
   for (const d of summary.documents) {
-    io.stdout.write(`${d.doc}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${output}/${d.doc}/\n`);
+    io.stdout.write(`${escapeControls(d.doc)}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${output}/${d.doc}/\n`);
   }
   io.stdout.write(`translation memory ${summary.memory}: ${summary.unitsAdded} new units (${summary.unitsExisting} already stored or repeated)\n`);
   return 0;

@@ -4,6 +4,7 @@
  */
 import { findPairs, loadPair } from '../align/index.ts';
 import { checkBitext, checkExitCode, countFindings, formatFindings } from '../check/index.ts';
+import { escapeControls } from '../text/index.ts';
 import { pathIn, useColor, type CliIo } from './context.ts';
 
 /** Arguments of `check`. */
@@ -22,7 +23,7 @@ export interface CheckArgs {
  * input throws `BitextError` (exit 2).
  */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const bitexts = findPairs(pathIn(io, args.dir)).map(loadPair);
+  const bitexts = findPairs(pathIn(io, args.dir), { onWarning: (message) => io.stderr.write(`${escapeControls(message)}\n`) }).map(loadPair);
   const findings = bitexts.flatMap((b) => checkBitext(b));
   if (args.json) {
     const documents = bitexts.map((b) => ({ doc: b.doc, ...countFindings(findings.filter((f) => f.doc === b.doc)) }));

@@ -11,6 +11,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BitextError, systemErrorReason } from '../io.ts';
+import { escapeControls } from '../text/terminal.ts';
 import { VERSION } from '../version.ts';
 import type { CliIo } from './context.ts';
 import type { BuildArgs } from './build.ts';
@@ -205,7 +206,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2; // --help and --version exit 0; help shown for a missing verb is bad usage
     }
-    io.stderr.write(`bitext: ${describeError(error)}\n`);
+    // Paths and TMX names in a message may hold control characters: printed escaped.
+    io.stderr.write(`bitext: ${escapeControls(describeError(error))}\n`);
     if ((io.env ?? process.env).BITEXT_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return error instanceof BitextError ? error.exitCode : 2;
   }

@@ -6,6 +6,7 @@
  * writes over a source document or a file that is not TMX.
  */
 import { checkOutputFile } from '../io.ts';
+import { escapeControls } from '../text/index.ts';
 import { exportTmx, exportWarning, importTmx, lookup, memoryStats } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, withMemory } from './memory.ts';
@@ -78,7 +79,11 @@ export interface TmLookupArgs {
   json?: boolean;
 }
 
-/** Fuzzy lookup (`lookup`): hits best first with score, source, target and origin, or JSON. Resolves to 0. */
+/**
+ * Fuzzy lookup (`lookup`): hits best first with score, source, target and origin, or JSON.
+ * Texts from the memory (and so from imported TMX) are printed with line breaks as ` ¶ ` and
+ * control characters escaped (`escapeControls`). Resolves to 0.
+ */
 export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 0, 100);
   const max = integerArgument(args.max, '--max', 1, 1000);
@@ -89,8 +94,9 @@ export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number
   }
   if (hits.length === 0) io.stdout.write(`no match with score ≥ ${min}\n`);
   for (const h of hits) {
-    const origin = h.origin ? `  (${h.origin.doc} ${h.origin.link})` : '';
-    io.stdout.write(`${String(h.score).padStart(3)}  ${h.source}\n     → ${h.target}${origin}\n`);
+    const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
+    const origin = h.origin ? `  (${safe(`${h.origin.doc} ${h.origin.link}`)})` : '';
+    io.stdout.write(`${String(h.score).padStart(3)}  ${safe(h.source)}\n     → ${safe(h.target)}${origin}\n`);
   }
   return 0;
 }
@@ -101,7 +107,7 @@ export interface TmStatsArgs {
   json?: boolean;
 }
 
-/** Units per language pair and per origin document (`memoryStats`), or JSON. Resolves to 0. */
+/** Units per language pair and per origin document (`memoryStats`; names with control characters escaped), or JSON. Resolves to 0. */
 export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
   const memory = pathIn(io, args.memory);
   const stats = withMemory(memory, 'read', (m) => memoryStats(m));
@@ -111,6 +117,6 @@ export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> 
   }
   io.stdout.write(`${memory}: ${stats.units} units\n`);
   for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
-  for (const o of stats.origins) io.stdout.write(`  from ${o.doc ?? '(imported TMX)'}: ${o.units}\n`);
+  for (const o of stats.origins) io.stdout.write(`  from ${o.doc === null ? '(imported TMX)' : escapeControls(o.doc)}: ${o.units}\n`);
   return 0;
 }

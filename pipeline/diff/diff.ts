@@ -23,7 +23,7 @@ import { basename, join, resolve } from 'node:path';
 import { diffArrays, diffChars, diffWordsWithSpace, type ChangeObject } from 'diff';
 import { linkId, type AlignmentDiff, type Bitext, type BySide, type LanguageTag, type Link, type LinkChange, type Side, type TextPart } from '../types.ts';
 import { BitextError, located } from '../io.ts';
-import { isChinese, languageOfFileName, paint } from '../text/index.ts';
+import { escapeControls, isChinese, languageOfFileName, paint } from '../text/index.ts';
 import { bitextFromAlignmentJson, loadBitext, readAlignmentJson } from '../align/index.ts';
 import { unitsFromBitext } from '../memory/index.ts';
 
@@ -231,24 +231,26 @@ const SIDE_LABEL: BySide<string> = { source: 'zh', target: 'en' };
  * The terminal report: a summary line, then each changed group with its old and new pairs and the
  * text changes (wdiff style `[-removed-]{+added+}` when `color` is false; red/green ANSI (`paint`) when true;
  * unchanged runs longer than `context`·2 characters shortened with "…"), then the stale TM units.
+ * Control characters of the documents, labels and units are escaped (`escapeControls`), so a
+ * revision cannot drive the terminal.
  */
 export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; context?: number } = {}): string {
   const context = options.context ?? 30;
   const color = options.color ?? false;
-  const red = (s: string) => (color ? paint('red', s, true) : `[-${s}-]`);
-  const green = (s: string) => (color ? paint('green', s, true) : `{+${s}+}`);
+  const red = (s: string) => (color ? paint('red', escapeControls(s), true) : `[-${escapeControls(s)}-]`);
+  const green = (s: string) => (color ? paint('green', escapeControls(s), true) : `{+${escapeControls(s)}+}`);
   const bold = (s: string) => paint('bold', s, color);
   const shorten = (s: string, first: boolean, last: boolean) => {
     const chars = [...s];
-    if (chars.length <= context * 2) return s;
+    if (chars.length <= context * 2) return escapeControls(s);
     const head = first ? '' : chars.slice(0, context).join('');
     const tail = last ? '' : chars.slice(-context).join('');
-    return `${head}…${tail}`;
+    return escapeControls(`${head}…${tail}`);
   };
   const lines: string[] = [];
   const c = diff.counts;
-  lines.push(bold(`${diff.doc}: ${c.changed} changed, ${c['re-paired']} re-paired, ${c.added} added, ${c.removed} removed, ${diff.unchanged} unchanged link${diff.unchanged === 1 ? '' : 's'}; ${diff.staleUnits.length} TM unit${diff.staleUnits.length === 1 ? '' : 's'} stale, ${diff.newUnits} new`));
-  lines.push(`--- ${diff.oldLabel}`, `+++ ${diff.newLabel}`);
+  lines.push(bold(`${escapeControls(diff.doc)}: ${c.changed} changed, ${c['re-paired']} re-paired, ${c.added} added, ${c.removed} removed, ${diff.unchanged} unchanged link${diff.unchanged === 1 ? '' : 's'}; ${diff.staleUnits.length} TM unit${diff.staleUnits.length === 1 ? '' : 's'} stale, ${diff.newUnits} new`));
+  lines.push(`--- ${escapeControls(diff.oldLabel)}`, `+++ ${escapeControls(diff.newLabel)}`);
   for (const change of diff.changes) {
     const oldPart = change.old.links.length ? `old ${change.old.links.map((k, i) => `${linkId(k)} ${change.old.pairs[i]}`).join(' + ')}` : 'old —';
     const newPart = change.new.links.length ? `new ${change.new.links.map((k, i) => `${linkId(k)} ${change.new.pairs[i]}`).join(' + ')}` : 'new —';
@@ -264,8 +266,8 @@ export function formatDiff(diff: AlignmentDiff, options: { color?: boolean; cont
   if (diff.staleUnits.length > 0) {
     lines.push(bold('stale translation-memory units:'));
     for (const u of diff.staleUnits) {
-      const cut = (s: string) => ([...s].length > 60 ? `${[...s].slice(0, 59).join('')}…` : s).replace(/\n/g, ' ¶ ');
-      lines.push(`  ${u.origin.doc}#${u.origin.link}: ${cut(u.source)} ⇒ ${cut(u.target)}`);
+      const cut = (s: string) => escapeControls([...s].length > 60 ? `${[...s].slice(0, 59).join('')}…` : s).replace(/\n/g, ' ¶ ');
+      lines.push(`  ${escapeControls(`${u.origin.doc}#${u.origin.link}`)}: ${cut(u.source)} ⇒ ${cut(u.target)}`);
     }
   }
   return lines.join('\n') + '\n';
