@@ -148,9 +148,11 @@ describe('concurrent and interrupted imports', () => {
       const memory = join(dir, `tm-${ms}.sqlite`);
       copyFileSync(base, memory);
       const child = spawn(process.execPath, [DIST_MAIN, 'tm', 'import', join(dir, 'big.tmx'), '--memory', memory], { cwd: ROOT, stdio: 'ignore' });
+      // Listen before waiting: a child that ends on its own during the wait must not be missed.
+      const closed = new Promise((done) => child.on('close', done));
       await new Promise((done) => setTimeout(done, ms));
       child.kill('SIGKILL');
-      await new Promise((done) => child.on('close', done));
+      await closed;
       const m = openMemory(memory, 'read');
       const n = memoryStats(m).units;
       closeMemory(m);
