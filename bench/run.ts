@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark module present in bench/ (each owner adds theirs):
- * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`). Modules are imported dynamically so a
+ * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), adversarial.ts
+ * (`runAdversarialBench`). Modules are imported dynamically so a
  * missing one is skipped, not an error.
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 const modules: [string, string][] = [
   ['./align.ts', 'runAlignBench'],
   ['./memory.ts', 'runMemoryBench'],
+  ['./adversarial.ts', 'runAdversarialBench'],
 ];
 
 for (const [path, name] of modules) {

@@ -242,3 +242,17 @@ describe('units from a bitext', () => {
     closeMemory(m);
   });
 });
+
+describe('matchScore: bounded work on very long texts', () => {
+  const changed = (length: number, every: number) => Array.from({ length }, (_, k) => (k % every === 0 ? '地' : '天')).join('');
+  it('is exact up to 2,048 tokens: 2,000 different characters score 0 at min 0', () => {
+    expect(matchScore(prepareText('天'.repeat(2000)), prepareText('地'.repeat(2000)), 0)).toBe(0);
+  });
+  it('scores two 70,000-character texts only within the band: 50 changes score 94, 70 changes none', () => {
+    const stored = prepareText('天'.repeat(70_000));
+    // D = 50 ≤ 59 (2^22 / 70,000): ⌊100 · 69,950 / 70,000⌋ = 99, capped at 94.
+    expect(matchScore(prepareText(changed(70_000, 1400)), stored, 0)).toBe(94);
+    // D = 70 > 59: beyond the band, treated as below min.
+    expect(matchScore(prepareText(changed(70_000, 1000)), stored, 0)).toBe(-1);
+  });
+});

@@ -59,3 +59,27 @@ describe('segment: table rows', () => {
     expect(segmentBlocks(blocks, 'zh-Hans').map((s) => s.text)).toEqual(['名称', '说明', '第一步。', '第二步。', '加粗']);
   });
 });
+
+describe('segment: adversarial inputs in linear time', () => {
+  it('splits a 100 KB run of letters ending in a full stop once, before the capital', () => {
+    const text = `${'a'.repeat(100_000)}. Then more.`;
+    expect(splitSentences(text, 'en')).toEqual([{ start: 0, end: 100_001 }, { start: 100_002, end: 100_012 }]);
+  });
+  it('keeps 25,000 titles ("Mr. Mr. …") one sentence and splits 12,500 short sentences', () => {
+    const titles = 'Mr. '.repeat(25_000);
+    expect(splitSentences(titles, 'en')).toEqual([{ start: 0, end: 99_999 }]);
+    const short = 'Go now. '.repeat(12_500);
+    const spans = splitSentences(short, 'en');
+    expect(spans.length).toBe(12_500);
+    expect(spans[12_499]).toEqual({ start: 99_992, end: 99_999 });
+  });
+  it('reads a 100 KB run of full stops with no space after as one sentence', () => {
+    expect(splitSentences(`${'.'.repeat(100_000)}x`, 'en')).toEqual([{ start: 0, end: 100_001 }]);
+  });
+  it('splits 50,000 Chinese sentences and keeps 50,000 ellipses in one', () => {
+    const spans = splitSentences('好。'.repeat(50_000), 'zh-Hans');
+    expect(spans.length).toBe(50_000);
+    expect(spans[49_999]).toEqual({ start: 99_998, end: 100_000 });
+    expect(splitSentences('好…'.repeat(50_000), 'zh-Hans')).toEqual([{ start: 0, end: 100_000 }]);
+  });
+});

@@ -94,3 +94,28 @@ describe('unmatchedNumbers', () => {
     expect(r.source).toEqual([]);
   });
 });
+
+describe('extractNumbers: adversarial runs in linear time', () => {
+  it('reads 40,000 一 as one (overflowing, so dropped) run and a month after it', () => {
+    // 一 repeated is a positional numeral of 40,000 digits: not a finite number, so no mention.
+    expect(values('一'.repeat(40_000), 'zh-Hans')).toEqual([]);
+    expect(values(`${'一'.repeat(40_000)}，十二月`, 'zh-Hans')).toEqual([['month', 12]]);
+  });
+  it('reads 100,000 digits without a suffix as nothing and a percentage after them', () => {
+    expect(values('1'.repeat(100_000), 'zh-Hans')).toEqual([]);
+    expect(values('1'.repeat(100_000), 'en')).toEqual([]);
+    expect(values(`${'1'.repeat(100_000)} and 30%`, 'en')).toEqual([['percent', 30]]);
+  });
+  it('reads 20,000 separate numbers, each once', () => {
+    const found = extractNumbers('7 '.repeat(20_000), 'en');
+    expect(found.length).toBe(20_000);
+    expect([found[19_999].value, found[19_999].start]).toEqual([7, 39_998]);
+  });
+  it('reads a word-number run not followed by a suffix as one number', () => {
+    expect(values('one '.repeat(25_000), 'en').length).toBe(1);
+  });
+  it('still starts a number at its run: 一二三月 is no month, 四五倍 a multiple of 45', () => {
+    expect(values('一二三月，四五倍', 'zh-Hans')).toEqual([['number', 123], ['multiple', 45]]);
+    expect(values('twenty five percent, three times', 'en')).toEqual([['percent', 25], ['multiple', 3]]);
+  });
+});

@@ -8,6 +8,17 @@
 import type { UnitFeatures } from './features.ts';
 import type { PathLink } from './search.ts';
 
+/**
+ * Bounds on the training data, so that memory stays bounded whatever the input: a link is a
+ * table of |E| × (|Z| + 1) cells (4 bytes each), so one paragraph pair of 1 MB a side would
+ * need hundreds of gigabytes. A link over `MAX_LINK_CELLS` (e.g. 1,000 × 1,000 words) is left
+ * out — far too long to teach word pairs anyway; links are taken in path order until
+ * `MAX_TRAINING_CELLS` (256 MB of cells) are used, the rest left out (the MAC-dev and Bible
+ * benchmarks, bench/align.ts, stay well under both).
+ */
+export const MAX_LINK_CELLS = 1 << 20;
+export const MAX_TRAINING_CELLS = 1 << 26;
+
 /** Settings of `learnTranslations`. */
 export interface Model1Options {
   /** EM iterations (default 5). */
@@ -21,7 +32,8 @@ export interface Model1Options {
 /**
  * Train Model 1 on the links of `path` (those with both sides) over the items of `zh` and `en`
  * (Chinese word types → English stem ids, with a NULL word), and return, per Chinese word type,
- * the English stem ids it translates to with probability ≥ `threshold`.
+ * the English stem ids it translates to with probability ≥ `threshold`. Links beyond the bounds
+ * `MAX_LINK_CELLS` and `MAX_TRAINING_CELLS` are not trained on.
  */
 export function learnTranslations(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], path: readonly PathLink[], options: Model1Options = {}): Map<number, number[]> {
   const iterations = options.iterations ?? 5;
@@ -71,8 +83,16 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
   };
   // For each link: the pair indices, |E| rows of (|Z| + 1) entries.
   const links: { cells: Int32Array; zhSize: number; enSize: number }[] = [];
+  let budget = MAX_TRAINING_CELLS;
   for (const l of path) {
     if (l.a === 0 || l.b === 0) continue;
+    let zhWords = 1;
+    let enWords = 0;
+    for (let i = l.i; i < l.i + l.a; i++) zhWords += zh[i].types.length;
+    for (let j = l.j; j < l.j + l.b; j++) enWords += en[j].types.length;
+    const size = zhWords * enWords;
+    if (size === 0 || size > MAX_LINK_CELLS || size > budget) continue;
+    budget -= size;
     const zs: number[] = [NULL];
     const seen = new Set<number>();
     for (let i = l.i; i < l.i + l.a; i++) {
@@ -86,7 +106,6 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     }
     const es: number[] = [];
     for (let j = l.j; j < l.j + l.b; j++) for (const e of en[j].types) es.push(e);
-    if (es.length === 0) continue;
     const cells = new Int32Array(es.length * zs.length);
     let p = 0;
     for (const e of es) for (const z of zs) cells[p++] = indexOf(z, e);

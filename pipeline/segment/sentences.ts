@@ -81,18 +81,39 @@ const TITLES = new Set([
   'approx', 'dept', 'est', ...ENGLISH_MONTH_ABBREVIATIONS,
 ]);
 
+const EN_STOP = '.!?…';
+const EN_CLOSERS = '"”’\')]';
+/** How far back the word before a full stop is read: longer than any title, so a longer run is no title or initial. */
+const WORD_WINDOW = 32;
+
+/**
+ * Cut positions of English text, in one left-to-right pass: every character is looked at a
+ * bounded number of times (the stop run, its closers, the white space after it, and at most
+ * `WORD_WINDOW` characters before it), so time is linear whatever the text (a regular expression
+ * anchored at the end of the prefix would rescan a long run of letters at every full stop).
+ */
 function englishBoundaries(text: string): number[] {
   const cuts: number[] = [];
-  const re = /[.!?…]+["”’')\]]*(?=\s+|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end >= text.length) continue;
-    const after = text.slice(end).replace(/^\s+/, '');
-    if (after === '') continue;
-    const next = after[0];
-    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next) && !isHan(next)) continue;
-    if (m[0].startsWith('.') && !m[0].startsWith('..')) {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(0, m.index))?.[1] ?? '';
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!EN_STOP.includes(text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && EN_STOP.includes(text[i])) i++;
+    while (i < n && EN_CLOSERS.includes(text[i])) i++;
+    const end = i;
+    // The stop run and its closers end a sentence only before white space (not at the end of the text).
+    if (end >= n || !/\s/.test(text[end])) continue;
+    let next = end;
+    while (next < n && /\s/.test(text[next])) next++;
+    if (next >= n) continue;
+    const after = String.fromCodePoint(text.codePointAt(next)!);
+    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(after) && !isHan(after)) continue;
+    if (text[start] === '.' && text[start + 1] !== '.') {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, start - WORD_WINDOW), start))?.[1] ?? '';
       const bare = word.replace(/\.$/, '');
       if (TITLES.has(bare.toLowerCase()) && !bare.includes('.')) continue;
       if (/^\p{Lu}$/u.test(bare)) continue; // an initial: "J. Smith"
