@@ -52,7 +52,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     return 0;
   }
   for (const d of summary.documents) {
-    io.stdout.write(`${escapeControls(d.doc)}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${output}/${d.doc}/\n`);
+    io.stdout.write(`${escapeControls(d.doc)}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${escapeControls(`${output}/${d.doc}/`)}\n`);
   }
   io.stdout.write(`translation memory ${summary.memory}: ${summary.unitsAdded} new units (${summary.unitsExisting} already stored or repeated)\n`);
   return 0;

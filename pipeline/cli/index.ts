@@ -35,9 +35,19 @@ export interface Invocation<Args = unknown> {
 /** Default translation memory file of the memory verbs (as the user would type it). */
 const DEFAULT_MEMORY = 'output/memory.sqlite';
 
-/** `--ui-lang` values: a language tag or a POSIX locale name (`zh_TW.UTF-8`, `C.UTF-8`); resolved later with fallback. */
+/**
+ * `--ui-lang` values: any well-formed BCP 47 tag (checked by `Intl.getCanonicalLocales`; `_` read as
+ * `-`) or a POSIX locale name (`zh_TW.UTF-8`, `C.UTF-8`, `POSIX`); resolved later with fallback to
+ * English. Anything else (markup, spaces) is bad usage.
+ */
 function uiLanguage(value: string): string {
-  if (!/^(?:[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*|C|POSIX)(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?$/.test(value)) {
+  const m = /^([^.@]+)(?:\.[A-Za-z0-9-]+)?(?:@[A-Za-z0-9]+)?$/.exec(value);
+  const tag = m?.[1].replace(/_/g, '-');
+  if (tag === 'C' || tag === 'POSIX') return value;
+  try {
+    if (tag === undefined) throw new RangeError(value);
+    Intl.getCanonicalLocales(tag);
+  } catch {
     throw new InvalidArgumentError('expected a language tag such as en, zh-Hans, zh-Hant or zh_TW.UTF-8');
   }
   return value;
