@@ -48,6 +48,9 @@ function cases(): Case[] {
     { name: 'English, 100,000 digits', zh: zhShort, en: `Count ${'1'.repeat(K)} now.\n`, ms: fiveSeconds, rss: gigabyte },
     { name: 'Chinese, 33,000 一 (100 KB)', zh: `${'一'.repeat(K / 3)}。\n`, en: enShort, ms: fiveSeconds, rss: gigabyte },
     { name: 'Chinese, 33,000 sentences 好。', zh: `${'好。'.repeat(K / 6)}\n`, en: enShort, ms: fiveSeconds, rss: gigabyte },
+    { name: 'Markdown, 100 KB of unpairable emphasis (*a … a**)', zh: zhShort, en: `${'*a '.repeat(K / 6)}${'a** '.repeat(K / 8)}\n`, ms: fiveSeconds, rss: gigabyte },
+    { name: 'Markdown, 2,000 nested list levels', zh: zhShort, en: `${Array.from({ length: 2000 }, (_, k) => `${' '.repeat(2 * k)}- Go.`).join('\n')}\n`, ms: fiveSeconds, rss: gigabyte },
+    { name: 'Markdown, 5,000 nested quotes', zh: zhShort, en: `${'> '.repeat(5000)}Go.\n`, ms: fiveSeconds, rss: gigabyte },
     { name: 'one 1 MB paragraph a side', zh: `${paragraph(join(SAMPLE, 'zh.md'), 1e6, '')}\n`, en: `${paragraph(join(SAMPLE, 'en.md'), 1e6, ' ')}\n`, ms: Infinity, rss: gigabyte },
   ];
 }

@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseBlocks, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
+import { inlineText } from '../pipeline/read/inline.ts';
 import { languageOfFileName } from '../pipeline/text/lang.ts';
 import { loadDocument } from '../pipeline/segment/sentences.ts';
 import { BitextError } from '../pipeline/io.ts';
@@ -150,5 +151,58 @@ describe('read: list and table structure', () => {
       ['tableRow', null, null, { row: 0, cells: 2, ranges: [{ start: 0, end: 2 }, { start: 5, end: 7 }], align: [null, null] }],
       ['tableRow', null, null, { row: 1, cells: 2, ranges: [{ start: 0, end: 1 }, { start: 4, end: 5 }], align: [null, null] }],
     ]);
+  });
+});
+
+describe('read: Markdown limits (pipeline/read/limits.ts)', () => {
+  const refused = (line: number) => `doc.md:${line}: nesting deeper than 100 levels (quotes and lists): refused`;
+  const messageOf = (markdown: string) => {
+    try {
+      parseBlocks(markdown, 'doc.md');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BitextError);
+      return (error as BitextError).message;
+    }
+    return 'no error';
+  };
+  it('refuses 2,000 nested list levels written with indentation at the first line past 100', () => {
+    const markdown = Array.from({ length: 2000 }, (_, k) => `${' '.repeat(2 * k)}- item ${k}`).join('\n');
+    expect(messageOf(markdown)).toBe(refused(101));
+  });
+  it('refuses 5,000 nested quotes on one line, and one more level per line from line 101', () => {
+    expect(messageOf(`${'> '.repeat(5000)}deep\n`)).toBe(refused(1));
+    const stairs = Array.from({ length: 5000 }, (_, k) => `${'>'.repeat(k + 1)} step`).join('\n');
+    expect(messageOf(stairs)).toBe(refused(101));
+  });
+  it('reads nesting of exactly 100 levels', () => {
+    const list = Array.from({ length: 100 }, (_, k) => `${' '.repeat(2 * k)}- item ${k}`).join('\n');
+    const blocks = parseBlocks(list, 'doc.md');
+    expect(blocks.map((b) => b.depth)).toEqual(Array.from({ length: 100 }, (_, k) => k + 1));
+    expect(blocks[99].text).toBe('item 99');
+    expect(parseBlocks(`${'> '.repeat(99)}- inner`, 'doc.md').map((b) => [b.kind, b.depth, b.text])).toEqual([['listItem', 1, 'inner']]);
+    expect(messageOf(`${'> '.repeat(100)}- inner`)).toBe(refused(1));
+  });
+  it('does not count a thematic break, or fenced code as nesting', () => {
+    expect(parseBlocks(`${'- '.repeat(200)}\n\nafter`, 'doc.md').map((b) => b.text)).toEqual(['after']);
+    const fenced = `\`\`\`\n${'> '.repeat(300)}\n\`\`\``;
+    expect(parseBlocks(fenced, 'doc.md')[0].text).toBe('> '.repeat(300));
+  });
+  it('reads 100 KB of unpairable *a runs as their literal text', () => {
+    const markdown = '*a '.repeat(33_334);
+    const blocks = parseBlocks(markdown, 'doc.md');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].text).toBe(markdown.trimEnd());
+  });
+  it('keeps the first 500 emphasis runs of a paragraph and reads the rest literally', () => {
+    const blocks = parseBlocks(`${'*x* '.repeat(300)}*y*`, 'doc.md');
+    expect(blocks[0].mdast.filter((n) => n.type === 'emphasis')).toHaveLength(250);
+    expect(blocks[0].text).toBe(`${'x '.repeat(250)}${'*x* '.repeat(50)}*y*`);
+    // A blank line starts a new count; escaped markers and snake_case underscores are not runs.
+    const next = parseBlocks(`${'*a '.repeat(600)}\n\n*z* ${'snake_case \\* '.repeat(600)}*w*`, 'doc.md');
+    expect(next[1].mdast.filter((n) => n.type === 'emphasis').map((n) => inlineText([n]))).toEqual(['z', 'w']);
+  });
+  it('leaves emphasis markers inside fenced code alone', () => {
+    const code = '*a '.repeat(600).trimEnd();
+    expect(parseBlocks(`\`\`\`\n${code}\n\`\`\``, 'doc.md')[0].text).toBe(code);
   });
 });

@@ -17,6 +17,7 @@ import { blockId, type Block, type BlockKind } from '../types.ts';
 import { inlineText } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
 import { chineseScriptOf, scriptOf } from '../text/index.ts';
+import { guardMarkdown } from './limits.ts';
 
 /**
  * The Markdown syntax bitext reads and writes, as a unified preset: GitHub Flavored Markdown
@@ -36,10 +37,26 @@ const parser = unified().use(remarkParse).use(markdownSyntax());
  * block text. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
  * each table row is a `tableRow` whose cells are joined by " | ".
- * `file` only labels positions. Expects LF line endings and no BOM (`decodeText` gives that).
+ * `file` labels positions and errors. Expects LF line endings and no BOM (`decodeText` gives that).
+ * The text is first checked by `guardMarkdown` (pipeline/read/limits.ts): nesting deeper than
+ * `MAX_MARKDOWN_NESTING` is refused and emphasis markers past `MAX_EMPHASIS_RUNS` in a paragraph
+ * are read literally. Throws `BitextError` (exit 2) `file:line: nesting deeper than …: refused`,
+ * or `file: too deeply nested to parse: refused` should the parser still overflow its stack.
  */
 export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
-  const tree = parser.parse(markdown) as Root;
+  try {
+    return blocksOf(parser.parse(guardMarkdown(markdown, file)) as Root, file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new BitextError(located(file, undefined, 'too deeply nested to parse: refused'), { file, cause: error });
+  }
+}
+
+/**
+ * The blocks of a parsed tree (see `parseBlocks`). Its recursion follows container nesting, which
+ * `guardMarkdown` bounds by `MAX_MARKDOWN_NESTING`, so the stack stays small.
+ */
+function blocksOf(tree: Root, file: string): Block[] {
   const blocks: Block[] = [];
   const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number, extra: Pick<Block, 'list' | 'table'> = {}) => {
     const text = inlineText(nodes);

@@ -1,3 +1,4 @@
-/** read — the door of the reading stage: Markdown and plain text into blocks (`blocks.ts`), inline text (`inline.ts`). */
+/** read — the door of the reading stage: Markdown and plain text into blocks (`blocks.ts`), inline text (`inline.ts`), Markdown's limits (`limits.ts`). */
 export * from './blocks.ts';
 export * from './inline.ts';
+export * from './limits.ts';
