@@ -1,7 +1,7 @@
 /**
  * Test fixtures: temporary folders holding files — typically a document pair — written fresh for
- * a test and deleted when the test process exits. Nothing is ever written into the project or
- * ../shared.
+ * a test and deleted after the test file (`removeFixtures`, run by test/helpers/cleanup.ts after
+ * each file; also when the process exits). Nothing is ever written into the project or ../shared.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +9,16 @@ import { dirname, join } from 'node:path';
 import { CORPUS } from './paths.ts';
 
 const made: string[] = [];
-process.on('exit', () => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/** Delete every folder `fixture` made so far (vitest's workers may end without an `exit` event). */
+export function removeFixtures(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', removeFixtures);
 
 /**
  * A new temporary folder holding `files` (path relative to the folder → content; folders are
- * made as needed), deleted when the test process exits. Returns the folder's absolute path.
+ * made as needed), deleted after the test file. Returns the folder's absolute path.
  */
 export function fixture(files: Record<string, string | Uint8Array> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'bitext-test-'));
