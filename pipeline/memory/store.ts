@@ -178,10 +178,11 @@ function inspectMemoryFile(path: string): FileState {
       checkSchema(path);
     }
   } catch (error) {
+    // Side files this check made beside a file it refuses go again. Never those beside a Bitext
+    // memory: another command may be writing it right now, and its journal must not be touched.
+    removeSideFiles(created);
     if (error instanceof BitextError) throw error;
     throw memoryError(path, error);
-  } finally {
-    removeSideFiles(created);
   }
   return 'memory';
 }
