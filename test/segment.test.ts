@@ -33,6 +33,33 @@ describe('segment: Chinese (FR-05, FR-06)', () => {
   });
 });
 
+describe('segment: no boundary inside brackets or quotes', () => {
+  it('keeps titles in 《》〈〉 whole, whatever stops they hold', () => {
+    expect(sentences('他读了《你好！世界？》一书。下一句。', 'zh-Hans')).toEqual(['他读了《你好！世界？》一书。', '下一句。']);
+    expect(sentences('见〈第一章。开始！〉一文。再读。', 'zh-Hans')).toEqual(['见〈第一章。开始！〉一文。', '再读。']);
+  });
+  it('keeps a quotation in 「」 and nested 「『』」 whole, with its speech clause', () => {
+    expect(splitSentences('「我来了。你呢？」他问。好。', 'zh-Hans')).toEqual([{ start: 0, end: 12 }, { start: 12, end: 14 }]);
+    expect(sentences('「他说：『走吧。你来吗？』我没回答。」她回忆道。下一句。', 'zh-Hans')).toEqual(['「他说：『走吧。你来吗？』我没回答。」她回忆道。', '下一句。']);
+  });
+  it('ends a sentence after a parenthesis only when the parenthesis opened it', () => {
+    expect(sentences('他来了。（这是后话。）我们走吧。他读了（很慢地！）那本书。', 'zh-Hans')).toEqual(['他来了。', '（这是后话。）', '我们走吧。', '他读了（很慢地！）那本书。']);
+  });
+  it('keeps English quotations whole and reads ’ between letters as an apostrophe', () => {
+    expect(sentences('He said "Stop. Now." and left. Then "Why? Because!" was the title. Good.', 'en')).toEqual(['He said "Stop. Now." and left.', 'Then "Why? Because!" was the title.', 'Good.']);
+    expect(sentences('I don’t know. She won’t go. ‘Fine. Go.’ he said. (See below.) Then we left.', 'en')).toEqual(['I don’t know.', 'She won’t go.', '‘Fine. Go.’ he said.', '(See below.)', 'Then we left.']);
+  });
+  it('ignores an opener that is never closed, or closed only beyond 400 characters', () => {
+    expect(sentences('注意（这一点很重要。后面还有句子。（真的。）最后。', 'zh-Hans')).toEqual(['注意（这一点很重要。', '后面还有句子。', '（真的。）', '最后。']);
+    expect(sentences('The pipe is 5" wide. It fits. The other is 6" wide.', 'en')).toEqual(['The pipe is 5" wide.', 'It fits.', 'The other is 6" wide.']);
+    // 」 at 301, within reach of 「 at 0: one sentence; at 604, beyond reach: 「 is ignored.
+    expect(splitSentences(`「${'好。'.repeat(150)}」他说。`, 'zh-Hans')).toEqual([{ start: 0, end: 305 }]);
+    const far = sentences(`「开始。${'好。'.repeat(300)}」结束。`, 'zh-Hans');
+    expect(far.length).toBe(302);
+    expect([far[0], far[300], far[301]]).toEqual(['「开始。', '好。」', '结束。']);
+  });
+});
+
 describe('segment: offsets', () => {
   it('gives document-wide ids and offsets into block text', () => {
     const blocks = parseBlocks('# 标题\n\n第一句。第二句！\n\n第三句。\n');
@@ -75,6 +102,17 @@ describe('segment: adversarial inputs in linear time', () => {
   });
   it('reads a 100 KB run of full stops with no space after as one sentence', () => {
     expect(splitSentences(`${'.'.repeat(100_000)}x`, 'en')).toEqual([{ start: 0, end: 100_001 }]);
+  });
+  it('splits after 50,000 unclosed 「 and 33,333 unclosed 《, and 25,000 parenthesised sentences', () => {
+    const spans = splitSentences(`${'「'.repeat(50_000)}${'好。'.repeat(25_000)}`, 'zh-Hans');
+    expect(spans.length).toBe(25_000);
+    expect(spans[0]).toEqual({ start: 0, end: 50_002 });
+    const titles = splitSentences('《好！'.repeat(33_333), 'zh-Hans');
+    expect(titles.length).toBe(33_333);
+    expect(titles[33_332]).toEqual({ start: 99_996, end: 99_999 });
+    const parens = splitSentences('（好。）'.repeat(25_000), 'zh-Hans');
+    expect(parens.length).toBe(25_000);
+    expect(parens[24_999]).toEqual({ start: 99_996, end: 100_000 });
   });
   it('splits 50,000 Chinese sentences and keeps 50,000 ellipses in one', () => {
     const spans = splitSentences('好。'.repeat(50_000), 'zh-Hans');

@@ -12,6 +12,13 @@
  * (Mr. Mrs. Dr. …, which never end a sentence) and single-letter initials (J. Smith). Acronyms
  * such as "U.S." end a sentence when a capitalised word follows (FR-04).
  *
+ * Both: no sentence ends inside a pair of 《》〈〉「」『』（）“”‘’ () or "…", whatever it holds
+ * (他读了《你好！世界？》一书。 is one sentence). A stop at the very end of a quotation may still end
+ * the sentence after the closing quote (他问：“你来吗？”我说…); at the end of a title (《…！》) it never
+ * does, and at the end of a parenthesis only when the parenthesis opened the sentence. An opener
+ * whose closer does not follow within `PAIR_REACH` characters of the same block is ignored, so a
+ * stray （ or " never holds the rest of a long block together.
+ *
  * Offsets are UTF-16 code units of the block text; segments are trimmed of white space.
  */
 import { basename } from 'node:path';
@@ -23,6 +30,78 @@ import { ENGLISH_MONTH_ABBREVIATIONS, isChinese, isHan, languageOfFileName, trim
 const ZH_STOP = '。！？；!?;';
 const CLOSERS = '”’」』）)】》〉"\'』';
 const SPEECH = /[说道问喊叫答称讲]|表示|指出|透露|披露|强调|补充|解释|回忆|告诉|承认|写|說|問|稱|講/;
+
+/** Openers and their closers: no sentence ends between them. */
+const PAIRS = new Map([['《', '》'], ['〈', '〉'], ['「', '」'], ['『', '』'], ['（', '）'], ['(', ')'], ['“', '”'], ['‘', '’'], ['"', '"']]);
+const OPENER_OF = new Map([...PAIRS].map(([open, close]) => [close, open]));
+/** A pair must close within this many UTF-16 units of its opener, else the opener is ignored. */
+const PAIR_REACH = 400;
+
+/** Where the bracket and quote pairs of one block lie. */
+interface Pairs {
+  /** `inside[k] > 0` when a cut at k (between text[k-1] and text[k]) would fall inside a pair. */
+  inside: Int32Array;
+  /** `openerAt[c]`: position of the opener closed by the closer at c, or -1. */
+  openerAt: Int32Array;
+}
+
+/**
+ * The pairs of `text`, in one pass with a stack: a closer closes the nearest open opener of its
+ * kind (dropping unclosed openers above it) if that opener lies within `PAIR_REACH`; otherwise it
+ * is ignored. Each opener is pushed and popped once, so time is linear. A straight " opens unless
+ * it follows a Latin letter or digit (5" is inches) and closes an open one; ’ between letters is an
+ * apostrophe (don’t), not a closer.
+ */
+function findPairs(text: string): Pairs {
+  const n = text.length;
+  const delta = new Int32Array(n + 2);
+  const openerAt = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  const openOfKind = new Map<string, number[]>([...PAIRS.keys()].map((k) => [k, []]));
+  for (let c = 0; c < n; c++) {
+    const ch = text[c];
+    const kind = OPENER_OF.get(ch);
+    const open = kind === undefined ? undefined : openOfKind.get(kind)!;
+    const o = open?.length ? stack[open[open.length - 1]] : -1;
+    const apostrophe = ch === '’' && /\p{L}/u.test(text[c - 1] ?? '') && /\p{L}/u.test(text[c + 1] ?? '');
+    if (open && o >= 0 && c - o <= PAIR_REACH && !apostrophe) {
+      const depth = open[open.length - 1];
+      while (stack.length > depth) openOfKind.get(text[stack.pop()!])!.pop();
+      delta[o + 1]++;
+      delta[c + 1]--;
+      openerAt[c] = o;
+    } else if (PAIRS.has(ch) && (ch !== '"' || !/[A-Za-z0-9]/.test(text[c - 1] ?? ''))) {
+      openOfKind.get(ch)!.push(stack.length);
+      stack.push(c);
+    }
+  }
+  const inside = new Int32Array(n + 1);
+  let depth = 0;
+  for (let k = 0; k <= n; k++) inside[k] = depth += delta[k];
+  return { inside, openerAt };
+}
+
+/**
+ * Whether a cut at `cut`, after the stop run starting at `stop` and the closers from `closers`,
+ * is allowed by the pairs: not inside one, not after a title's closer, and after a parenthesis'
+ * closer only when the parenthesis opened the sentence (its opener at `sentenceStart`).
+ */
+function pairsAllowCut(text: string, pairs: Pairs, stop: number, closers: number, cut: number, sentenceStart: number): boolean {
+  if (pairs.inside[cut] > 0) return false;
+  for (let c = closers; c < cut; c++) {
+    const o = pairs.openerAt[c];
+    if (o < 0 || o > stop) continue;
+    if (text[o] === '《' || text[o] === '〈') return false;
+    if ((text[o] === '（' || text[o] === '(') && o !== sentenceStart) return false;
+  }
+  return true;
+}
+
+/** The first non-space position at or after `from` (where a sentence starting there begins). */
+function skipSpace(text: string, from: number): number {
+  while (from < text.length && /\s/.test(text[from])) from++;
+  return from;
+}
 
 /**
  * Sentence ranges of `text` in language `lang` (rules in this module's comment). Returns at least
@@ -42,6 +121,8 @@ export function splitSentences(text: string, lang: LanguageTag): TextRange[] {
 
 function chineseBoundaries(text: string): number[] {
   const cuts: number[] = [];
+  const pairs = findPairs(text);
+  let sentenceStart = skipSpace(text, 0);
   let i = 0;
   while (i < text.length) {
     const ch = text[i];
@@ -69,7 +150,10 @@ function chineseBoundaries(text: string): number[] {
       if (clause !== '' && SPEECH.test(clause) && (stop === '' || '，。：,:！？'.includes(stop))) boundary = false;
     }
     if (/^[，,、]/.test(rest)) boundary = false;
-    if (boundary && k < text.length) cuts.push(k);
+    if (boundary && k < text.length && pairsAllowCut(text, pairs, i, j, k, sentenceStart)) {
+      cuts.push(k);
+      sentenceStart = skipSpace(text, k);
+    }
     i = k > i ? k : i + 1;
   }
   return cuts;
@@ -95,6 +179,8 @@ const WORD_WINDOW = 32;
 function englishBoundaries(text: string): number[] {
   const cuts: number[] = [];
   const n = text.length;
+  const pairs = findPairs(text);
+  let sentenceStart = skipSpace(text, 0);
   let i = 0;
   while (i < n) {
     if (!EN_STOP.includes(text[i])) {
@@ -103,6 +189,7 @@ function englishBoundaries(text: string): number[] {
     }
     const start = i;
     while (i < n && EN_STOP.includes(text[i])) i++;
+    const closers = i;
     while (i < n && EN_CLOSERS.includes(text[i])) i++;
     const end = i;
     // The stop run and its closers end a sentence only before white space (not at the end of the text).
@@ -118,7 +205,9 @@ function englishBoundaries(text: string): number[] {
       if (TITLES.has(bare.toLowerCase()) && !bare.includes('.')) continue;
       if (/^\p{Lu}$/u.test(bare)) continue; // an initial: "J. Smith"
     }
+    if (!pairsAllowCut(text, pairs, start, closers, end, sentenceStart)) continue;
     cuts.push(end);
+    sentenceStart = next;
   }
   return cuts;
 }
