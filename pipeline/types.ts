@@ -104,6 +104,13 @@ export interface Segment extends TextRange {
   text: string;
 }
 
+/** Metadata from a document's front matter (pipeline/read/frontmatter.ts); never part of its text. */
+export interface DocumentMeta {
+  title?: string;
+  date?: string;
+  author?: string;
+}
+
 /** A document after read and segment: its language, blocks and sentences. */
 export interface Document {
   /** Path of the file it was read from (for messages), or a name. */
@@ -112,6 +119,8 @@ export interface Document {
   blocks: Block[];
   /** All segments of all blocks, in document order; `segments[k].index === k`. */
   segments: Segment[];
+  /** Front matter fields, when the file has front matter with any of them. */
+  meta?: DocumentMeta;
 }
 
 // ------------------------------------------------------------------ align

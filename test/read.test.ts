@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
-import { parseBlocks, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
-import { inlineText } from '../pipeline/read/inline.ts';
+import { parseBlocks, parseMarkdown, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
+import { inlineText, proseText } from '../pipeline/read/inline.ts';
+import { scriptOf, withoutUrls } from '../pipeline/text/script.ts';
 import { languageOfFileName } from '../pipeline/text/lang.ts';
 import { loadDocument } from '../pipeline/segment/sentences.ts';
 import { BitextError } from '../pipeline/io.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 import { fixture } from './helpers/fixtures.ts';
-import { SHARED } from './helpers/paths.ts';
+import { CORPUS, SHARED } from './helpers/paths.ts';
 
 function all(nodes: PhrasingContent[]): Nodes[] {
   return nodes.flatMap((n) => [n as Nodes, ...('children' in n ? all(n.children as PhrasingContent[]) : [])]);
@@ -106,10 +107,82 @@ describe('read: languages', () => {
   it('reads the language from the file name', () => {
     expect(['zh.md', 'zh-Hans.md', 'zh-hant.md', 'zh_TW.md', 'en.txt', 'fr.md'].map(languageOfFileName)).toEqual(['zh', 'zh-Hans', 'zh-Hant', 'zh-Hant', 'en', null]);
   });
+  it('judges the language by prose: code blocks, inline code and URLs do not count', () => {
+    const code = '```js\n' + 'const chart = echarts.init(document.getElementById("main"));\nchart.setOption({ series: [{ type: "bar" }] });\n'.repeat(20) + '```\n';
+    const md = `# 引入 ECharts\n\n用 \`npm install echarts\` 安装，见 https://echarts.apache.org/handbook/zh/get-started。\n\n${code}\n下面是完整的例子。\n\n${code}`;
+    const blocks = parseBlocks(md);
+    // The whole text is mostly code: the old measure read it as English.
+    expect(scriptOf(blocks.map((b) => b.text).join('\n'))).toBe('en');
+    expect(proseText(blocks[1].mdast)).toBe('用   安装，见 https://echarts.apache.org/handbook/zh/get-started。');
+    expect(withoutUrls('见 https://echarts.apache.org/handbook/zh/get-started。')).toBe('见  。');
+    expect(detectLanguage(blocks)).toBe('zh-Hans');
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.md'), md);
+    expect(loadDocument(join(dir, 'zh.md')).lang).toBe('zh-Hans');
+  });
+  it('judges a file of code alone by its whole text', () => {
+    expect(detectLanguage(parseBlocks('```\n// 初始化图表\nvar x = 1;\n```\n'))).toBe('zh-Hans');
+  });
+  it('still refuses a zh.md of English prose whose code has Chinese comments', () => {
+    const dir = tmp();
+    const code = '```js\n// 初始化图表实例并设置配置项和数据\nchart.setOption(option);\n```\n';
+    writeFileSync(join(dir, 'zh.md'), `# Getting started\n\nInstall the package, then create a chart.\n\n${code.repeat(5)}`);
+    expect(() => loadDocument(join(dir, 'zh.md'))).toThrow(/zh\.md:1: the file name says Chinese but it holds English text/);
+  });
+  it('reads every docs-dev document in its language, front matter left out', () => {
+    // Block counts: the corpus README's gold blocks less the image-only paragraphs the reader
+    // drops (antd-cases: 5 in Chinese, 4 in English); titles from the front matter.
+    const expected: [string, number, number, string | undefined][] = [
+      ['antd-cases', 18, 15, '实践案例'],
+      ['antd-colors', 32, 28, '色彩'],
+      ['antd-icon', 70, 72, 'Icon'],
+      ['antd-introduce', 74, 70, 'Ant Design of React'],
+      ['antd-research-exception', 43, 43, '异常页'],
+      ['echarts-dataset', 95, 99, undefined],
+      ['echarts-event', 46, 47, undefined],
+      ['echarts-import', 16, 16, undefined],
+    ];
+    const found = expected.map(([name]) => {
+      const zh = loadDocument(join(CORPUS, 'docs-dev', name, 'zh.md'));
+      const en = loadDocument(join(CORPUS, 'docs-dev', name, 'en.md'));
+      return [name, zh.blocks.length, en.blocks.length, zh.meta?.title, zh.lang, en.lang];
+    });
+    expect(found).toEqual(expected.map((row) => [...row, 'zh-Hans', 'en']));
+  });
   it('refuses a zh.md that holds English, naming the file and line', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'zh.md'), '\n\n# Chapter One\n\nAll English here.\n');
     expect(() => loadDocument(join(dir, 'zh.md'))).toThrow(/zh\.md:3: the file name says Chinese but it holds English text/);
+  });
+});
+
+describe('read: front matter', () => {
+  it('reads YAML front matter as metadata, not as a block', () => {
+    const md = '---\ngroup:\n  title: 全局样式\ntitle: 色彩\norder: 0\nauthor: "王 \\"小\\" 明"\n---\n\n# 色彩\n\n正文。\n';
+    const { blocks, meta } = parseMarkdown(md, 'doc.md');
+    expect(blocks.map((b) => [b.index, b.kind, b.text, b.position.line])).toEqual([
+      [0, 'heading', '色彩', 9],
+      [1, 'paragraph', '正文。', 11],
+    ]);
+    // The nested `group.title` is not the document's title; the escaped quotes are read.
+    expect(meta).toEqual({ title: '色彩', author: '王 "小" 明' });
+  });
+  it('reads TOML front matter as metadata, top-level keys only', () => {
+    const md = "+++\ntitle = 'It''s here'\ndate = 2024-05-01 # first draft\n[extra]\nauthor = \"not top-level\"\n+++\nBody.\n";
+    const { blocks, meta } = parseMarkdown(md, 'doc.md');
+    expect(blocks.map((b) => [b.kind, b.text, b.position.line])).toEqual([['paragraph', 'Body.', 7]]);
+    expect(meta).toEqual({ title: "It's here", date: '2024-05-01' });
+  });
+  it('has no meta without front matter or its fields, and leaves a later --- alone', () => {
+    expect(parseMarkdown('Text.\n\n---\ntitle: x\n---\n').meta).toBeUndefined();
+    expect(parseMarkdown('---\norder: 2\ntitle: |\n  block\n---\nText.\n').meta).toBeUndefined();
+  });
+  it('keeps the title on the loaded document, with no segment from the front matter', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'zh.md'), '---\ntitle: 实践案例\norder: 2\n---\n\n这是第一段。\n');
+    const doc = loadDocument(join(dir, 'zh.md'));
+    expect(doc.meta).toEqual({ title: '实践案例' });
+    expect(doc.segments.map((s) => s.text)).toEqual(['这是第一段。']);
   });
 });
 

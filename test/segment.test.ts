@@ -72,6 +72,15 @@ describe('segment: offsets', () => {
     ]);
     for (const s of segments) expect(blocks[s.block].text.slice(s.start, s.end)).toBe(s.text);
   });
+  it('gives no segment to YAML or TOML front matter', () => {
+    for (const matter of ['---\ntitle: 标题\n---\n', '+++\ntitle = "标题"\n+++\n']) {
+      const segments = segmentBlocks(parseBlocks(`${matter}\n第一句。第二句！\n`), 'zh-Hans');
+      expect(segments.map((s) => [s.block, s.index, s.text])).toEqual([
+        [0, 0, '第一句。'],
+        [0, 1, '第二句！'],
+      ]);
+    }
+  });
   it('counts offsets in UTF-16 code units (astral characters count 2)', () => {
     const [span, next] = splitSentences('𠮷野家。好。', 'zh-Hans');
     expect(span).toEqual({ start: 0, end: 5 });

@@ -4,7 +4,9 @@
  * source position. Markdown is parsed by unified + remark-parse (CommonMark) with remark-gfm
  * (GitHub tables, lists, strikethrough, footnotes) and remark-cjk-friendly, which lets `**` close
  * next to Chinese punctuation (CommonMark's flanking rules otherwise leave `**核心结论。**后面` literal;
- * field report FR-01).
+ * field report FR-01). YAML (`---`) and TOML (`+++`) front matter is read by remark-frontmatter as
+ * metadata (pipeline/read/frontmatter.ts), never as text: without it `---\ntitle: …\n---` reads as a
+ * setext heading.
  */
 import { extname } from 'node:path';
 import { unified, type Preset } from 'unified';
@@ -12,24 +14,33 @@ import remarkParse from 'remark-parse';
 import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { blockId, type Block, type BlockKind } from '../types.ts';
-import { inlineText } from './inline.ts';
+import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
+import { inlineText, proseText } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
-import { chineseScriptOf, scriptOf } from '../text/index.ts';
+import { chineseScriptOf, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
+import { frontMatterMeta } from './frontmatter.ts';
 
 /**
  * The Markdown syntax bitext reads and writes, as a unified preset: GitHub Flavored Markdown
- * (remark-gfm) and remark-cjk-friendly with its GFM strikethrough companion (module comment).
+ * (remark-gfm), remark-cjk-friendly with its GFM strikethrough companion, and YAML and TOML front
+ * matter (remark-frontmatter), which a writer writes back as it was read (module comment).
  * `gfm` options go to remark-gfm: a writer sets serialisation options there (`tablePipeAlign`);
  * the parser passes none.
  */
 export function markdownSyntax(gfm?: GfmOptions): Preset {
-  return { plugins: [[remarkGfm, gfm], remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough] };
+  return { plugins: [[remarkGfm, gfm], remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough, [remarkFrontmatter, ['yaml', 'toml']]] };
 }
 
 const parser = unified().use(remarkParse).use(markdownSyntax());
+
+/** A read document: its blocks and, when its front matter has any, its metadata. */
+export interface ReadDocument {
+  blocks: Block[];
+  meta?: DocumentMeta;
+}
 
 /**
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
@@ -37,6 +48,7 @@ const parser = unified().use(remarkParse).use(markdownSyntax());
  * block text. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
  * each table row is a `tableRow` whose cells are joined by " | ".
+ * Front matter yields no block (see `parseMarkdown` for its metadata).
  * `file` labels positions and errors. Expects LF line endings and no BOM (`decodeText` gives that).
  * The text is first checked by `guardMarkdown` (pipeline/read/limits.ts): nesting deeper than
  * `MAX_MARKDOWN_NESTING` is refused and emphasis markers past `MAX_EMPHASIS_RUNS` in a paragraph
@@ -44,12 +56,23 @@ const parser = unified().use(remarkParse).use(markdownSyntax());
  * or `file: too deeply nested to parse: refused` should the parser still overflow its stack.
  */
 export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
+  return parseMarkdown(markdown, file).blocks;
+}
+
+/**
+ * Parse Markdown text into its blocks (as `parseBlocks`, with the same errors) and the metadata of
+ * its front matter (`frontMatterMeta`: `title`, `date`, `author`).
+ */
+export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocument {
+  let tree: Root;
   try {
-    return blocksOf(parser.parse(guardMarkdown(markdown, file)) as Root, file);
+    tree = parser.parse(guardMarkdown(markdown, file)) as Root;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new BitextError(located(file, undefined, 'too deeply nested to parse: refused'), { file, cause: error });
   }
+  const meta = frontMatterMeta(tree);
+  return { blocks: blocksOf(tree, file), ...(meta ? { meta } : {}) };
 }
 
 /**
@@ -117,7 +140,7 @@ function blocksOf(tree: Root, file: string): Block[] {
         for (const child of node.children) visit(child, context);
         break;
       default:
-        // html, thematicBreak, definition, yaml: not prose; raw HTML never becomes text.
+        // html, thematicBreak, definition, yaml, toml: not prose; raw HTML never becomes text.
         break;
     }
   };
@@ -172,20 +195,34 @@ export function parsePlainText(text: string, file = '<text>'): Block[] {
  * non-UTF-8 file (see `readText`) and for a file with no text blocks.
  */
 export function readBlocks(file: string): Block[] {
-  const text = readText(file);
-  const ext = extname(file).toLowerCase();
-  const blocks = ext === '.md' || ext === '.markdown' ? parseBlocks(text, file) : parsePlainText(text, file);
-  if (blocks.length === 0) throw new BitextError(located(file, undefined, 'no text blocks found'), { file });
-  return blocks;
+  return readDocument(file).blocks;
 }
 
 /**
- * Which language the blocks are written in: `scriptOf` their text (Han ≥ 30% of letters →
+ * Read a document file into blocks (as `readBlocks`, with the same errors) and, for Markdown, the
+ * metadata of its front matter (see `parseMarkdown`).
+ */
+export function readDocument(file: string): ReadDocument {
+  const text = readText(file);
+  const ext = extname(file).toLowerCase();
+  const read = ext === '.md' || ext === '.markdown' ? parseMarkdown(text, file) : { blocks: parsePlainText(text, file) };
+  if (read.blocks.length === 0) throw new BitextError(located(file, undefined, 'no text blocks found'), { file });
+  return read;
+}
+
+/**
+ * Which language the blocks are written in: `scriptOf` their prose (Han ≥ 30% of letters →
  * Chinese, Latin ≥ 70% → `en`), Simplified versus Traditional by `chineseScriptOf` (which OpenCC
- * conversion changes fewer characters); `null` when mixed or other.
+ * conversion changes fewer characters); `null` when mixed or other. The prose is the blocks' text
+ * without code blocks, inline code (`proseText`) and URLs (`withoutUrls`); raw HTML is never
+ * text. Code and URLs are English whatever the document's language, so a Chinese page that is
+ * mostly code would otherwise read as English. Blocks with no Han or Latin letter outside code
+ * (a file of code alone) are judged by their whole text.
  */
 export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' | 'en' | null {
-  const text = blocks.map((b) => b.text).join('\n');
+  const prose = blocks.map((b) => withoutUrls(proseText(b.mdast))).join('\n');
+  const letters = scriptLetters(prose);
+  const text = letters.han + letters.latin > 0 ? prose : blocks.map((b) => b.text).join('\n');
   const script = scriptOf(text);
   if (script !== 'zh') return script;
   return chineseScriptOf(text) === 'hant' ? 'zh-Hant' : 'zh-Hans';

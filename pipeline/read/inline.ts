@@ -16,6 +16,20 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
+/**
+ * The prose of inline nodes: their plain text (`inlineText`) without inline code, so that a
+ * sentence about `useState` or a fenced code block (whose block holds one `inlineCode` node) adds
+ * no letters when the language of a document is judged (`detectLanguage` in blocks.ts).
+ */
+export function proseText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'inlineCode') out += ' ';
+    else out += 'children' in node ? proseText(node.children as PhrasingContent[]) : nodeText(node);
+  }
+  return out;
+}
+
 /** Raw `<br>` inside Markdown (common in GFM table cells) reads as a hard break. */
 const isHtmlBreak = (node: PhrasingContent): boolean => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
 

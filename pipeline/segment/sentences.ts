@@ -23,7 +23,7 @@
  */
 import { basename } from 'node:path';
 import { sentenceId, type Block, type BlockId, type Document, type LanguageTag, type Segment, type TextRange } from '../types.ts';
-import { detectLanguage, readBlocks } from '../read/index.ts';
+import { detectLanguage, readDocument } from '../read/index.ts';
 import { BitextError, located } from '../io.ts';
 import { ENGLISH_MONTH_ABBREVIATIONS, isChinese, isHan, languageOfFileName, trimRange } from '../text/index.ts';
 
@@ -249,11 +249,11 @@ function cellSentences(text: string, cells: readonly TextRange[], lang: Language
  * (`zh.md`, `zh-Hans.md`, `zh-Hant.md`, `en.md`, or `.txt`); for `zh` the script (Hans or Hant) is
  * detected. Throws `BitextError` (exit 2) when the file cannot be read (see `readBlocks`), when no
  * language is given or implied by the name, or when the text's script contradicts the language
- * (an English `zh.md`, a Chinese `en.md`).
+ * (an English `zh.md`, a Chinese `en.md`). The front matter's metadata, if any, is kept as `meta`.
  */
 export function loadDocument(file: string, lang?: LanguageTag): Document {
   const declared = lang ?? languageOfFileName(file);
-  const blocks = readBlocks(file);
+  const { blocks, meta } = readDocument(file);
   if (!declared) {
     throw new BitextError(located(file, undefined, `cannot tell the language from the name "${basename(file)}": use zh.md, zh-Hans.md, zh-Hant.md or en.md`), { file });
   }
@@ -266,5 +266,5 @@ export function loadDocument(file: string, lang?: LanguageTag): Document {
     throw new BitextError(located(file, blocks[0]?.position.line, `${why} but it holds ${found}`), { file, line: blocks[0]?.position.line });
   }
   const tag = declared === 'zh' ? detected : declared;
-  return { file, lang: tag, blocks, segments: segmentBlocks(blocks, tag) };
+  return { file, lang: tag, blocks, segments: segmentBlocks(blocks, tag), ...(meta ? { meta } : {}) };
 }

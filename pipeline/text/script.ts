@@ -34,12 +34,28 @@ function buildConverter(script: ChineseScript): (text: string) => string {
  * `null`.
  */
 export function scriptOf(text: string): 'zh' | 'en' | null {
-  const han = hanCharacters(text).length;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { han, latin } = scriptLetters(text);
   const letters = han + latin;
   if (letters === 0) return null;
   if (han / letters >= 0.3) return 'zh';
   return latin / letters >= 0.7 ? 'en' : null;
+}
+
+/** How many Han and Latin letters `text` holds: the letters `scriptOf` weighs. */
+export function scriptLetters(text: string): { han: number; latin: number } {
+  return { han: hanCharacters(text).length, latin: text.match(/\p{Script=Latin}/gu)?.length ?? 0 };
+}
+
+// A URL runs from its scheme (or `www.`) to the first space or non-ASCII character: Chinese prose
+// follows a URL without a space (`见 https://ant.design。`).
+const URL = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.|\bmailto:)[\x21-\x7e]*/gi;
+
+/**
+ * `text` with every URL (`scheme://…`, `www.…`, `mailto:…`) replaced by a space: a URL's Latin
+ * letters say nothing about the language of the prose around it.
+ */
+export function withoutUrls(text: string): string {
+  return text.replace(URL, ' ');
 }
 
 /**
