@@ -16,10 +16,11 @@ import { alignBitext } from '../pipeline/align/index.ts';
 import { frontMatterEnd, parseGold, resolveGold, scoreDocument, type DocScore } from './docs-gold.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const DOCS = join(ROOT, '..', 'shared', 'corpus', 'docs-dev');
+/** The docs-dev corpus, read in place. */
+export const DOCS = join(ROOT, '..', 'shared', 'corpus', 'docs-dev');
 
 /** One document's result: its score, or the error that refused it. */
-interface DocResult {
+export interface DocResult {
   name: string;
   score: DocScore;
   refused: string | null;
@@ -31,7 +32,12 @@ function frontMatterBlocks(file: string, blocks: readonly Block[]): Set<number> 
   return new Set(blocks.filter((b) => b.position.line <= end).map((b) => b.index));
 }
 
-function runDocument(name: string): DocResult {
+/**
+ * Read, segment and align docs-dev document `name` in-process and score its block links against
+ * its gold.json (see the module comment). Never throws for a refused document: `refused` holds
+ * the error message and every gold link counts as missed.
+ */
+export function runDocument(name: string): DocResult {
   const dir = join(DOCS, name);
   const gold = parseGold(readFileSync(join(dir, 'gold.json'), 'utf8'));
   const count = (pick: (l: (typeof gold)[number]) => boolean) => gold.filter(pick).length;
