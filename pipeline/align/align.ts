@@ -17,7 +17,7 @@
 import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
-import { chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
+import { blockIdentity, chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
 import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core.ts';
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
@@ -92,6 +92,8 @@ function regionOf(p: Prepared, region: Region, kinds?: UnitKinds): Prepared & { 
     en: kinds.en?.slice(j, j + b),
     zhDepth: kinds.zhDepth?.slice(i, i + a),
     enDepth: kinds.enDepth?.slice(j, j + b),
+    zhIdentity: kinds.zhIdentity?.slice(i, i + a),
+    enIdentity: kinds.enIdentity?.slice(j, j + b),
   };
   return { zh: p.zh.slice(i, i + a), en: p.en.slice(j, j + b), structure };
 }
@@ -116,7 +118,14 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
   const blocks = options.granularity === 'block';
   const weights: ScorerWeights = { ...DEFAULT_WEIGHTS, ...(blocks ? BLOCK_WEIGHTS : {}), ...options.weights };
   const kinds: UnitKinds | undefined = blocks
-    ? { zh: source.map((u) => u.kind), en: target.map((u) => u.kind), zhDepth: source.map((u) => u.depth), enDepth: target.map((u) => u.depth) }
+    ? {
+        zh: source.map((u) => u.kind),
+        en: target.map((u) => u.kind),
+        zhDepth: source.map((u) => u.depth),
+        enDepth: target.map((u) => u.depth),
+        zhIdentity: source.map((u) => blockIdentity(u.text, u.kind)),
+        enIdentity: target.map((u) => blockIdentity(u.text, u.kind)),
+      }
     : undefined;
   const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({
     types: linkTypes(options.maxSide ?? 4, options.maxSum ?? 5),

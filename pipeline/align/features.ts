@@ -11,9 +11,10 @@
  * in the English document) are items too: they translate to themselves. Ids below
  * `lexicon.stemCount` are dictionary stems; larger ids come from a per-run `Vocabulary`.
  */
+import type { BlockKind } from '../types.ts';
 import type { Lexicon } from './lexicon/cedict.ts';
 import { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
-import { englishWords, extractNumbers, normalizeEnglish, type NumberMention } from '../text/index.ts';
+import { englishWords, extractNumbers, fnv1a, hanCharacters, normalizeEnglish, type NumberMention } from '../text/index.ts';
 
 /** Lexical items of one unit, flattened: item k has stems `stems[start[k] .. start[k+1])`. */
 export interface UnitFeatures {
@@ -296,4 +297,57 @@ export function mergePairs(units: readonly UnitFeatures[]): UnitFeatures[] {
     });
   }
   return out;
+}
+
+/**
+ * What identifies a block written alike in both languages (code, URLs, numbers): its text with
+ * whitespace and zero-width characters removed (`text`, with its hash `hash`), and for code its
+ * non-empty lines so normalised (`lines`, with the lines' hashes).
+ */
+export interface BlockIdentity {
+  hash: number;
+  text: string;
+  /** Hashes of the normalised lines, sorted; set for code blocks only. */
+  lines?: Uint32Array;
+}
+
+/** Whitespace (including U+3000 and no-break spaces) and zero-width characters (U+200B–U+200D, U+2060, U+FEFF). */
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
+
+/** Least line-level similarity (`identicalBlocks`) of two code blocks taken for one another. */
+export const CODE_IDENTITY = 0.8;
+
+/**
+ * The identity of a block (`BlockIdentity`), or undefined when it has none: a code block always
+ * has one; another block only when, normalised, it holds no Han character and is a URL or has no
+ * letter at all (numbers, symbols) — prose written alike in both documents (a name, a product)
+ * is left to the lexical term, since it may translate something else.
+ */
+export function blockIdentity(text: string, kind: BlockKind | undefined): BlockIdentity | undefined {
+  const normal = text.replace(INVISIBLE, '');
+  if (!normal) return undefined;
+  if (kind === 'code') {
+    const lines = text.split('\n').map((l) => l.replace(INVISIBLE, '')).filter((l) => l.length > 0);
+    return { hash: fnv1a(normal), text: normal, lines: Uint32Array.from(lines, (l) => fnv1a(l)).sort() };
+  }
+  if (hanCharacters(normal).length > 0) return undefined;
+  if (!/^[a-z][a-z+.-]*:\/\//i.test(normal) && /\p{L}/u.test(normal)) return undefined;
+  return { hash: fnv1a(normal), text: normal };
+}
+
+/**
+ * Whether two blocks are written alike: the same normalised text, or for two code blocks a Dice
+ * coefficient of their normalised lines (as multisets) ≥ `CODE_IDENTITY` — translated comments
+ * change a few lines of a long block, never most of them.
+ */
+export function identicalBlocks(x: BlockIdentity, y: BlockIdentity): boolean {
+  if (x.hash === y.hash && x.text === y.text) return true;
+  const a = x.lines;
+  const b = y.lines;
+  if (!a || !b) return false;
+  let common = 0;
+  for (let p = 0, q = 0; p < a.length && q < b.length; ) {
+    if (a[p] === b[q]) { common++; p++; q++; } else if (a[p] < b[q]) p++; else q++;
+  }
+  return (2 * common) / (a.length + b.length) >= CODE_IDENTITY;
 }

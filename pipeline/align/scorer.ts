@@ -14,10 +14,15 @@
  *    sentences (in a prototype on MAC-dev, strict F1 fell to .45 while lax F1 stayed at .95);
  *  - structure (`StructureScorer`, blocks only): a wrapper adding a penalty when a heading (or
  *    caption) is linked with anything but one heading (caption) or nothing — never merged with
- *    other blocks; a quarter of the penalty when heading depths differ.
+ *    other blocks; a quarter of the penalty when heading depths differ; the same penalty when a
+ *    code block is linked with anything but one code block. It also carries identity evidence:
+ *    a 1-1 link of two blocks written alike (`identicalBlocks` in `features.ts`: code, URLs,
+ *    numbers) costs its prior alone — length cost 0, similarity 1 — since the length ratio of
+ *    translated prose would otherwise forbid two equally long blocks (a long code block in
+ *    docs-dev was left unlinked).
  */
 import type { BlockKind } from '../types.ts';
-import type { UnitFeatures } from './features.ts';
+import { identicalBlocks, type BlockIdentity, type UnitFeatures } from './features.ts';
 import type { LinkType } from './search.ts';
 import type { SpanScores } from './lexical.ts';
 
@@ -136,12 +141,14 @@ export function fitLengthModel(zhLengths: readonly number[], enLengths: readonly
   return { ratio, variance };
 }
 
-/** Kind (and heading depth) of each unit (blocks); absent for sentences. */
+/** Kind (and heading depth, and identity, `blockIdentity`) of each unit (blocks); absent for sentences. */
 export interface UnitKinds {
   zh?: readonly (BlockKind | undefined)[];
   en?: readonly (BlockKind | undefined)[];
   zhDepth?: readonly (number | undefined)[];
   enDepth?: readonly (number | undefined)[];
+  zhIdentity?: readonly (BlockIdentity | undefined)[];
+  enIdentity?: readonly (BlockIdentity | undefined)[];
 }
 
 /**
@@ -318,15 +325,22 @@ export class LinkScorer implements Scorer {
   agreement(i: number, a: number, j: number, b: number): number {
     return (this.lexical.agreement(i, a, j, b) + this.length.agreement(i, a, j, b)) / 2;
   }
+
+  /** Cost of a 1-1 link of two units known to be the same text (`StructureScorer`): its prior, every other term 0. */
+  identityCost(i: number, j: number): number {
+    return this.prior.cost(i, 1, j, 1);
+  }
 }
 
-const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption'] as const);
+const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code'] as const);
 
 /**
- * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading or caption
- * costs `weight` more unless it is one heading (caption) with one heading (caption) — `weight`/4
- * more when their heading depths differ. 1-0 and 0-1 links are free of it, so an untranslated
- * heading stays alone rather than merging into the next paragraph. Agreement: the inner one's.
+ * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading,
+ * caption or code block costs `weight` more unless it is one heading (caption, code block) with
+ * one heading (caption, code block) — `weight`/4 more when their heading depths differ. 1-0 and
+ * 0-1 links are free of it, so an untranslated heading stays alone rather than merging into the
+ * next paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its
+ * prior (`LinkScorer.identityCost`) and has agreement 1; other links, the inner scorer's agreement.
  */
 export class StructureScorer implements Scorer {
   constructor(private readonly inner: LinkScorer, private readonly kinds: UnitKinds, private readonly weight: number) {}
@@ -344,13 +358,21 @@ export class StructureScorer implements Scorer {
     return 1;
   }
 
+  /** Whether source unit i and target unit j are written alike (both have an identity, and it matches). */
+  private identical(i: number, j: number): boolean {
+    const x = this.kinds.zhIdentity?.[i];
+    const y = this.kinds.enIdentity?.[j];
+    return x !== undefined && y !== undefined && identicalBlocks(x, y);
+  }
+
   cost(i: number, a: number, j: number, b: number, limit: number): number {
     const penalty = this.weight * this.penalty(i, a, j, b);
+    if (a === 1 && b === 1 && this.identical(i, j)) return penalty + this.inner.identityCost(i, j);
     return penalty + this.inner.cost(i, a, j, b, limit - penalty);
   }
 
   agreement(i: number, a: number, j: number, b: number): number {
-    return this.inner.agreement(i, a, j, b);
+    return a === 1 && b === 1 && this.identical(i, j) ? 1 : this.inner.agreement(i, a, j, b);
   }
 }
 
