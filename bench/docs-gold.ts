@@ -41,7 +41,7 @@ export interface DocScore {
   found01: number;
   /** Gold block names that match no Bitext block (or, for a substring, several). */
   unmapped: number;
-  /** Tool links compared (front-matter blocks removed, links left empty dropped). */
+  /** Tool links compared. */
   tool: number;
 }
 
@@ -72,17 +72,13 @@ export function resolveGold(gold: readonly GoldLink[], zhTexts: readonly string[
 const key = (zh: readonly number[], en: readonly number[]) => `${[...zh].sort((a, b) => a - b).join(',')}|${[...en].sort((a, b) => a - b).join(',')}`;
 
 /**
- * Score tool links against resolved gold links. Blocks in `ignoredZh` / `ignoredEn` (the front
- * matter, which the gold leaves out) are removed from the tool's links first, and a link left
- * empty is dropped. A gold link is exact when a tool link has the same block sets on both sides;
- * one holding an unmapped name never is.
+ * Score tool links against resolved gold links (front matter is no block for the reader, nor for the
+ * gold). A gold link is exact when a tool link has the same block sets on both sides; one holding
+ * an unmapped name never is.
  */
-export function scoreDocument(gold: readonly ResolvedLink[], test: readonly TestLink[], ignoredZh: ReadonlySet<number> = new Set(), ignoredEn: ReadonlySet<number> = new Set()): DocScore {
-  const kept = test
-    .map((l) => ({ zh: l.source.filter((i) => !ignoredZh.has(i)), en: l.target.filter((i) => !ignoredEn.has(i)) }))
-    .filter((l) => l.zh.length + l.en.length > 0);
-  const testKeys = new Set(kept.map((l) => key(l.zh, l.en)));
-  const score: DocScore = { gold: gold.length, exact: 0, gold10: 0, found10: 0, gold01: 0, found01: 0, unmapped: 0, tool: kept.length };
+export function scoreDocument(gold: readonly ResolvedLink[], test: readonly TestLink[]): DocScore {
+  const testKeys = new Set(test.map((l) => key(l.source, l.target)));
+  const score: DocScore = { gold: gold.length, exact: 0, gold10: 0, found10: 0, gold01: 0, found01: 0, unmapped: 0, tool: test.length };
   for (const l of gold) {
     const names = [...l.zh, ...l.en];
     const missing = names.filter((i) => i === null).length;
@@ -99,12 +95,4 @@ export function scoreDocument(gold: readonly ResolvedLink[], test: readonly Test
     }
   }
   return score;
-}
-
-/** The 1-based line that closes a YAML front matter opening the file (`---` … `---`), or 0 when there is none. */
-export function frontMatterEnd(source: string): number {
-  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] !== '---') return 0;
-  const close = lines.indexOf('---', 1);
-  return close < 0 ? 0 : close + 1;
 }

@@ -10,10 +10,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Block } from '../pipeline/types.ts';
 import { loadDocument } from '../pipeline/segment/index.ts';
 import { alignBitext } from '../pipeline/align/index.ts';
-import { frontMatterEnd, parseGold, resolveGold, scoreDocument, type DocScore } from './docs-gold.ts';
+import { parseGold, resolveGold, scoreDocument, type DocScore } from './docs-gold.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The docs-dev corpus, read in place. */
@@ -24,12 +23,6 @@ export interface DocResult {
   name: string;
   score: DocScore;
   refused: string | null;
-}
-
-/** Blocks read from the front matter (the gold leaves it out; the reader makes a heading of it). */
-function frontMatterBlocks(file: string, blocks: readonly Block[]): Set<number> {
-  const end = frontMatterEnd(readFileSync(file, 'utf8'));
-  return new Set(blocks.filter((b) => b.position.line <= end).map((b) => b.index));
 }
 
 /**
@@ -46,7 +39,7 @@ export function runDocument(name: string): DocResult {
     const enFile = join(dir, 'en.md');
     const bitext = alignBitext(name, loadDocument(zhFile), loadDocument(enFile));
     const resolved = resolveGold(gold, bitext.source.blocks.map((b) => b.text), bitext.target.blocks.map((b) => b.text));
-    const score = scoreDocument(resolved, bitext.links, frontMatterBlocks(zhFile, bitext.source.blocks), frontMatterBlocks(enFile, bitext.target.blocks));
+    const score = scoreDocument(resolved, bitext.links);
     return { name, score, refused: null };
   } catch (error) {
     // Nothing aligned: every gold link is missed; names are not resolved, so none counts as unmapped.
@@ -83,7 +76,7 @@ export async function runDocsBench(): Promise<void> {
   const width = Math.max(...names.map((n) => n.length), 'total'.length);
   const row = (name: string, s: DocScore, refused: boolean) =>
     `  ${name.padEnd(width)}  ${`${s.exact}/${s.gold}`.padStart(7)}  ${`${s.found10}/${s.gold10}`.padStart(5)}  ${`${s.found01}/${s.gold01}`.padStart(5)}  ${String(s.unmapped).padStart(8)}  ${(refused ? '—' : String(s.tool)).padStart(10)}${refused ? '  refused' : ''}`;
-  console.log(`  ${'document'.padEnd(width)}  ${'exact'.padStart(7)}  ${'1-0'.padStart(5)}  ${'0-1'.padStart(5)}  ${'unmapped'.padStart(8)}  ${'tool links'.padStart(10)}  (tool links: front matter removed)`);
+  console.log(`  ${'document'.padEnd(width)}  ${'exact'.padStart(7)}  ${'1-0'.padStart(5)}  ${'0-1'.padStart(5)}  ${'unmapped'.padStart(8)}  ${'tool links'.padStart(10)}  `);
   for (const r of results) console.log(row(r.name, r.score, r.refused !== null));
   console.log(row('total', total, false));
   const pct = (a: number, b: number) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)} %`);

@@ -21,7 +21,7 @@ import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Block, BlockId, Document, LanguageTag } from '../types.ts';
-import { inlineText, markdownSyntax, sliceInline } from '../read/index.ts';
+import { markdownSyntax, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { joinsWithoutSpace, trimRange } from '../text/index.ts';
 
@@ -79,29 +79,10 @@ function joined(parts: PhrasingContent[][], space: string): PhrasingContent[] {
   return out;
 }
 
-/**
- * Text ranges of the cells of a table-row block: split at the top-level " | " text nodes that
- * `read` puts between cells (they have no source position, unlike text of the cells).
- */
-function cellRanges(block: Block): { start: number; end: number }[] {
-  const ranges: { start: number; end: number }[] = [];
-  let offset = 0;
-  let start = 0;
-  for (const node of block.mdast) {
-    const length = inlineText([node]).length;
-    if (node.type === 'text' && node.value === ' | ' && !node.position) {
-      ranges.push({ start, end: offset });
-      start = offset + length;
-    }
-    offset += length;
-  }
-  ranges.push({ start, end: offset });
-  return ranges;
-}
-
 /** A table-row block as an mdast row: each cell gets the parts of segments inside it (module comment). */
 function tableRow(block: Block, segs: readonly DraftPiece[], space: string): TableRow {
-  const ranges = cellRanges(block);
+  // The reader records each cell's range (an escaped `\|` inside a cell is no separator).
+  const ranges = block.table?.ranges ?? [{ start: 0, end: block.text.length }];
   const cells = ranges.map(() => [] as PhrasingContent[][]);
   for (const seg of segs) {
     const spanned = ranges
