@@ -143,6 +143,23 @@ export type SentenceLink = Link<SentenceId>;
 export interface BlockLink extends Link<BlockId> {
   /** Every sentence of the link's blocks is in exactly one of these (1-0 / 0-1 when the other side is empty). */
   sentences: SentenceLink[];
+  /** Set when the link pairs a block the translator likely moved elsewhere (`Bitext.moves`): it needs review. */
+  moved?: true;
+}
+
+/**
+ * A section the translator likely moved (zh A B C D, en A C D B): consecutive Chinese blocks
+ * whose translation, by lexical evidence, is consecutive English blocks on the other side of the
+ * alignment's path (found by `detectMoves`, pipeline/align/moves.ts).
+ */
+export interface MovedSection {
+  /** The Chinese blocks, ascending and consecutive, and the English blocks holding their translation, one for each. */
+  source: BlockId[];
+  target: BlockId[];
+  /** Positions in `Bitext.links` of the links that pair these blocks elsewhere (marked `moved`). */
+  links: number[];
+  /** Mean lexical similarity in [0, 1] of each Chinese block with its English block (1 for blocks written alike). */
+  evidence: number;
 }
 
 /** An aligned document pair: the Chinese `source`, the English `target`, and the block links covering both in order. */
@@ -152,6 +169,8 @@ export interface Bitext {
   source: Document;
   target: Document;
   links: BlockLink[];
+  /** Sections the translator likely moved (`detectMoves`); absent or empty when none. */
+  moves?: MovedSection[];
 }
 
 /** The alignment as written to `alignment.json` (layout version `version`; a file format, kept as it is on disk). */

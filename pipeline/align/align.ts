@@ -22,6 +22,7 @@ import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
 import type { PathLink } from './search.ts';
+import { detectMoves } from './moves.ts';
 
 /** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
@@ -200,13 +201,14 @@ export function alignDocument(source: Document, target: Document, options: Align
 /**
  * Align two read-and-segmented documents into a `Bitext` named `doc` (see `alignDocument`):
  * `source` is the Chinese document, `target` the English one; each block link carries the
- * sentence links inside it.
+ * sentence links inside it. Sections the translator moved are listed in `moves` and their links
+ * marked (`detectMoves`, `moves.ts`).
  */
 export function alignBitext(doc: string, source: Document, target: Document, options: AlignOptions = {}): Bitext {
   const { blockLinks, segmentLinks } = alignDocument(source, target, options);
   // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
   const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));
-  return { doc, source, target, links };
+  return detectMoves({ doc, source, target, links }, options.lexicon);
 }
 
 function segmentsByBlock(doc: Document): number[][] {

@@ -17,6 +17,7 @@
  * | `sentence-extra` | warning | an English sentence with no Chinese inside a linked block (0-1 sentence link) |
  * | `length-ratio` | warning | English/Chinese length ratio far from the document's own (robust z-score > 3.5 and factor > 2) |
  * | `not-one-to-one` | info | a block link that is not 1-1 (paragraphs merged or split) |
+ * | `moved` | warning | a section the translator likely moved (`Bitext.moves`, pipeline/align/moves.ts): its blocks and where their translation is |
  *
  * Pure: works on a `Bitext`, reads nothing.
  */
@@ -210,6 +211,24 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
         findings.splice(at < 0 ? findings.length : at, 0, finding);
       }
     });
+  }
+  // Moved sections, at the link of their first Chinese block.
+  for (const move of bitext.moves ?? []) {
+    const k = bitext.links.findIndex((l) => l.source.includes(move.source[0]));
+    const at = findings.findIndex((f) => f.link > k);
+    const blocks = (ids: readonly BlockId[]) => (ids.length === 1 ? `block ${ids[0]}` : `blocks ${ids[0]}–${ids[ids.length - 1]}`);
+    const finding: Finding = {
+      level: 'warning',
+      code: 'moved',
+      doc: bitext.doc,
+      link: k,
+      sourceBlocks: [...move.source],
+      targetBlocks: [...move.target],
+      source: joinText(move.source, zhDoc.blocks),
+      target: joinText(move.target, enDoc.blocks),
+      message: `zh ${blocks(move.source)} likely moved: ${move.source.length === 1 ? 'its' : 'their'} translation is en ${blocks(move.target)}`,
+    };
+    findings.splice(at < 0 ? findings.length : at, 0, finding);
   }
   return findings;
 }

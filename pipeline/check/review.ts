@@ -1,9 +1,10 @@
 /**
  * Which links an editor should look at: the rule shared by the edition (marked rows, `n`/`p`)
- * and `check` (findings). A link needs review when it is not 1-1 (1-2, 2-1, 1-0, 0-1…) or its
- * score is below `LOW_SCORE`.
+ * and `check` (findings). A link needs review when it is not 1-1 (1-2, 2-1, 1-0, 0-1…), its
+ * score is below `LOW_SCORE`, or it pairs a block the translator likely moved (`BlockLink.moved`,
+ * set by pipeline/align/moves.ts).
  */
-import type { Link } from '../types.ts';
+import type { BlockLink, Link } from '../types.ts';
 
 /**
  * Scores below this (on the aligner's [0, 1] scale) are "low". The aligner's score is the mean of
@@ -17,7 +18,7 @@ export function isNotOneToOne(link: Link): boolean {
   return link.source.length !== 1 || link.target.length !== 1;
 }
 
-/** True when `link` is not 1-1 or scores below `lowScore` (default `LOW_SCORE`). */
-export function needsReview(link: Link, lowScore: number = LOW_SCORE): boolean {
-  return isNotOneToOne(link) || link.score < lowScore;
+/** True when `link` is not 1-1, scores below `lowScore` (default `LOW_SCORE`) or is marked `moved`. */
+export function needsReview(link: Link & Pick<BlockLink, 'moved'>, lowScore: number = LOW_SCORE): boolean {
+  return isNotOneToOne(link) || link.score < lowScore || link.moved === true;
 }

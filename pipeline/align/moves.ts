@@ -1,0 +1,178 @@
+/**
+ * Moved sections: blocks the translator put elsewhere (zh A B C D, en A C D B). The block search
+ * is monotonic, so where the truth crosses it pairs blocks by position, and such a pair may score
+ * like a loose translation (0.40–0.62 on the pairs of issue 9). `detectMoves` looks, after the
+ * search, for a block whose translation is elsewhere: a Chinese block with far more lexical
+ * evidence for an English block the alignment put on the other side of the path than for the
+ * blocks it was linked with — evidence read with the aligner's own span similarity
+ * (`spanSimilarity`, `lexical.ts`: dictionary, numbers, names, Latin words) and identity
+ * (`identicalBlocks`, `features.ts`).
+ *
+ * A pair needs `MIN_EVIDENCE` on its own; the blocks beside it join its section with less
+ * (see `detectMoves`).
+ *
+ * Linear-ish: only blocks of links scoring below `MOVE_CANDIDATE_SCORE` are examined, each against
+ * the English blocks sharing a rare stem with it (an index of stems held by at most `RARE_BLOCKS`
+ * English blocks), not against every block.
+ */
+import type { Bitext, BlockId, BlockLink, MovedSection } from '../types.ts';
+import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
+import { blockIdentity, chineseFeatures, createVocabulary, englishFeatures, englishNames, identicalBlocks, type UnitFeatures } from './features.ts';
+import { spanSimilarity } from './lexical.ts';
+import { fullBand } from './search.ts';
+
+/** Links scoring below this are examined (correct links of docs-dev score up to about 0.9; moved pairs 0.40–0.62). */
+export const MOVE_CANDIDATE_SCORE = 0.65;
+/** A stem found in at most this many English blocks is rare enough to propose a pair. */
+const RARE_BLOCKS = 3;
+/** Least similarity of a Chinese block with the English block it is said to have moved to. */
+const MIN_EVIDENCE = 0.6;
+/** How much more that similarity must be than the support of the links holding either block. */
+const MIN_MARGIN = 0.25;
+
+/** Similarity of all of `zh` with all of `en` (the aligner's span similarity, `spanSimilarity`); 0 when neither side has a lexical item. */
+function similarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[]): number {
+  if (zh.length === 0 || en.length === 0) return 0;
+  const sim = spanSimilarity(zh, en, fullBand(zh.length, en.length), zh.length, en.length).plain(0, zh.length, 0, en.length);
+  return sim === sim ? sim : 0;
+}
+
+/** A Chinese block and the English block that holds its translation according to the lexical evidence. */
+interface MovedPair {
+  i: number;
+  j: number;
+  evidence: number;
+}
+
+/**
+ * Find the sections of `bitext` the translator likely moved and mark them. Returns a new bitext:
+ * `moves` lists each moved section (consecutive Chinese blocks, the consecutive English blocks
+ * holding their translation, the links that pair them elsewhere, the mean similarity of the moved
+ * pairs), and every such link gets `moved: true` and its score multiplied by its support over the
+ * evidence against it (support / evidence < 1 − `MIN_MARGIN` / evidence), so it scores low.
+ * `moves` is empty when nothing moved. Blocks' links must cover every block once, in order (as
+ * `alignBitext` gives them). `lexicon` defaults to CC-CEDICT (`loadLexicon`).
+ */
+export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): Bitext {
+  const { source, target, links } = bitext;
+  const vocabulary = createVocabulary(lexicon);
+  const enTexts = target.blocks.map((b) => b.text);
+  const zh = chineseFeatures(source.blocks.map((b) => b.text), vocabulary, englishNames(enTexts));
+  const en = englishFeatures(enTexts, vocabulary);
+  const zhIdentity = source.blocks.map((b) => blockIdentity(b.text, b.kind));
+  const enIdentity = target.blocks.map((b) => blockIdentity(b.text, b.kind));
+  const zhLink = new Int32Array(zh.length);
+  const enLink = new Int32Array(en.length);
+  links.forEach((l, k) => {
+    for (const i of l.source) zhLink[i] = k;
+    for (const j of l.target) enLink[j] = k;
+  });
+  // Both-sided links up to each link position, to tell whether a pair crosses the path.
+  const twoSided = new Int32Array(links.length + 1);
+  links.forEach((l, k) => (twoSided[k + 1] = twoSided[k] + (l.source.length > 0 && l.target.length > 0 ? 1 : 0)));
+
+  const pick = (units: readonly UnitFeatures[], ids: readonly number[]) => ids.map((x) => units[x]);
+  const zhSupport = (i: number) => similarity([zh[i]], pick(en, links[zhLink[i]].target));
+  const enSupport = (j: number) => similarity(pick(zh, links[enLink[j]].source), [en[j]]);
+  const pairEvidence = (i: number, j: number) => {
+    const x = zhIdentity[i];
+    const y = enIdentity[j];
+    return x && y && identicalBlocks(x, y) ? 1 : similarity([zh[i]], [en[j]]);
+  };
+
+  // English blocks by stem, for the stems of few blocks.
+  const blocksOfStem = new Map<number, number[]>();
+  en.forEach((f, j) => {
+    for (const stem of new Set(f.stems)) {
+      const list = blocksOfStem.get(stem) ?? [];
+      if (list.length <= RARE_BLOCKS) list.push(j);
+      blocksOfStem.set(stem, list);
+    }
+  });
+
+  const pairs: MovedPair[] = [];
+  for (let i = 0; i < zh.length; i++) {
+    if (links[zhLink[i]].score >= MOVE_CANDIDATE_SCORE) continue;
+    const candidates = new Set<number>();
+    for (const stem of new Set(zh[i].stems)) {
+      const list = blocksOfStem.get(stem);
+      if (list && list.length <= RARE_BLOCKS) for (const j of list) if (enLink[j] !== zhLink[i]) candidates.add(j);
+    }
+    let best: MovedPair | undefined;
+    for (const j of candidates) {
+      const evidence = pairEvidence(i, j);
+      if (evidence < MIN_EVIDENCE || (best && evidence <= best.evidence)) continue;
+      if (evidence - Math.max(zhSupport(i), enSupport(j)) < MIN_MARGIN) continue;
+      best = { i, j, evidence };
+    }
+    if (best) pairs.push(best);
+  }
+  // Inside a link of several blocks a side, a swap: blocks i < i' whose translations are j' > j.
+  for (const link of links) {
+    if (link.score >= MOVE_CANDIDATE_SCORE || link.source.length < 2 || link.target.length < 2) continue;
+    for (const i of link.source) for (const i2 of link.source) for (const j of link.target) for (const j2 of link.target) {
+      if (!(i < i2 && j < j2)) continue;
+      const crossed = [pairEvidence(i, j2), pairEvidence(i2, j)];
+      const straight = pairEvidence(i, j) + pairEvidence(i2, j2);
+      if (Math.max(...crossed) >= MIN_EVIDENCE && Math.min(...crossed) > 0 && crossed[0] + crossed[1] - straight >= 2 * MIN_MARGIN) {
+        pairs.push({ i, j: j2, evidence: crossed[0] }, { i: i2, j, evidence: crossed[1] });
+      }
+    }
+  }
+  // A pair is a move when it crosses the path (a both-sided link between its two links) or
+  // another such pair; a pair beside the path (a 1-0 next to a 0-1) is a missed link, not a move.
+  const crossesPath = (p: MovedPair) => {
+    const [lo, hi] = [zhLink[p.i], enLink[p.j]].sort((x, y) => x - y);
+    return twoSided[hi] - twoSided[lo + 1] > 0;
+  };
+  const moved = pairs.filter((p) => crossesPath(p) || pairs.some((q) => (q.i - p.i) * (q.j - p.j) < 0));
+  // A section moves as a whole: its neighbours (a short heading, whose evidence alone is too thin)
+  // join it when they too have more evidence there than where the alignment put them.
+  const taken = new Set(moved.map((p) => p.i));
+  for (const p of [...moved]) {
+    for (const step of [-1, 1]) {
+      for (let i = p.i + step, j = p.j + step; i >= 0 && j >= 0 && i < zh.length && j < en.length && !taken.has(i) && zhLink[i] !== enLink[j]; i += step, j += step) {
+        const evidence = pairEvidence(i, j);
+        if (evidence === 0 || evidence - Math.max(zhSupport(i), enSupport(j)) < MIN_MARGIN) break;
+        taken.add(i);
+        moved.push({ i, j, evidence });
+      }
+    }
+  }
+  return { ...bitext, ...markMoves(links, moved, zhLink, enLink, { zh: zhSupport, en: enSupport }) };
+}
+
+/**
+ * Group moved pairs into sections (runs of consecutive Chinese blocks whose English blocks are
+ * consecutive too) and mark the links they were paired by.
+ */
+function markMoves(links: readonly BlockLink[], pairs: readonly MovedPair[], zhLink: Int32Array, enLink: Int32Array, support: { zh: (i: number) => number; en: (j: number) => number }): { links: BlockLink[]; moves: MovedSection[] } {
+  const sections: MovedPair[][] = [];
+  for (const p of [...pairs].sort((x, y) => x.i - y.i)) {
+    const last = sections.at(-1)?.at(-1);
+    if (last && p.i === last.i + 1 && p.j === last.j + 1) sections.at(-1)!.push(p);
+    else sections.push([p]);
+  }
+  const out = [...links];
+  const moves = sections.map((run): MovedSection => {
+    const marked = new Set<number>();
+    for (const p of run) {
+      for (const k of [zhLink[p.i], enLink[p.j]]) {
+        const link = out[k];
+        if (marked.has(k) || link.source.length === 0 || link.target.length === 0) continue;
+        marked.add(k);
+        if (link.moved) continue;
+        // The link's support for the moved block against the evidence of the pair it crosses.
+        const own = k === zhLink[p.i] ? support.zh(p.i) : support.en(p.j);
+        out[k] = { ...link, moved: true, score: Math.round(link.score * Math.min(1, own / p.evidence) * 1000) / 1000 };
+      }
+    }
+    return {
+      source: run.map((p) => p.i as BlockId),
+      target: run.map((p) => p.j as BlockId),
+      links: [...marked].sort((x, y) => x - y),
+      evidence: Math.round((run.reduce((s, p) => s + p.evidence, 0) / run.length) * 1000) / 1000,
+    };
+  });
+  return { links: out, moves };
+}
