@@ -5,13 +5,13 @@
  * for its crossing pairs, and real pairs without a move for false alarms.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { alignBitext } from '../pipeline/align/index.ts';
+import { alignBitext, alignSequences, detectMoves } from '../pipeline/align/index.ts';
 import { checkBitext, LOW_SCORE, needsReview } from '../pipeline/check/index.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { loadDocument, segmentBlocks } from '../pipeline/segment/sentences.ts';
-import type { Bitext, Document, LanguageTag } from '../pipeline/types.ts';
+import { blockId, type Bitext, type Block, type BlockLink, type Document, type LanguageTag } from '../pipeline/types.ts';
 import { parseGold, resolveGold } from '../bench/docs-gold.ts';
 import { CORPUS } from './helpers/paths.ts';
 
@@ -129,5 +129,28 @@ describe('real documents', () => {
     const bitext = load(`${CORPUS}zhongnanhai`, 'zhongnanhai');
     expect(bitext.moves).toEqual([]);
     expect(moveFindings(bitext)).toEqual([]);
+  });
+});
+
+describe('literature, one sentence a unit (MAC-dev)', () => {
+  const dir = `${CORPUS}mac-dev/`;
+  const lines = (file: string) => readFileSync(dir + file, 'utf8').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+  /** Each sentence a paragraph block, so that the detector runs on the sentence alignment as on blocks. */
+  const units = (texts: string[], lang: LanguageTag): Document => ({
+    file: lang,
+    lang,
+    segments: [],
+    blocks: texts.map((text, i): Block => ({ index: blockId(i), kind: 'paragraph', text, mdast: [{ type: 'text', value: text }], position: { line: i + 1, column: 1, endLine: i + 1, endColumn: text.length + 1 } })),
+  });
+
+  it('no move in any of the six chapters (their gold has no crossing)', () => {
+    const docs = readdirSync(dir + 'gold').filter((f) => f.endsWith('.align')).map((f) => f.slice(0, -6));
+    expect(docs).toHaveLength(6);
+    for (const d of docs) {
+      const zh = lines(`zh/${d}`);
+      const en = lines(`en/${d}`);
+      const links = alignSequences(zh.map((text) => ({ text })), en.map((text) => ({ text }))).map((l) => ({ ...l, sentences: [] }) as unknown as BlockLink);
+      expect(detectMoves({ doc: d, source: units(zh, 'zh-Hans'), target: units(en, 'en'), links }).moves).toEqual([]);
+    }
   });
 });

@@ -12,8 +12,8 @@
  * (see `detectMoves`).
  *
  * Linear-ish: only blocks of links scoring below `MOVE_CANDIDATE_SCORE` are examined, each against
- * the English blocks sharing a rare stem with it (an index of stems held by at most `RARE_BLOCKS`
- * English blocks), not against every block.
+ * the English blocks sharing `MIN_SHARED` rare stems with it (an index of stems held by at most
+ * `RARE_BLOCKS` English blocks), not against every block.
  */
 import type { Bitext, BlockId, BlockLink, MovedSection } from '../types.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
@@ -25,6 +25,8 @@ import { fullBand } from './search.ts';
 export const MOVE_CANDIDATE_SCORE = 0.65;
 /** A stem found in at most this many English blocks is rare enough to propose a pair. */
 const RARE_BLOCKS = 3;
+/** Least number of rare stems a Chinese block must share with an English block to be compared with it: one shared word is chance. */
+const MIN_SHARED = 2;
 /** Least similarity of a Chinese block with the English block it is said to have moved to. */
 const MIN_EVIDENCE = 0.6;
 /** How much more that similarity must be than the support of the links holding either block. */
@@ -35,6 +37,13 @@ function similarity(zh: readonly UnitFeatures[], en: readonly UnitFeatures[]): n
   if (zh.length === 0 || en.length === 0) return 0;
   const sim = spanSimilarity(zh, en, fullBand(zh.length, en.length), zh.length, en.length).plain(0, zh.length, 0, en.length);
   return sim === sim ? sim : 0;
+}
+
+/** `map`'s value for `key`, computed by `compute` the first time. */
+function memo(map: Map<number, number>, key: number, compute: () => number): number {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = compute()));
+  return value;
 }
 
 /** A Chinese block and the English block that holds its translation according to the lexical evidence. */
@@ -72,8 +81,10 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
   links.forEach((l, k) => (twoSided[k + 1] = twoSided[k] + (l.source.length > 0 && l.target.length > 0 ? 1 : 0)));
 
   const pick = (units: readonly UnitFeatures[], ids: readonly number[]) => ids.map((x) => units[x]);
-  const zhSupport = (i: number) => similarity([zh[i]], pick(en, links[zhLink[i]].target));
-  const enSupport = (j: number) => similarity(pick(zh, links[enLink[j]].source), [en[j]]);
+  const zhSupports = new Map<number, number>();
+  const enSupports = new Map<number, number>();
+  const zhSupport = (i: number) => memo(zhSupports, i, () => similarity([zh[i]], pick(en, links[zhLink[i]].target)));
+  const enSupport = (j: number) => memo(enSupports, j, () => similarity(pick(zh, links[enLink[j]].source), [en[j]]));
   const pairEvidence = (i: number, j: number) => {
     const x = zhIdentity[i];
     const y = enIdentity[j];
@@ -93,13 +104,14 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
   const pairs: MovedPair[] = [];
   for (let i = 0; i < zh.length; i++) {
     if (links[zhLink[i]].score >= MOVE_CANDIDATE_SCORE) continue;
-    const candidates = new Set<number>();
+    const shared = new Map<number, number>();
     for (const stem of new Set(zh[i].stems)) {
       const list = blocksOfStem.get(stem);
-      if (list && list.length <= RARE_BLOCKS) for (const j of list) if (enLink[j] !== zhLink[i]) candidates.add(j);
+      if (list && list.length <= RARE_BLOCKS) for (const j of list) if (enLink[j] !== zhLink[i]) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     let best: MovedPair | undefined;
-    for (const j of candidates) {
+    for (const [j, count] of shared) {
+      if (count < MIN_SHARED) continue;
       const evidence = pairEvidence(i, j);
       if (evidence < MIN_EVIDENCE || (best && evidence <= best.evidence)) continue;
       if (evidence - Math.max(zhSupport(i), enSupport(j)) < MIN_MARGIN) continue;
@@ -112,9 +124,10 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
     if (link.score >= MOVE_CANDIDATE_SCORE || link.source.length < 2 || link.target.length < 2) continue;
     for (const i of link.source) for (const i2 of link.source) for (const j of link.target) for (const j2 of link.target) {
       if (!(i < i2 && j < j2)) continue;
+      // Each crossed pair must beat both straight ones: a link whose blocks all share words is a merge, not a swap.
       const crossed = [pairEvidence(i, j2), pairEvidence(i2, j)];
-      const straight = pairEvidence(i, j) + pairEvidence(i2, j2);
-      if (Math.max(...crossed) >= MIN_EVIDENCE && Math.min(...crossed) > 0 && crossed[0] + crossed[1] - straight >= 2 * MIN_MARGIN) {
+      const straight = Math.max(pairEvidence(i, j), pairEvidence(i2, j2));
+      if (Math.max(...crossed) >= MIN_EVIDENCE && Math.min(...crossed) - straight >= MIN_MARGIN) {
         pairs.push({ i, j: j2, evidence: crossed[0] }, { i: i2, j, evidence: crossed[1] });
       }
     }
