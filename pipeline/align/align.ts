@@ -22,6 +22,7 @@ import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
 import type { PathLink } from './search.ts';
+import { matchGranularity } from './granularity.ts';
 
 /** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
@@ -53,6 +54,8 @@ export interface AlignOptions {
   /** Learn word pairs with Model 1 in the second pass; default true. */
   model1?: boolean;
   model1Options?: Model1Options;
+  /** Told, as one line `file: warning: …`, of what `alignBitext` changed in a document (`matchGranularity`). */
+  onWarning?: (message: string) => void;
 }
 
 /** Options of `alignWithin` and `alignSequences`: `AlignOptions` and the granularity. */
@@ -200,9 +203,13 @@ export function alignDocument(source: Document, target: Document, options: Align
 /**
  * Align two read-and-segmented documents into a `Bitext` named `doc` (see `alignDocument`):
  * `source` is the Chinese document, `target` the English one; each block link carries the
- * sentence links inside it.
+ * sentence links inside it. When one side writes a paragraph per line and the other does not,
+ * that side is first split at its line breaks (`matchGranularity`, granularity.ts): the Bitext
+ * holds the split document, and `options.onWarning` is told what was done.
  */
-export function alignBitext(doc: string, source: Document, target: Document, options: AlignOptions = {}): Bitext {
+export function alignBitext(doc: string, zh: Document, en: Document, options: AlignOptions = {}): Bitext {
+  const { source, target, warnings } = matchGranularity(zh, en);
+  for (const warning of warnings) options.onWarning?.(warning);
   const { blockLinks, segmentLinks } = alignDocument(source, target, options);
   // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
   const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));
