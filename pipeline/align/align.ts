@@ -29,6 +29,8 @@ export interface AlignUnit {
   text: string;
   kind?: BlockKind;
   depth?: number;
+  /** An `image` block's URLs (`Block.src`): its identity, where its text is a translated alt text. */
+  src?: string;
 }
 
 /** What the units of an alignment are: blocks (paragraphs, headings…) or sentences. */
@@ -126,8 +128,8 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
         en: target.map((u) => u.kind),
         zhDepth: source.map((u) => u.depth),
         enDepth: target.map((u) => u.depth),
-        zhIdentity: source.map((u) => blockIdentity(u.text, u.kind)),
-        enIdentity: target.map((u) => blockIdentity(u.text, u.kind)),
+        zhIdentity: source.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
+        enIdentity: target.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
       }
     : undefined;
   const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({
