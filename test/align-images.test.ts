@@ -9,6 +9,7 @@ import { segmentBlocks } from '../pipeline/segment/index.ts';
 import { alignBitext } from '../pipeline/align/index.ts';
 import { unitsFromBitext } from '../pipeline/memory/index.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
+import { checkBitext } from '../pipeline/check/index.ts';
 import type { Document } from '../pipeline/types.ts';
 
 const A = 'https://example.org/a.png';
@@ -67,5 +68,16 @@ describe('align: images link by URL', () => {
     // The edition loads nothing from the network (pipeline/publish/markup.ts): an image is a link to it.
     expect(html).toContain(`<a href="${B}">The second product</a>`);
     expect(html).toMatch(new RegExp(`data-link="b4s0"[^>]*><a href="${B.replaceAll('.', '\\.')}">第二个产品</a>`));
+  });
+
+  it('check reports nothing on image links, and no English block as a copy of an alt text', () => {
+    // The English heading is written as the Chinese image's alt text, which is no Chinese text of the page.
+    const alt = 'Ant Design Pro';
+    const pair = alignBitext('pro', doc('zh.md', `# 产品\n\n![${alt}](${B})\n\n这是第二个产品，用于数据分析。\n`, 'zh-Hans'), doc('en.md', `# ${alt}\n\n![${alt}](${B})\n\nThis is the second product, used for data analysis.\n`, 'en'));
+    expect(pair.links.map((l) => [l.source, l.target])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]]]);
+    const findings = checkBitext(pair);
+    expect(findings.filter((f) => f.code === 'untranslated-copy')).toEqual([]);
+    expect(findings.filter((f) => f.link === 1)).toEqual([]);
+    expect(checkBitext(bitext).filter((f) => f.link === 2 || f.link === 4)).toEqual([]);
   });
 });
