@@ -59,6 +59,18 @@ describe('granularity: one paragraph a line against blank-line paragraphs', () =
     expect(stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n');
     expect(stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
   });
+
+  it('bitext build and bitext check tell it too, and the memory gets the four paragraph pairs', async () => {
+    const root = fixture({ 'src/park/zh.txt': ZH.join('\n\n') + '\n', 'src/park/en.txt': EN.join('\n') + '\n' });
+    const built = await bitext(['build', join(root, 'src'), join(root, 'out'), '--json']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+    // Four 1-1 block links, each of two sentences but the last: 4 block units + 7 sentence units,
+    // less one: the last paragraph is one sentence, so its block and sentence units are one pair.
+    expect(JSON.parse(built.stdout)).toMatchObject({ documents: [{ doc: 'park', blockLinks: 4, segmentLinks: 7 }], unitsAdded: 10 });
+    const checked = await bitext(['check', join(root, 'src')]);
+    expect(checked.stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+  });
 });
 
 describe('granularity: hard-wrapped prose is left alone', () => {
