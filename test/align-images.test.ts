@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../pipeline/read/index.ts';
 import { segmentBlocks } from '../pipeline/segment/index.ts';
 import { alignBitext } from '../pipeline/align/index.ts';
-import { unitsFromBitext } from '../pipeline/memory/index.ts';
+import { draftMarkdown, unitsFromBitext } from '../pipeline/memory/index.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
 import { checkBitext } from '../pipeline/check/index.ts';
 import type { Document } from '../pipeline/types.ts';
@@ -61,6 +61,11 @@ describe('align: images link by URL', () => {
     const units = unitsFromBitext(bitext, '2026-12-02T00:00:00Z');
     expect(units.map((u) => u.origin?.link)).toEqual(['b0', 'b0s0', 'b1', 'b1s0', 'b3', 'b3s0']);
     expect(units.some((u) => u.source.includes('第二个产品') && !u.source.includes('这是'))).toBe(false);
+  });
+
+  it('the pretranslation draft keeps an image as the source has it, alt text untranslated', () => {
+    const pieces = [{ block: zh.blocks[2].index, start: 0, end: 5, source: '第一个产品', target: null, score: null }];
+    expect(draftMarkdown(zh, pieces, 'en')).toBe(`![第一个产品](${A})\n`);
   });
 
   it('the edition shows the image, its alt text labelling it, inside the linked sentence', () => {

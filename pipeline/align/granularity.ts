@@ -54,8 +54,8 @@ export function matchGranularity(source: Document, target: Document): Granularit
   const side = fewer === 'source' ? source : target;
   const other = fewer === 'source' ? target : source;
   const lines = side.blocks.map((b) => (SPLITTABLE.has(b.kind) ? lineRanges(b.text) : [{ start: 0, end: b.text.length }]));
-  // The text before each line break: every line of a block but its last.
   const broken = lines.filter((l) => l.length > 1);
+  // The text before each line break: every line of a block but its last.
   const beforeBreaks = lines.flatMap((l, k) => l.slice(0, -1).map((range) => side.blocks[k].text.slice(range.start, range.end)));
   if (beforeBreaks.length === 0) return { source, target, warnings };
   const sentenceBreaks = beforeBreaks.filter((line) => SENTENCE_END.test(line)).length;

@@ -172,10 +172,9 @@ function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: stri
  * The text and URLs of a paragraph made only of Markdown images (each possibly inside a link) and
  * white space: `text` the non-empty alt texts joined by a space, or the URLs when no image has alt
  * text; `src` the URLs joined by a space. `undefined` for any other paragraph (text beside the
- * image, no image, an image without URL). The docs-dev gold names such a block by its alt text
- * (../shared/corpus/docs-dev/README.md).
+ * image, no image, an image without URL).
  */
-export function imageBlockText(nodes: readonly PhrasingContent[]): { text: string; src: string } | undefined {
+function imageBlockText(nodes: readonly PhrasingContent[]): { text: string; src: string } | undefined {
   const images = imagesOnly(nodes);
   if (!images || images.length === 0 || images.some((i) => i.url.trim() === '')) return undefined;
   const src = images.map((i) => i.url.trim()).join(' ');
