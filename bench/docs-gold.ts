@@ -3,9 +3,9 @@
  * resolved to Bitext's blocks, and a tool alignment scored against them. Pure: no file access.
  *
  * A gold name is a string S (a substring of the plain text of exactly one block of its side) or
- * `{ text: T, nth: K }` (the K-th block whose plain text is exactly T). The gold counts blocks
- * Bitext's reader does not produce (image-only paragraphs with alt text), so a name may match no
- * Bitext block, or a substring several; such a name is unmapped and its link can never be exact.
+ * `{ text: T, nth: K }` (the K-th block whose plain text is exactly T). A name may match no Bitext
+ * block (a block the reader does not produce), or a substring several; such a name is unmapped and
+ * its link can never be exact.
  */
 
 /** One gold block name: a unique substring, or the `nth` block (0-based) whose text is exactly `text`. */

@@ -4,8 +4,7 @@
  * Each pair is read, segmented and aligned in-process as `build` does (`loadDocument`,
  * `alignBitext`) and its block links are compared with the gold (bench/docs-gold.ts): exact links
  * (same Chinese and English block sets), 1-0 and 0-1 recall, gold block names that match no Bitext
- * block (image-only paragraphs, which the reader drops, are gold blocks), and the documents
- * refused (the error caught, named). A refused document's gold links all count as missed.
+ * block, and the documents refused (the error caught, named). A refused document's gold links all count as missed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

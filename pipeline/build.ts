@@ -36,7 +36,7 @@ export interface BuildOptions {
   uiLang?: string;
   /** Also write a Traditional Chinese edition (`index.hant.html`) when `hant`. */
   script?: 'hans' | 'hant';
-  /** Told of each entry of the source folder skipped with a warning (see `findPairs`). */
+  /** Told of each entry of the source folder skipped with a warning (see `findPairs`) and of each document split one paragraph a line (see `loadPair`). */
   onWarning?: (message: string) => void;
   /** Called after each document is aligned: (done, total, doc). */
   onProgress?: (done: number, total: number, doc: string) => void;
@@ -65,7 +65,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
   checkOutputPlaces(outputDir, memoryFile, pairs);
   const bitexts: Bitext[] = [];
   for (const pair of pairs) {
-    bitexts.push(loadPair(pair));
+    bitexts.push(loadPair(pair, options.onWarning));
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
   const units = bitexts.map((bitext) => unitsFromBitext(bitext));

@@ -52,7 +52,7 @@ export function parseLinkId(id: string): { block: number; sentence?: number } | 
 // ------------------------------------------------------------------ read and segment
 
 /** What a block is in its document. `caption` is a paragraph made only of emphasis (a photo caption). */
-export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'quote' | 'listItem' | 'tableRow' | 'code';
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'quote' | 'listItem' | 'tableRow' | 'code' | 'image';
 
 /** Where a block starts and ends in its source file (1-based lines and columns, as unist). */
 export interface SourcePosition {
@@ -82,8 +82,11 @@ export interface Block {
   /** For a `tableRow`: its row number in the table (0 = header row), the number of cells, each
    * cell's range in `text` (UTF-16 offsets, end exclusive) and the table's column alignment. */
   table?: { row: number; cells: number; ranges: TextRange[]; align: ('left' | 'right' | 'center' | null)[] };
-  /** Plain text (`inlineText(mdast)`): no BOM, no CR; a hard break is "\n". */
+  /** Plain text (`inlineText(mdast)`): no BOM, no CR; a hard break is "\n". For an `image`, whose
+   * images have no inline text, the alt texts joined by a space (the URLs when no image has one). */
   text: string;
+  /** For an `image`: the URLs of its images, joined by a space (what identifies it across languages). */
+  src?: string;
   /** The inline Markdown nodes (emphasis, strong, links, inline code, breaks…) whose text is `text`. */
   mdast: PhrasingContent[];
   position: SourcePosition;

@@ -17,6 +17,20 @@ describe('segment: English (FR-04)', () => {
   });
 });
 
+describe('segment: FR-15 (Chinese split by its own rules; an abbreviation ending a sentence)', () => {
+  it('splits the Chinese at each 。 with exact offsets', () => {
+    const { zh } = fieldReport('FR-15');
+    // 他今天没有来上班。 is 9 characters, 同事们都很担心。 8, 经理给他打了三次电话。 11.
+    expect(splitSentences(zh, 'zh-Hans')).toEqual([{ start: 0, end: 9 }, { start: 9, end: 17 }, { start: 17, end: 28 }]);
+    expect(sentences(zh, 'zh-Hans')).toEqual(['他今天没有来上班。', '同事们都很担心。', '经理给他打了三次电话。']);
+  });
+  it('ends a sentence after U.S.A. before a capital, never after the initial F.', () => {
+    const { en } = fieldReport('FR-15');
+    expect(sentences(en, 'en')).toEqual(['She moved to the U.S.A.', 'Her brother is John F. Smith.', 'He stayed in Paris.']);
+    expect(splitSentences(en, 'en')).toEqual([{ start: 0, end: 23 }, { start: 24, end: 53 }, { start: 54, end: 73 }]);
+  });
+});
+
 describe('segment: Chinese (FR-05, FR-06)', () => {
   it('keeps a quotation and its speech clause together', () => {
     expect(sentences(fieldReport('FR-05').zh1, 'zh-Hans')).toEqual(['“今天的会议取消了。”她说。', '我们改在周五见面。']);

@@ -23,12 +23,15 @@ import { addTranslations, learnTranslations, type Model1Options } from './model1
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
 import type { PathLink } from './search.ts';
 import { detectMoves } from './moves.ts';
+import { matchGranularity } from './granularity.ts';
 
 /** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
   text: string;
   kind?: BlockKind;
   depth?: number;
+  /** An `image` block's URLs (`Block.src`): its identity, where its text is a translated alt text. */
+  src?: string;
 }
 
 /** What the units of an alignment are: blocks (paragraphs, headings…) or sentences. */
@@ -54,6 +57,8 @@ export interface AlignOptions {
   /** Learn word pairs with Model 1 in the second pass; default true. */
   model1?: boolean;
   model1Options?: Model1Options;
+  /** Told, as one line `file: warning: …`, of what `alignBitext` changed in a document (`matchGranularity`). */
+  onWarning?: (message: string) => void;
 }
 
 /** Options of `alignWithin` and `alignSequences`: `AlignOptions` and the granularity. */
@@ -124,8 +129,8 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
         en: target.map((u) => u.kind),
         zhDepth: source.map((u) => u.depth),
         enDepth: target.map((u) => u.depth),
-        zhIdentity: source.map((u) => blockIdentity(u.text, u.kind)),
-        enIdentity: target.map((u) => blockIdentity(u.text, u.kind)),
+        zhIdentity: source.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
+        enIdentity: target.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
       }
     : undefined;
   const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({
@@ -201,10 +206,14 @@ export function alignDocument(source: Document, target: Document, options: Align
 /**
  * Align two read-and-segmented documents into a `Bitext` named `doc` (see `alignDocument`):
  * `source` is the Chinese document, `target` the English one; each block link carries the
- * sentence links inside it. Sections the translator moved are listed in `moves` and their links
- * marked (`detectMoves`, `moves.ts`).
+ * sentence links inside it. When one side writes a paragraph per line and the other does not,
+ * that side is first split at its line breaks (`matchGranularity`, granularity.ts): the Bitext
+ * holds the split document, and `options.onWarning` is told what was done. Sections the
+ * translator moved are listed in `moves` and their links marked (`detectMoves`, `moves.ts`).
  */
-export function alignBitext(doc: string, source: Document, target: Document, options: AlignOptions = {}): Bitext {
+export function alignBitext(doc: string, zh: Document, en: Document, options: AlignOptions = {}): Bitext {
+  const { source, target, warnings } = matchGranularity(zh, en);
+  for (const warning of warnings) options.onWarning?.(warning);
   const { blockLinks, segmentLinks } = alignDocument(source, target, options);
   // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
   const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));

@@ -319,7 +319,7 @@ export const CODE_IDENTITY = 0.8;
 
 /**
  * The identity of a block (`BlockIdentity`), or undefined when it has none: a code block always
- * has one; another block only when, normalised, it holds no Han character and is a URL or has no
+ * has one, and so does an image block (`text` then being its URLs, `Block.src`); another block only when, normalised, it holds no Han character and is a URL or has no
  * letter at all (numbers, symbols) — prose written alike in both documents (a name, a product)
  * is left to the lexical term, since it may translate something else.
  */
@@ -330,6 +330,7 @@ export function blockIdentity(text: string, kind: BlockKind | undefined): BlockI
     const lines = text.split('\n').map((l) => l.replace(INVISIBLE, '')).filter((l) => l.length > 0);
     return { hash: fnv1a(normal), text: normal, lines: Uint32Array.from(lines, (l) => fnv1a(l)).sort() };
   }
+  if (kind === 'image') return { hash: fnv1a(normal), text: normal };
   if (hanCharacters(normal).length > 0) return undefined;
   if (!/^[a-z][a-z+.-]*:\/\//i.test(normal) && /\p{L}/u.test(normal)) return undefined;
   return { hash: fnv1a(normal), text: normal };

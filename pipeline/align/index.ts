@@ -1,9 +1,10 @@
 /**
  * align — the door of the alignment stage: block and sentence links between a Chinese document
- * and its English translation (`align.ts`), sections the translator moved (`moves.ts`), document pairs on disk (`pairs.ts`), the `.align` and
+ * and its English translation (`align.ts`), paragraph-per-line sides split to match (`granularity.ts`), sections the translator moved (`moves.ts`), document pairs on disk (`pairs.ts`), the `.align` and
  * `alignment.json` formats (`formats.ts`) and their evaluation against gold links (`eval.ts`).
  */
 export * from './align.ts';
+export * from './granularity.ts';
 export * from './moves.ts';
 export * from './pairs.ts';
 export * from './formats.ts';

@@ -82,9 +82,13 @@ export function findPairs(sourceDir: string, options: FindPairsOptions = {}): Do
   return pairs;
 }
 
-/** Read, segment and align one document pair (see `loadDocument`, `alignBitext`). */
-export function loadPair(pair: DocumentPair): Bitext {
-  return alignBitext(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile));
+/**
+ * Read, segment and align one document pair (see `loadDocument`, `alignBitext`); `onWarning` is
+ * told, one line `file: warning: …` each, of what the alignment changed in a document (a side
+ * read one paragraph a line, `matchGranularity`).
+ */
+export function loadPair(pair: DocumentPair, onWarning?: (message: string) => void): Bitext {
+  return alignBitext(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile), { onWarning });
 }
 
 /** Read, segment and align the document pair in folder `dir` (see `findPair`, `loadPair`). */

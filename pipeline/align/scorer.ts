@@ -15,7 +15,7 @@
  *  - structure (`StructureScorer`, blocks only): a wrapper adding a penalty when a heading (or
  *    caption) is linked with anything but one heading (caption) or nothing — never merged with
  *    other blocks; a quarter of the penalty when heading depths differ; the same penalty when a
- *    code block is linked with anything but one code block. It also carries identity evidence:
+ *    code block (an image block) is linked with anything but one code block (image block). It also carries identity evidence:
  *    a 1-1 link of two blocks written alike (`identicalBlocks` in `features.ts`: code, URLs,
  *    numbers) costs its prior alone — length cost 0, similarity 1 — since the length ratio of
  *    translated prose would otherwise forbid two equally long blocks (a long code block in
@@ -332,11 +332,11 @@ export class LinkScorer implements Scorer {
   }
 }
 
-const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code'] as const);
+const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code', 'image'] as const);
 
 /**
  * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading,
- * caption or code block costs `weight` more unless it is one heading (caption, code block) with
+ * caption, code or image block costs `weight` more unless it is one heading (caption, code block) with
  * one heading (caption, code block) — `weight`/4 more when their heading depths differ. 1-0 and
  * 0-1 links are free of it, so an untranslated heading stays alone rather than merging into the
  * next paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its

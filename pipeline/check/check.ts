@@ -19,6 +19,10 @@
  * | `not-one-to-one` | info | a block link that is not 1-1 (paragraphs merged or split) |
  * | `moved` | warning | a section the translator likely moved (`Bitext.moves`, pipeline/align/moves.ts): its blocks and where their translation is |
  *
+ * A link of image blocks alone (`Block.kind` `image`, whose text is an alt text) has no finding:
+ * an image is linked by its URL, not translated, so a copied or missing alt text is no error, and
+ * no English block is called a copy of an alt text.
+ *
  * Pure: works on a `Bitext`, reads nothing.
  */
 import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
@@ -89,7 +93,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
 
   const ratios: { k: number; ratio: number }[] = [];
   const sourceByText = new Map<string, number>();
-  for (const b of zhDoc.blocks) if (!sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  for (const b of zhDoc.blocks) if (b.kind !== 'image' && !sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
   bitext.links.forEach((link, k) => {
     const sourceBlocks = link.source.map((id) => blockAt(id, 'source', k));
     const targetBlocks = link.target.map((id) => blockAt(id, 'target', k));
@@ -97,6 +101,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     const target = joinText(link.target, enDoc.blocks);
     const base = { doc: bitext.doc, link: k, sourceBlocks: [...link.source], targetBlocks: [...link.target], source, target };
     const add = (level: FindingLevel, code: string, message: string, extra: Partial<Finding> = {}) => findings.push({ level, code, ...base, message, ...extra });
+    if ([...sourceBlocks, ...targetBlocks].every((b) => b.kind === 'image')) return; // see the module comment
 
     if (link.target.length === 0) {
       add('error', 'untranslated', `Chinese block ${link.source.join(', ')} has no English translation`);

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { Link } from '../types.ts';
 import { BitextError, located, readLines } from '../io.ts';
-import { scriptOf } from '../text/index.ts';
+import { escapeControls, scriptOf } from '../text/index.ts';
 import { alignBitext, alignSequences, formatAlign, formatTsv, toAlignmentJson } from '../align/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 
@@ -29,15 +29,16 @@ export interface AlignArgs {
  * - `--presegmented`: sentence links over line ids — `align`: vecalign lines; `tsv`: ids, score
  *   and texts; `json`: `{ sourceLang, targetLang, links }`;
  * - documents (read and segmented by `loadDocument`): `align`: block links (as `alignment.align`);
- *   `tsv`: sentence links with texts; `json`: the `alignment.json` object.
+ *   `tsv`: sentence links with texts; `json`: the `alignment.json` object; a side read one
+ *   paragraph a line (`matchGranularity`) is told on stderr as `file: warning: …`.
  * Resolves to 0; an unreadable file, or one not in the expected script, throws `BitextError` (exit 2).
  */
 export async function runAlign(args: AlignArgs, io: CliIo): Promise<number> {
-  io.stdout.write(await alignOutput(pathIn(io, args.zh), pathIn(io, args.en), args));
+  io.stdout.write(await alignOutput(pathIn(io, args.zh), pathIn(io, args.en), args, (message) => io.stderr.write(`${escapeControls(message)}\n`)));
   return 0;
 }
 
-async function alignOutput(zh: string, en: string, { presegmented, format }: AlignArgs): Promise<string> {
+async function alignOutput(zh: string, en: string, { presegmented, format }: AlignArgs, onWarning: (message: string) => void): Promise<string> {
   if (presegmented) {
     const zhLines = readLines(zh);
     const enLines = readLines(en);
@@ -50,7 +51,7 @@ async function alignOutput(zh: string, en: string, { presegmented, format }: Ali
   }
   const doc = basename(zh).replace(/\.[^.]*$/, '');
   const { loadDocument } = await import('../segment/index.ts'); // Markdown parsing only when documents are given
-  const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'));
+  const bitext = alignBitext(doc, loadDocument(zh, 'zh'), loadDocument(en, 'en'), { onWarning });
   if (format === 'align') return formatAlign(bitext.links);
   if (format === 'tsv') {
     const links: Link[] = bitext.links.flatMap((l) => l.sentences);

@@ -23,7 +23,8 @@ export interface CheckArgs {
  * input throws `BitextError` (exit 2).
  */
 export async function runCheck(args: CheckArgs, io: CliIo): Promise<number> {
-  const bitexts = findPairs(pathIn(io, args.dir), { onWarning: (message) => io.stderr.write(`${escapeControls(message)}\n`) }).map(loadPair);
+  const onWarning = (message: string) => io.stderr.write(`${escapeControls(message)}\n`);
+  const bitexts = findPairs(pathIn(io, args.dir), { onWarning }).map((pair) => loadPair(pair, onWarning));
   const findings = bitexts.flatMap((b) => checkBitext(b));
   if (args.json) {
     const documents = bitexts.map((b) => ({ doc: b.doc, ...countFindings(findings.filter((f) => f.doc === b.doc)) }));

@@ -6,16 +6,18 @@
  * on both sides a unit with origin link `b<k>s<j>` (`linkId`; so `b6s2` is the third sentence link
  * of block link 6). Block ids index `bitext.source.blocks` / `bitext.target.blocks`, sentence ids
  * `…segments`. When a side has several blocks or sentences their texts are joined with no space
- * for Chinese/Japanese and one space otherwise. The unit's score is its link's score; dates are
+ * for Chinese/Japanese and one space otherwise. Image blocks and their sentences (the alt text,
+ * `Block.src` the image) are left out of unit texts: an image is linked, not translated, so a link
+ * holding only images on a side gives no unit. The unit's score is its link's score; dates are
  * `now`, the tool `Bitext`.
  */
-import { linkId, type Bitext, type Link, type LinkId, type Side, type TranslationUnit } from '../types.ts';
+import { linkId, type Bitext, type Block, type Link, type LinkId, type Segment, type Side, type TranslationUnit } from '../types.ts';
 import { joinsWithoutSpace } from '../text/index.ts';
 import { isoNow } from './store.ts';
 
 /**
- * Units for every block and sentence link of `bitext` that has text on both sides (module
- * comment). `now` is an ISO 8601 UTC date (default: the current second). Throws `RangeError`
+ * Units for every block and sentence link of `bitext` that has text on both sides, images aside
+ * (module comment). `now` is an ISO 8601 UTC date (default: the current second). Throws `RangeError`
  * when a link names a block or segment id that does not exist.
  */
 export function unitsFromBitext(bitext: Bitext, now: string = isoNow()): TranslationUnit[] {
@@ -26,7 +28,8 @@ export function unitsFromBitext(bitext: Bitext, now: string = isoNow()): Transla
     const texts = ids.map((id) => {
       const item = items[id];
       if (!item) throw new RangeError(`${bitext.doc}: link names ${side} ${unit === 'blocks' ? 'block' : 'segment'} id ${id}, which does not exist`);
-      return item.text.trim();
+      const block: Block | undefined = unit === 'blocks' ? (item as Block) : bitext[side].blocks[(item as Segment).block];
+      return block?.kind === 'image' ? '' : item.text.trim();
     });
     return texts.filter((t) => t !== '').join(joinsWithoutSpace(bitext[side].lang) ? '' : ' ');
   };

@@ -11,7 +11,8 @@
  * In a table row each cell gets the part of every segment that lies in it (a segment crossing a
  * cell boundary is cut there; its target is shared out at " | " when it has one part per cell,
  * else put whole in the first cell). A code block is written as code: the target of an exact hit,
- * else the source code unchanged (a marker would corrupt it).
+ * else the source code unchanged (a marker would corrupt it). An image block is written as the
+ * source has it (its alt text is not translated).
  *
  * The tree is serialised with remark-stringify and the syntax `read` parses with (`markdownSyntax`),
  * so what is written reads back to the same structure (the serialiser does the escaping of target
@@ -140,6 +141,10 @@ export function draftMarkdown(document: Document, segments: readonly DraftPiece[
       }
       case 'listItem':
         addListItem(root, lists, block, phrasing());
+        break;
+      case 'image':
+        // An image is not translated: the draft keeps it as the source has it.
+        root.children.push({ type: 'paragraph', children: block.mdast });
         break;
       default:
         root.children.push({ type: 'paragraph', children: phrasing() });

@@ -83,8 +83,13 @@ function sentencesOf(bitext: Bitext, side: Side, lowScore: number): Pick<CellSid
   return { sentences: sentencesByBlock(doc.segments, doc.blocks.length), labels };
 }
 
-/** The inline nodes of a block, or its plain text when the mdast does not spell `text` (hand-made blocks). */
+/**
+ * The inline nodes of a block, or its plain text when the mdast does not spell `text` (hand-made
+ * blocks). An `image` block's images are its content though its text is their alt text: its one
+ * segment, reaching the end of the empty inline text, takes them (`sliceInline`).
+ */
 function inlineOf(block: Block): PhrasingContent[] {
+  if (block.kind === 'image' && block.mdast?.length > 0) return block.mdast;
   return block.mdast && block.mdast.length > 0 && inlineText(block.mdast) === block.text ? block.mdast : [{ type: 'text', value: block.text }];
 }
 

@@ -44,8 +44,10 @@ export interface ReadDocument {
 
 /**
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
- * empty (an image alone, a thematic break, raw HTML blocks) are left out; raw HTML never becomes
- * block text. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
+ * empty (a thematic break, raw HTML blocks) are left out; raw HTML never becomes block text. A
+ * paragraph outside lists and quotes made only of Markdown images (each possibly inside a link) is
+ * an `image` block (`imageBlockText`): its text the alt texts, its `src` the URLs, its mdast the
+ * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
  * each table row is a `tableRow` whose cells are joined by " | ".
  * Front matter yields no block (see `parseMarkdown` for its metadata).
@@ -81,8 +83,7 @@ export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocume
  */
 function blocksOf(tree: Root, file: string): Block[] {
   const blocks: Block[] = [];
-  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number, extra: Pick<Block, 'list' | 'table'> = {}) => {
-    const text = inlineText(nodes);
+  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number, extra: Pick<Block, 'list' | 'table' | 'src'> = {}, text = inlineText(nodes)) => {
     if (text.trim() === '') return;
     const start = at.position?.start ?? { line: 1, column: 1 };
     const end = at.position?.end ?? start;
@@ -103,6 +104,11 @@ function blocksOf(tree: Root, file: string): Block[] {
         push('heading', node.children, node, node.depth);
         break;
       case 'paragraph': {
+        const image = context.listDepth === 0 && !context.quote ? imageBlockText(node.children) : undefined;
+        if (image) {
+          push('image', node.children, node, undefined, { src: image.src }, image.text);
+          break;
+        }
         const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(node.children) ? 'caption' : 'paragraph';
         push(kind, node.children, node, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
         break;
@@ -146,6 +152,34 @@ function blocksOf(tree: Root, file: string): Block[] {
   };
   for (const node of tree.children) visit(node, { quote: false, listDepth: 0 });
   return blocks;
+}
+
+/** The images of inline nodes, in order, looking inside links; `undefined` when anything else but white space is there. */
+function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: string }[] | undefined {
+  const images: { url: string; alt: string }[] = [];
+  for (const node of nodes) {
+    if (node.type === 'image') images.push({ url: node.url, alt: (node.alt ?? '').trim() });
+    else if (node.type === 'link') {
+      const inner = imagesOnly(node.children);
+      if (!inner) return undefined;
+      images.push(...inner);
+    } else if (node.type !== 'text' || node.value.trim() !== '') return undefined;
+  }
+  return images;
+}
+
+/**
+ * The text and URLs of a paragraph made only of Markdown images (each possibly inside a link) and
+ * white space: `text` the non-empty alt texts joined by a space, or the URLs when no image has alt
+ * text; `src` the URLs joined by a space. `undefined` for any other paragraph (text beside the
+ * image, no image, an image without URL).
+ */
+function imageBlockText(nodes: readonly PhrasingContent[]): { text: string; src: string } | undefined {
+  const images = imagesOnly(nodes);
+  if (!images || images.length === 0 || images.some((i) => i.url.trim() === '')) return undefined;
+  const src = images.map((i) => i.url.trim()).join(' ');
+  const alts = images.map((i) => i.alt).filter((a) => a !== '');
+  return { text: alts.length > 0 ? alts.join(' ') : src, src };
 }
 
 function isCaption(children: PhrasingContent[]): boolean {

@@ -214,12 +214,12 @@ function englishBoundaries(text: string): number[] {
 
 /**
  * Segments of every block, in document order, with document-wide `index` from 0 and offsets
- * into `block.text`. A block of kind `code` is one segment; a table row is split cell by cell.
+ * into `block.text`. A block of kind `code` or `image` is one segment; a table row is split cell by cell.
  */
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' ? [trimRange(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
+    const spans = block.kind === 'code' || block.kind === 'image' ? [trimRange(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
     for (const { start, end } of spans) {
       segments.push({ block: block.index, index: sentenceId(segments.length), text: block.text.slice(start, end), start, end });
     }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { alignBitext, matchGranularity } from '../pipeline/align/index.ts';
+import { loadDocument } from '../pipeline/segment/index.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { bitext } from './helpers/cli.ts';
+
+// Hand-written short texts: four Chinese paragraphs and their translation, one English paragraph each.
+const ZH = ['今天天气很好。我们去公园散步。', '公园里有很多花。红的、黄的、白的都有。', '孩子们在草地上玩耍。他们笑得很开心。', '傍晚我们回家了。'];
+const EN = [
+  'The weather is fine today. We go for a walk in the park.',
+  'There are many flowers in the park. Red, yellow and white ones.',
+  'Children play on the grass. They laugh happily.',
+  'In the evening we went home.',
+];
+/** The right block links, worked out by hand: paragraph k with paragraph k. */
+const ONE_TO_ONE = (n: number) => Array.from({ length: n }, (_, k) => ({ source: [k], target: [k] }));
+
+function align(files: Record<string, string>, zh: string, en: string) {
+  const dir = fixture(files);
+  const warnings: string[] = [];
+  const result = alignBitext('doc', loadDocument(join(dir, zh)), loadDocument(join(dir, en)), { onWarning: (w) => warnings.push(w) });
+  return { bitext: result, warnings, links: result.links.map((l) => ({ source: l.source, target: l.target })) };
+}
+
+describe('granularity: one paragraph a line against blank-line paragraphs', () => {
+  it('English .txt one paragraph per line: split into lines, four 1-1 links, a warning naming the file', () => {
+    const { bitext: b, warnings, links } = align({ 'zh.txt': ZH.join('\n\n') + '\n', 'en.txt': EN.join('\n') + '\n' }, 'zh.txt', 'en.txt');
+    expect(links).toEqual(ONE_TO_ONE(4));
+    expect(b.target.blocks.map((x) => x.text)).toEqual(EN);
+    // Line k of en.txt (1-based) is English block k - 1.
+    expect(b.target.blocks.map((x) => [x.position.line, x.position.endLine])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);
+    expect(b.target.segments.map((s) => s.block)).toEqual([0, 0, 1, 1, 2, 2, 3]);
+    expect(warnings).toEqual([expect.stringMatching(/en\.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs \(single line breaks/)]);
+  });
+
+  it('English .md of soft line breaks under a heading: split, emphasis kept, heading with heading', () => {
+    const en = `# A day in the park\n\n${EN[0]}\n*${EN[1]}*\n${EN[2]}\n${EN[3]}\n`;
+    const zh = `# 公园的一天\n\n${ZH.join('\n\n')}\n`;
+    const { bitext: b, warnings, links } = align({ 'zh.md': zh, 'en.md': en }, 'zh.md', 'en.md');
+    expect(links).toEqual(ONE_TO_ONE(5));
+    expect(b.target.blocks.map((x) => x.position.line)).toEqual([1, 3, 4, 5, 6]);
+    expect(b.target.blocks[2].mdast).toMatchObject([{ type: 'emphasis', children: [{ type: 'text', value: EN[1] }] }]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('en.md: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+  });
+
+  it('the reverse: Chinese one paragraph per line against blank-line English', () => {
+    const { bitext: b, warnings, links } = align({ 'zh.txt': ZH.join('\n') + '\n', 'en.txt': EN.join('\n\n') + '\n' }, 'zh.txt', 'en.txt');
+    expect(links).toEqual(ONE_TO_ONE(4));
+    expect(b.source.blocks.map((x) => x.text)).toEqual(ZH);
+    expect(warnings[0]).toContain('zh.txt: warning: 1 paragraph of 4 lines');
+  });
+
+  it('bitext align tells the warning on stderr and links 1-1', async () => {
+    const dir = fixture({ 'zh.txt': ZH.join('\n\n') + '\n', 'en.txt': EN.join('\n') + '\n' });
+    const { code, stdout, stderr } = await bitext(['align', join(dir, 'zh.txt'), join(dir, 'en.txt'), '--format', 'align']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n');
+    expect(stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+  });
+
+  it('bitext build and bitext check tell it too, and the memory gets the four paragraph pairs', async () => {
+    const root = fixture({ 'src/park/zh.txt': ZH.join('\n\n') + '\n', 'src/park/en.txt': EN.join('\n') + '\n' });
+    const built = await bitext(['build', join(root, 'src'), join(root, 'out'), '--json']);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+    // Four 1-1 block links, each of two sentences but the last: 4 block units + 7 sentence units,
+    // less one: the last paragraph is one sentence, so its block and sentence units are one pair.
+    expect(JSON.parse(built.stdout)).toMatchObject({ documents: [{ doc: 'park', blockLinks: 4, segmentLinks: 7 }], unitsAdded: 10 });
+    const checked = await bitext(['check', join(root, 'src')]);
+    expect(checked.stderr).toContain('en.txt: warning: 1 paragraph of 4 lines read as 4 paragraphs');
+  });
+});
+
+describe('granularity: hard-wrapped prose is left alone', () => {
+  // The English paragraphs wrapped mid-sentence, as an editor wraps at a fixed width.
+  const wrapped = [
+    'The weather is fine today. We go for a\nwalk in the park.',
+    'There are many flowers in the park. Red,\nyellow and white ones.',
+    'Children play on the grass. They laugh\nhappily.',
+    'In the evening we\nwent home.',
+  ];
+  it('both sides hard-wrapped, the same paragraphs: nothing split, no warning, four 1-1 links', () => {
+    const zhWrapped = ['今天天气很好。我们去公\n园散步。', '公园里有很多花。红的、\n黄的、白的都有。', '孩子们在草地上玩耍。他\n们笑得很开心。', '傍晚我们\n回家了。'];
+    const { bitext: b, warnings, links } = align({ 'zh.md': zhWrapped.join('\n\n') + '\n', 'en.md': wrapped.join('\n\n') + '\n' }, 'zh.md', 'en.md');
+    expect(warnings).toEqual([]);
+    expect(b.target.blocks).toHaveLength(4);
+    expect(links).toEqual(ONE_TO_ONE(4));
+  });
+
+  it('English with half the paragraphs, wrapped mid-sentence: the mismatch alone does not split it', () => {
+    // The translator joined paragraphs two by two; the lines would match the Chinese in number,
+    // but they end mid-sentence, so they are wrapped prose, not one paragraph a line.
+    const en = [`${EN[0]} There are\nmany flowers in the park. Red, yellow and white ones.`, `${EN[2]} In the\nevening we went home.`];
+    const dir = fixture({ 'zh.md': ZH.join('\n\n') + '\n', 'en.md': en.join('\n\n') + '\n' });
+    const result = matchGranularity(loadDocument(join(dir, 'zh.md')), loadDocument(join(dir, 'en.md')));
+    expect(result.warnings).toEqual([]);
+    expect(result.target.blocks).toHaveLength(2);
+  });
+});
