@@ -1,7 +1,8 @@
 /**
  * Block alignment on real documentation (../shared/corpus/docs-dev, hand-made gold block links):
- * a floor per document at the figure measured on 2026-12-02 (379 of 402 exact with identity
- * evidence for blocks written alike; bench/docs.ts prints the same table),
+ * a floor per document at the figure measured on 2026-12-02 (384 of 402 exact with identity
+ * evidence for blocks written alike and omissions calibrated on each document, `chanceSkip` in
+ * pipeline/align/scorer.ts; bench/docs.ts prints the same table),
  * so that a change that loses an exact link fails here. Gold links: 402 in all.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,11 @@ const FLOORS: Record<string, [exact: number, gold: number]> = {
   'antd-cases': [18, 23],
   'antd-colors': [30, 32],
   'antd-icon': [71, 75],
-  'antd-introduce': [62, 70],
-  'antd-research-exception': [41, 43],
+  'antd-introduce': [63, 70],
+  'antd-research-exception': [43, 43],
   'echarts-dataset': [96, 96],
   'echarts-event': [46, 46],
-  'echarts-import': [15, 17],
+  'echarts-import': [17, 17],
 };
 
 describe('docs-dev block alignment against gold', () => {

@@ -27,6 +27,12 @@ export type SpanSimilarity = (i: number, a: number, j: number, b: number) => num
  */
 export interface SpanScores {
   plain: SpanSimilarity;
+  /**
+   * Own support inside a merge: the lowest share, among the units with items on each side of
+   * the link that holds two or more units, of the unit's items matched by the whole other span;
+   * NaN when no such unit has items (a 1-1 link, or merged units without items).
+   */
+  weakest: SpanSimilarity;
   neighbours?: (i: number, a: number, j: number, b: number) => number;
 }
 
@@ -241,7 +247,17 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     spanShares(i0, a, j0, b, shares);
     return shares[1] === 0 ? NaN : shares[0] / shares[1];
   };
-  if (!withNeighbours) return { plain };
+  const weakest: SpanSimilarity = (i0, a, j0, b) => {
+    let low = NaN;
+    const keep = (share: number) => {
+      if (share >= 0 && !(share >= low)) low = share;
+    };
+    // A unit outside the table's range meets none of the other span: its share is 0.
+    if (a >= 2) for (let i = i0; i < i0 + a; i++) keep(zhHasItems[i] ? Math.max(0, zhShareAt(i, j0, b)) : -1);
+    if (b >= 2) for (let j = j0; j < j0 + b; j++) keep(enHasItems[j] ? Math.max(0, enShareAt(j, i0, a)) : -1);
+    return low;
+  };
+  if (!withNeighbours) return { plain, weakest };
   const zhNeighbours = neighbourTable(zhShare.length, (i, j0, b, out) => {
     for (let e = 0; e < MARGIN_SPANS; e++) {
       const left = j0 - 1 - b - e;
@@ -272,7 +288,7 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     }
     return neighbours[1] === 0 ? 0 : neighbours[0] / neighbours[1];
   };
-  return { plain, neighbours: neighbourShare };
+  return { plain, weakest, neighbours: neighbourShare };
 }
 
 /** Add a share to a [sum, count] accumulator unless it marks a unit without items (< 0). */
