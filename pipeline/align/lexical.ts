@@ -28,11 +28,11 @@ export type SpanSimilarity = (i: number, a: number, j: number, b: number) => num
 export interface SpanScores {
   plain: SpanSimilarity;
   /**
-   * Own support inside a merge: the lowest share, among the units with items on each side of
-   * the link that holds two or more units, of the unit's items matched by the whole other span;
-   * NaN when no such unit has items (a 1-1 link, or merged units without items).
+   * Own support of one unit: the share of the items of zh unit `u` (`zhSide`) matched by en units
+   * [start, start + size), or of en unit `u` by zh units [start, start + size); −1 for a unit
+   * without items, 0 for a span outside the table.
    */
-  weakest: SpanSimilarity;
+  unitShare: (zhSide: boolean, u: number, start: number, size: number) => number;
   neighbours?: (i: number, a: number, j: number, b: number) => number;
 }
 
@@ -247,17 +247,11 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     spanShares(i0, a, j0, b, shares);
     return shares[1] === 0 ? NaN : shares[0] / shares[1];
   };
-  const weakest: SpanSimilarity = (i0, a, j0, b) => {
-    let low = NaN;
-    const keep = (share: number) => {
-      if (share >= 0 && !(share >= low)) low = share;
-    };
-    // A unit outside the table's range meets none of the other span: its share is 0.
-    if (a >= 2) for (let i = i0; i < i0 + a; i++) keep(zhHasItems[i] ? Math.max(0, zhShareAt(i, j0, b)) : -1);
-    if (b >= 2) for (let j = j0; j < j0 + b; j++) keep(enHasItems[j] ? Math.max(0, enShareAt(j, i0, a)) : -1);
-    return low;
+  const unitShare = (zhSide: boolean, u: number, start: number, size: number): number => {
+    if (!(zhSide ? zhHasItems[u] : enHasItems[u])) return -1;
+    return Math.max(0, zhSide ? zhShareAt(u, start, size) : enShareAt(u, start, size));
   };
-  if (!withNeighbours) return { plain, weakest };
+  if (!withNeighbours) return { plain, unitShare };
   const zhNeighbours = neighbourTable(zhShare.length, (i, j0, b, out) => {
     for (let e = 0; e < MARGIN_SPANS; e++) {
       const left = j0 - 1 - b - e;
@@ -288,7 +282,7 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     }
     return neighbours[1] === 0 ? 0 : neighbours[0] / neighbours[1];
   };
-  return { plain, weakest, neighbours: neighbourShare };
+  return { plain, unitShare, neighbours: neighbourShare };
 }
 
 /** Add a share to a [sum, count] accumulator unless it marks a unit without items (< 0). */

@@ -26,7 +26,7 @@ import type { BlockKind } from '../types.ts';
 import { median } from '../text/index.ts';
 import { identicalBlocks, type BlockIdentity, type UnitFeatures } from './features.ts';
 import type { LinkType } from './search.ts';
-import type { SpanScores, SpanSimilarity } from './lexical.ts';
+import type { SpanScores } from './lexical.ts';
 
 /** Gale–Church length model: `ratio` = expected English characters per Chinese character, `variance` = s² per character. */
 export interface LengthModel {
@@ -318,7 +318,8 @@ export interface ScorerInput {
  * Under `chanceSkip` (blocks) omissions and additions are priced on the document itself
  * (`chanceLinks`): a 1-0 or 0-1 link costs half the median cost of a 1-1 link between units that
  * are not each other's translation, and a merge (2-1, 1-2 and wider) one of whose merged units has
- * no more of its own lexical support on the other side than a chance pair (`SpanScores.weakest`)
+ * no more of its own lexical support on the other side (`SpanScores.unitShare`) than it has in
+ * chance pairs
  * costs that much more — the pooled similarity of a merge hides a unit nothing supports (on
  * docs-dev, an untranslated block was merged into its neighbour two times in three).
  */
@@ -327,10 +328,11 @@ export class LinkScorer implements Scorer {
   private readonly length: LengthScorer;
   private readonly punctuation: PunctuationScorer;
   private readonly lexical: LexicalScorer;
-  private readonly weakest?: SpanScores['weakest'];
-  /** Cost of a 1-0 or 0-1 link under `chanceSkip`, and the share of a unit's items met at chance. */
+  /** Under `chanceSkip`: own support of a unit (`SpanScores.unitShare`), each unit's share at chance, and the cost of a 1-0 or 0-1 link. */
+  private readonly unitShare?: SpanScores['unitShare'];
+  private readonly zhChance: Float64Array = new Float64Array(0);
+  private readonly enChance: Float64Array = new Float64Array(0);
   private readonly unlinked: number = NaN;
-  private readonly chanceShare: number = NaN;
 
   constructor(input: ScorerInput) {
     const { zh, en, scores, length, weights } = input;
@@ -338,12 +340,13 @@ export class LinkScorer implements Scorer {
     this.length = new LengthScorer(zh, en, length, weights.length);
     this.punctuation = new PunctuationScorer(zh, en, weights.punctuation);
     this.lexical = new LexicalScorer(scores, weights);
-    const chance = weights.chanceSkip ? chanceLinks(zh.length, en.length, scores.plain, (i, j) => this.linkCost(i, 1, j, 1, Infinity)) : undefined;
-    if (chance) {
-      this.unlinked = chance.cost / 2;
-      this.chanceShare = chance.similarity;
-      this.weakest = scores.weakest;
-    }
+    if (!weights.chanceSkip) return;
+    const chance = chanceLinks(zh.length, en.length, scores.unitShare, (i, j) => this.linkCost(i, 1, j, 1, Infinity));
+    if (!chance) return;
+    this.unlinked = chance.cost / 2;
+    this.zhChance = chance.zh;
+    this.enChance = chance.en;
+    this.unitShare = scores.unitShare;
   }
 
   private linkCost(i: number, a: number, j: number, b: number, limit: number): number {
@@ -355,13 +358,21 @@ export class LinkScorer implements Scorer {
     return cost + this.lexical.cost(i, a, j, b, limit - cost);
   }
 
+  /** Whether a unit of the merged side(s) of a link meets the other span no better than it meets units at chance. */
+  private unsupported(i: number, a: number, j: number, b: number): boolean {
+    const share = this.unitShare!;
+    if (a >= 2) for (let k = i; k < i + a; k++) if (share(true, k, j, b) >= 0 && share(true, k, j, b) <= this.zhChance[k]) return true;
+    if (b >= 2) for (let k = j; k < j + b; k++) if (share(false, k, i, a) >= 0 && share(false, k, i, a) <= this.enChance[k]) return true;
+    return false;
+  }
+
   cost(i: number, a: number, j: number, b: number, limit: number): number {
-    if (!this.weakest) return this.linkCost(i, a, j, b, limit);
+    if (!this.unitShare) return this.linkCost(i, a, j, b, limit);
     if (a === 0 || b === 0) return this.unlinked;
     const cost = this.linkCost(i, a, j, b, limit);
     // A merged unit that meets the other span no better than chance is an omission (or addition)
     // beside a link, not part of it: the merge pays at least what leaving it unlinked would.
-    if ((a >= 2 || b >= 2) && cost < limit && this.weakest(i, a, j, b) <= this.chanceShare) return cost + this.unlinked;
+    if ((a >= 2 || b >= 2) && cost < limit && this.unsupported(i, a, j, b)) return cost + this.unlinked;
     return cost;
   }
 
@@ -379,29 +390,34 @@ export class LinkScorer implements Scorer {
 const CHANCE_OFFSETS = [-3, -2, 2, 3];
 
 /**
- * What a link costs, and how similar its spans are, at chance: the medians over 1-1 pairs of
- * units two or three units off the diagonal of proportional position (i · m/n), which in a
- * monotonic translation are not each other's counterparts (similarities of pairs without items
- * skipped). Undefined when no pair has items. Used by `LinkScorer` under `chanceSkip`: the cost
- * of leaving a unit unlinked is half the cost of a chance link, so that a 1-1 link worse than
- * chance loses to a 1-0 and a 0-1.
+ * Links at chance, sampled on 1-1 pairs of units two or three units off the diagonal of
+ * proportional position (zh unit i meets en unit ≈ i · m/n), which in a monotonic translation are
+ * not each other's counterparts: `cost` is the median cost of those links (pairs where neither unit
+ * has lexical items left out), `zh[i]` / `en[j]` the median share of a unit's items matched by
+ * its chance partners (0 without any) — a unit that names the document's product everywhere has
+ * a high one. Undefined when no pair has items. Used by `LinkScorer` under `chanceSkip`: leaving a
+ * unit unlinked costs half a chance link, so that a 1-1 link worse than chance loses to a 1-0
+ * and a 0-1.
  */
-function chanceLinks(n: number, m: number, similarity: SpanSimilarity, cost: (i: number, j: number) => number): { cost: number; similarity: number } | undefined {
+function chanceLinks(n: number, m: number, unitShare: SpanScores['unitShare'], cost: (i: number, j: number) => number): { cost: number; zh: Float64Array; en: Float64Array } | undefined {
   const costs: number[] = [];
-  const similarities: number[] = [];
+  const zhShares: number[][] = Array.from({ length: n }, () => []);
+  const enShares: number[][] = Array.from({ length: m }, () => []);
   for (let i = 0; i < n; i++) {
     const diagonal = Math.round(((i + 0.5) * m) / n - 0.5);
     for (const offset of CHANCE_OFFSETS) {
       const j = diagonal + offset;
       if (j < 0 || j >= m) continue;
-      const sim = similarity(i, 1, j, 1);
-      if (sim !== sim) continue;
-      similarities.push(sim);
-      costs.push(cost(i, j));
+      const zhShare = unitShare(true, i, j, 1);
+      const enShare = unitShare(false, j, i, 1);
+      if (zhShare >= 0) zhShares[i].push(zhShare);
+      if (enShare >= 0) enShares[j].push(enShare);
+      if (zhShare >= 0 || enShare >= 0) costs.push(cost(i, j));
     }
   }
   if (costs.length === 0) return undefined;
-  return { cost: median(costs), similarity: median(similarities) };
+  const chance = (shares: number[][]) => Float64Array.from(shares, (list) => (list.length > 0 ? median(list) : 0));
+  return { cost: median(costs), zh: chance(zhShares), en: chance(enShares) };
 }
 
 const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code'] as const);
