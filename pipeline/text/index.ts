@@ -1,8 +1,9 @@
 /**
  * text — the shared text toolkit: characters (`chars.ts`: width folding, Han/CJK, trimming),
  * language tags and document file names (`lang.ts`), Chinese scripts (`script.ts`), numbers
- * (`numbers.ts`), English words (`english.ts`), notes, bylines and end markers (`notes.ts`), medians (`stats.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`)
- * and terminal colours (`terminal.ts`).
+ * (`numbers.ts`), English words (`english.ts`), notes, bylines and end markers (`notes.ts`),
+ * medians (`stats.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`) and terminal colours
+ * (`terminal.ts`).
  */
 export * from './chars.ts';
 export * from './lang.ts';

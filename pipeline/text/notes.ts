@@ -9,7 +9,7 @@
 const NOTE_LABEL = /(?:译者?注|编者[按注]|编注|(?:translator|editor)(?:'|’)?s?(?:'|’)?\s+note|\bnote\s+(?:from|by)\s+the\s+(?:translator|editor))/iu;
 /** A note that begins with its label, after an optional opening bracket. */
 const LEADING_NOTE = new RegExp(`^[\\s(（\\[【〔]*${NOTE_LABEL.source}`, 'iu');
-/** A block wholly inside one pair of brackets. */
+/** A block that opens with a bracket and ends with a closing one, e.g. （本段为编者注。）. */
 const BRACKETED = /^\s*[(（\[【〔][^]*[)）\]】〕]\s*$/u;
 /** A Chinese byline: 记者, 通讯员, 作者 or 文, a space, colon or slash, then the name. */
 const CHINESE_BYLINE = /^[\s(（【]*(?:本报|新华社)?(?:记者|通讯员|作者|文)\s*[\s:：/／|｜]\s*\S/u;

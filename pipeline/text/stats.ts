@@ -1,6 +1,6 @@
 /** Small statistics shared by the aligner (`pipeline/align/scorer.ts`) and `check` (`pipeline/check/check.ts`). */
 
-/** Median of a non-empty list of numbers (the mean of the two middle values for an even count); the list is not changed. NaN for an empty list. */
+/** Median of a list of numbers (the mean of the two middle values for an even count; NaN for an empty list); the list is not changed. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
