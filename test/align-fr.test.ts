@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { alignDocument, alignSequences } from '../pipeline/align/index.ts';
+import { alignBitext, alignDocument, alignSequences } from '../pipeline/align/index.ts';
+import { checkBitext } from '../pipeline/check/check.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Document, Link } from '../pipeline/types.ts';
@@ -58,5 +59,24 @@ describe('FR-08: a split paragraph and an untranslated editor note', () => {
     ]);
     expect(segmentLinks[3].map((l) => [text(zh, l.source), l.target])).toEqual([['（本段为编者注。）', []]]);
     expect(segmentLinks[4].map((l) => [text(zh, l.source), text(en, l.target)])).toEqual([['傍晚我们回到了旅馆。', 'In the evening we returned to the inn.']]);
+  });
+});
+
+describe('FR-16: a heading present only in the English', () => {
+  const fr = input('FR-16') as { 'zh.md': string; 'en.md': string };
+  const bitext = alignBitext('fr-16', documentOf(fr['zh.md'], 'zh-Hans', 'zh.md'), documentOf(fr['en.md'], 'en', 'en.md'));
+
+  it('is 0-1 and no later pair moves: []:[0], [0]:[1], [1]:[2], [2]:[3]', () => {
+    expect(shape(bitext.links)).toEqual([
+      [[], [0]],
+      [[0], [1]],
+      [[1], [2]],
+      [[2], [3]],
+    ]);
+  });
+
+  it('check reports the heading as extra-target', () => {
+    const findings = checkBitext(bitext).filter((f) => f.code === 'extra-target');
+    expect(findings.map((f) => [f.link, f.targetBlocks])).toEqual([[0, [0]]]);
   });
 });

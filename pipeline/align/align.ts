@@ -16,6 +16,7 @@
  */
 import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
+import { isNoteBlock } from '../text/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
 import { blockIdentity, chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
 import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core.ts';
@@ -100,6 +101,8 @@ function regionOf(p: Prepared, region: Region, kinds?: UnitKinds): Prepared & { 
     enDepth: kinds.enDepth?.slice(j, j + b),
     zhIdentity: kinds.zhIdentity?.slice(i, i + a),
     enIdentity: kinds.enIdentity?.slice(j, j + b),
+    zhNote: kinds.zhNote?.slice(i, i + a),
+    enNote: kinds.enNote?.slice(j, j + b),
   };
   return { zh: p.zh.slice(i, i + a), en: p.en.slice(j, j + b), structure };
 }
@@ -131,6 +134,8 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
         enDepth: target.map((u) => u.depth),
         zhIdentity: source.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
         enIdentity: target.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
+        zhNote: source.map((u) => isNoteBlock(u.text)),
+        enNote: target.map((u) => isNoteBlock(u.text)),
       }
     : undefined;
   const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({

@@ -27,6 +27,12 @@ export type SpanSimilarity = (i: number, a: number, j: number, b: number) => num
  */
 export interface SpanScores {
   plain: SpanSimilarity;
+  /**
+   * Own support of one unit: the share of the items of zh unit `u` (`zhSide`) matched by en units
+   * [start, start + size), or of en unit `u` by zh units [start, start + size); −1 for a unit
+   * without items, 0 for a span outside the table.
+   */
+  unitShare: (zhSide: boolean, u: number, start: number, size: number) => number;
   neighbours?: (i: number, a: number, j: number, b: number) => number;
 }
 
@@ -241,7 +247,11 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     spanShares(i0, a, j0, b, shares);
     return shares[1] === 0 ? NaN : shares[0] / shares[1];
   };
-  if (!withNeighbours) return { plain };
+  const unitShare = (zhSide: boolean, u: number, start: number, size: number): number => {
+    if (!(zhSide ? zhHasItems[u] : enHasItems[u])) return -1;
+    return Math.max(0, zhSide ? zhShareAt(u, start, size) : enShareAt(u, start, size));
+  };
+  if (!withNeighbours) return { plain, unitShare };
   const zhNeighbours = neighbourTable(zhShare.length, (i, j0, b, out) => {
     for (let e = 0; e < MARGIN_SPANS; e++) {
       const left = j0 - 1 - b - e;
@@ -272,7 +282,7 @@ export function spanSimilarity(zh: readonly UnitFeatures[], en: readonly UnitFea
     }
     return neighbours[1] === 0 ? 0 : neighbours[0] / neighbours[1];
   };
-  return { plain, neighbours: neighbourShare };
+  return { plain, unitShare, neighbours: neighbourShare };
 }
 
 /** Add a share to a [sum, count] accumulator unless it marks a unit without items (< 0). */

@@ -3,7 +3,8 @@
  * evidence of translation, how likely (`agreement`) — a link of a source span with a target
  * span is. `LinkScorer` composes them into the one cost the search (`search.ts`) minimises, for
  * blocks, sentences and coarse units alike, and the link confidence beside it:
- *  - prior (`PriorScorer`): −ln p of the link type, plus a skip cost for 1-0 and 0-1;
+ *  - prior (`PriorScorer`): −ln p of the link type, plus a skip cost for 1-0 and 0-1 — for blocks
+ *    (`chanceSkip`) replaced by a cost calibrated on the document (`LinkScorer`);
  *  - length (`LengthScorer`): Gale & Church (1993) — δ = (l_en − c·l_zh) / √(s²·((c·l_zh + l_en)/2 + 1)),
  *    cost −ln(2·(1 − Φ(|δ|))) (read off a fine grid, `lengthCostTable`), with c and s² estimated
  *    from the documents (`fitLengthModel`); agreement 2·(1 − Φ(|δ|));
@@ -22,6 +23,7 @@
  *    docs-dev was left unlinked).
  */
 import type { BlockKind } from '../types.ts';
+import { median } from '../text/index.ts';
 import { identicalBlocks, type BlockIdentity, type UnitFeatures } from './features.ts';
 import type { LinkType } from './search.ts';
 import type { SpanScores } from './lexical.ts';
@@ -46,8 +48,13 @@ export interface ScorerWeights {
   structure: number;
   /** Margin weight λ: λ × the neighbour share (`SpanScores.neighbours`) is taken off the similarity; 0 turns margin scoring off. */
   margin: number;
-  /** Cost of leaving one unit unlinked (1-0 or 0-1), on top of its prior. */
+  /** Cost of leaving one unit unlinked (1-0 or 0-1), on top of its prior (unused under `chanceSkip`). */
   skip: number;
+  /**
+   * Calibrate omissions on the document itself (`LinkScorer`): leaving a unit unlinked costs half
+   * of a link at chance, and a merge holding a unit without its own support costs that much more.
+   */
+  chanceSkip: boolean;
   /** Probability of each link type, keyed `a-b`. */
   priors: Record<string, number>;
 }
@@ -60,6 +67,7 @@ export const DEFAULT_WEIGHTS: ScorerWeights = {
   margin: 0.4,
   structure: 4,
   skip: 2,
+  chanceSkip: false,
   priors: {
     '1-1': 0.62, '1-2': 0.21, '2-1': 0.05, '1-3': 0.055, '3-1': 0.01, '2-2': 0.02, '1-4': 0.022, '4-1': 0.004,
     '2-3': 0.009, '3-2': 0.004, '1-0': 0.005, '0-1': 0.005,
@@ -82,7 +90,7 @@ export const BLOCK_PRIORS: Record<string, number> = {
  * length weight is tuned down to 0.4 (`DEFAULT_WEIGHTS`; MAC-dev strict F1 .746 at 1.0, .865 at
  * 0.3, .878 at 0.4).
  */
-export const BLOCK_WEIGHTS: Partial<ScorerWeights> = { length: 1, priors: BLOCK_PRIORS };
+export const BLOCK_WEIGHTS: Partial<ScorerWeights> = { length: 1, priors: BLOCK_PRIORS, chanceSkip: true };
 
 /** Abramowitz & Stegun 7.1.26 approximation of erfc (absolute error < 1.5e-7). */
 function erfc(x: number): number {
@@ -141,7 +149,7 @@ export function fitLengthModel(zhLengths: readonly number[], enLengths: readonly
   return { ratio, variance };
 }
 
-/** Kind (and heading depth, and identity, `blockIdentity`) of each unit (blocks); absent for sentences. */
+/** Kind (and heading depth, identity `blockIdentity`, and whether it is a note, `isNoteBlock`) of each unit (blocks); absent for sentences. */
 export interface UnitKinds {
   zh?: readonly (BlockKind | undefined)[];
   en?: readonly (BlockKind | undefined)[];
@@ -149,6 +157,14 @@ export interface UnitKinds {
   enDepth?: readonly (number | undefined)[];
   zhIdentity?: readonly (BlockIdentity | undefined)[];
   enIdentity?: readonly (BlockIdentity | undefined)[];
+  zhNote?: readonly boolean[];
+  enNote?: readonly boolean[];
+}
+
+/** Whether any of units [from, from + count) is a note (`UnitKinds.zhNote` / `enNote`). */
+function holdsNote(notes: readonly boolean[] | undefined, from: number, count: number): boolean {
+  if (notes) for (let k = from; k < from + count; k++) if (notes[k]) return true;
+  return false;
 }
 
 /**
@@ -298,12 +314,25 @@ export interface ScorerInput {
  * costly one, last, so that a link whose other terms already reach the limit is never compared;
  * a 1-0 or 0-1 link costs its prior alone, the other terms being 0 for it. Agreement: the mean
  * of the length and lexical agreements.
+ *
+ * Under `chanceSkip` (blocks) omissions and additions are priced on the document itself
+ * (`chanceLinks`): a 1-0 or 0-1 link costs half the median cost of a 1-1 link between units that
+ * are not each other's translation, and a merge (2-1, 1-2 and wider) one of whose merged units has
+ * no more of its own lexical support on the other side (`SpanScores.unitShare`) than it has in
+ * chance pairs
+ * costs that much more — the pooled similarity of a merge hides a unit nothing supports (on
+ * docs-dev, an untranslated block was merged into its neighbour two times in three).
  */
 export class LinkScorer implements Scorer {
   private readonly prior: PriorScorer;
   private readonly length: LengthScorer;
   private readonly punctuation: PunctuationScorer;
   private readonly lexical: LexicalScorer;
+  /** Under `chanceSkip`: own support of a unit (`SpanScores.unitShare`), each unit's share at chance, and the cost of a 1-0 or 0-1 link. */
+  private readonly unitShare?: SpanScores['unitShare'];
+  private readonly zhChance: Float64Array = new Float64Array(0);
+  private readonly enChance: Float64Array = new Float64Array(0);
+  private readonly unlinked: number = NaN;
 
   constructor(input: ScorerInput) {
     const { zh, en, scores, length, weights } = input;
@@ -311,15 +340,40 @@ export class LinkScorer implements Scorer {
     this.length = new LengthScorer(zh, en, length, weights.length);
     this.punctuation = new PunctuationScorer(zh, en, weights.punctuation);
     this.lexical = new LexicalScorer(scores, weights);
+    if (!weights.chanceSkip) return;
+    const chance = chanceLinks(zh.length, en.length, scores.unitShare, (i, j) => this.linkCost(i, 1, j, 1, Infinity));
+    if (!chance) return;
+    this.unlinked = chance.cost / 2;
+    this.zhChance = chance.zh;
+    this.enChance = chance.en;
+    this.unitShare = scores.unitShare;
   }
 
-  cost(i: number, a: number, j: number, b: number, limit: number): number {
+  private linkCost(i: number, a: number, j: number, b: number, limit: number): number {
     let cost = this.prior.cost(i, a, j, b);
     if (a === 0 || b === 0) return cost;
     cost += this.length.cost(i, a, j, b);
     cost += this.punctuation.cost(i, a, j, b);
     if (cost >= limit) return cost;
     return cost + this.lexical.cost(i, a, j, b, limit - cost);
+  }
+
+  /** Whether a unit of the merged side(s) of a link meets the other span no better than it meets units at chance. */
+  private unsupported(i: number, a: number, j: number, b: number): boolean {
+    const share = this.unitShare!;
+    if (a >= 2) for (let k = i; k < i + a; k++) if (share(true, k, j, b) >= 0 && share(true, k, j, b) <= this.zhChance[k]) return true;
+    if (b >= 2) for (let k = j; k < j + b; k++) if (share(false, k, i, a) >= 0 && share(false, k, i, a) <= this.enChance[k]) return true;
+    return false;
+  }
+
+  cost(i: number, a: number, j: number, b: number, limit: number): number {
+    if (!this.unitShare) return this.linkCost(i, a, j, b, limit);
+    if (a === 0 || b === 0) return this.unlinked;
+    const cost = this.linkCost(i, a, j, b, limit);
+    // A merged unit that meets the other span no better than chance is an omission (or addition)
+    // beside a link, not part of it: the merge pays at least what leaving it unlinked would.
+    if ((a >= 2 || b >= 2) && cost < limit && this.unsupported(i, a, j, b)) return cost + this.unlinked;
+    return cost;
   }
 
   agreement(i: number, a: number, j: number, b: number): number {
@@ -332,14 +386,50 @@ export class LinkScorer implements Scorer {
   }
 }
 
+/** Off-diagonal offsets at which `chanceLinks` samples pairs of units that are not each other's translation. */
+const CHANCE_OFFSETS = [-3, -2, 2, 3];
+
+/**
+ * Links at chance, sampled on 1-1 pairs of units two or three units off the diagonal of
+ * proportional position (zh unit i meets en unit ≈ i · m/n), which in a monotonic translation are
+ * not each other's counterparts: `cost` is the median cost of those links (pairs where neither unit
+ * has lexical items left out), `zh[i]` / `en[j]` the median share of a unit's items matched by
+ * its chance partners (0 without any) — a unit that names the document's product everywhere has
+ * a high one. Undefined when no pair has items. Used by `LinkScorer` under `chanceSkip`: leaving a
+ * unit unlinked costs half a chance link, so that a 1-1 link worse than chance loses to a 1-0
+ * and a 0-1.
+ */
+function chanceLinks(n: number, m: number, unitShare: SpanScores['unitShare'], cost: (i: number, j: number) => number): { cost: number; zh: Float64Array; en: Float64Array } | undefined {
+  const costs: number[] = [];
+  const zhShares: number[][] = Array.from({ length: n }, () => []);
+  const enShares: number[][] = Array.from({ length: m }, () => []);
+  for (let i = 0; i < n; i++) {
+    const diagonal = Math.round(((i + 0.5) * m) / n - 0.5);
+    for (const offset of CHANCE_OFFSETS) {
+      const j = diagonal + offset;
+      if (j < 0 || j >= m) continue;
+      const zhShare = unitShare(true, i, j, 1);
+      const enShare = unitShare(false, j, i, 1);
+      if (zhShare >= 0) zhShares[i].push(zhShare);
+      if (enShare >= 0) enShares[j].push(enShare);
+      if (zhShare >= 0 || enShare >= 0) costs.push(cost(i, j));
+    }
+  }
+  if (costs.length === 0) return undefined;
+  const chance = (shares: number[][]) => Float64Array.from(shares, (list) => (list.length > 0 ? median(list) : 0));
+  return { cost: median(costs), zh: chance(zhShares), en: chance(enShares) };
+}
+
 const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code', 'image'] as const);
 
 /**
  * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading,
- * caption, code or image block costs `weight` more unless it is one heading (caption, code block) with
- * one heading (caption, code block) — `weight`/4 more when their heading depths differ. 1-0 and
- * 0-1 links are free of it, so an untranslated heading stays alone rather than merging into the
- * next paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its
+ * caption, code or image block costs `weight` more unless it is one heading (caption, code block,
+ * image) with one of its kind — `weight`/4 more when their heading depths differ; a
+ * translator's or editor's note, byline or end marker (`UnitKinds.zhNote`, `isNoteBlock` in
+ * `pipeline/text/notes.ts`) costs `weight` more in any link but a 1-1. 1-0 and 0-1 links are free
+ * of it, so an untranslated heading or note stays alone rather than merging into the next
+ * paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its
  * prior (`LinkScorer.identityCost`) and has agreement 1; other links, the inner scorer's agreement.
  */
 export class StructureScorer implements Scorer {
@@ -350,6 +440,7 @@ export class StructureScorer implements Scorer {
     const zk = this.kinds.zh;
     const ek = this.kinds.en;
     if (!zk || !ek || a === 0 || b === 0) return 0;
+    if (a + b >= 3 && (holdsNote(this.kinds.zhNote, i, a) || holdsNote(this.kinds.enNote, j, b))) return 1;
     let special = false;
     for (let k = i; k < i + a; k++) if (SPECIAL.has(zk[k])) special = true;
     for (let k = j; k < j + b; k++) if (SPECIAL.has(ek[k])) special = true;
@@ -389,8 +480,9 @@ export function linkConfidence(scorer: Scorer, i: number, a: number, j: number, 
 
 /**
  * A lower bound of `LinkScorer`'s cost for every link of the given type: its prior, plus the
- * skip cost for 1-0 and 0-1 links (every other term is ≥ 0 for non-negative weights). The
- * search tries link types in increasing order of it, so that the first, likeliest ones set a low
+ * skip cost for 1-0 and 0-1 links (every other term is ≥ 0 for non-negative weights; under
+ * `chanceSkip` a 1-0 or 0-1 link costs what the document's chance links say instead, so for them
+ * this is only an estimate). The search tries link types in increasing order of it, so that the first, likeliest ones set a low
  * cost limit for the rest (see `LinkCost`).
  */
 export function costFloor(weights: ScorerWeights, type: LinkType): number {

@@ -6,6 +6,7 @@
  * | code | level | what |
  * |---|---|---|
  * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
+ * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters) |
  * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
@@ -26,7 +27,7 @@
  * Pure: works on a `Bitext`, reads nothing.
  */
 import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
-import { escapeControls, extractNumbers, hanCharacters, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
+import { escapeControls, extractNumbers, hanCharacters, isNoteBlock, median, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
@@ -54,13 +55,6 @@ function fold(text: string): string {
 
 function joinText(ids: readonly number[], items: readonly { text: string }[]): string {
   return ids.map((i) => items[i]?.text ?? '').join('\n');
-}
-
-/** Median of a non-empty list. */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Letters and digits only (punctuation and spaces do not make a text longer). */
@@ -103,6 +97,12 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     const add = (level: FindingLevel, code: string, message: string, extra: Partial<Finding> = {}) => findings.push({ level, code, ...base, message, ...extra });
     if ([...sourceBlocks, ...targetBlocks].every((b) => b.kind === 'image')) return; // see the module comment
 
+    // Notes, bylines and end markers are often on one side only on purpose: not a translation error.
+    const unpaired = link.target.length === 0 ? sourceBlocks : link.source.length === 0 ? targetBlocks : [];
+    if (unpaired.length > 0 && unpaired.every((block) => isNoteBlock(block.text))) {
+      add('info', 'note', `${link.target.length === 0 ? 'Chinese' : 'English'} block ${unpaired.map((block) => block.index).join(', ')} is a note, byline or end marker with no counterpart`);
+      return;
+    }
     if (link.target.length === 0) {
       add('error', 'untranslated', `Chinese block ${link.source.join(', ')} has no English translation`);
       return;
