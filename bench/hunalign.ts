@@ -54,32 +54,22 @@ export function tokenizeForHunalign(sentences: readonly string[], lang: 'zh' | '
 }
 
 /**
- * Run hunalign on tokenised sentence files (`zhFile`, `enFile`: one sentence per line), English as
- * its source side as build-hunalign.sh prescribes, and read its ladder output ("en zh score"
- * rungs) back as links of 0-based Chinese → English sentence positions. Wall and CPU (user +
- * system) time (best of `runs`, ms) and peak RSS (bytes) by GNU time; throws if hunalign fails.
+ * Run hunalign once on sentence files (`zhFile`, `enFile`: one sentence per line), English as its
+ * source side as build-hunalign.sh prescribes, and read its ladder output ("en zh score" rungs)
+ * back as links of 0-based Chinese → English sentence positions. Wall and CPU (user + system)
+ * time (ms) and peak RSS (bytes) by GNU time; throws if hunalign fails.
  */
-export function runHunalign(h: Hunalign, zhFile: string, enFile: string, runs = 3): { links: Link[]; ms: number; cpuMs: number; maxRss: number } {
-  let ms = Infinity;
-  let cpuMs = Infinity;
-  let maxRss = 0;
-  let ladder = '';
-  for (let k = 0; k < runs; k++) {
-    const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', h.binary, '-onebyteencoding', h.dictionary, enFile, zhFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    if (run.status !== 0) throw new Error(`hunalign failed: ${run.stderr}`);
-    const [elapsed, user, system, kb] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    ms = Math.min(ms, elapsed * 1000);
-    cpuMs = Math.min(cpuMs, (user + system) * 1000);
-    maxRss = Math.max(maxRss, kb * 1024);
-    ladder = run.stdout;
-  }
-  const rungs = ladder.trim().split('\n').map((line) => line.split('\t').map(Number));
+export function runHunalign(h: Hunalign, zhFile: string, enFile: string): { links: Link[]; ms: number; cpuMs: number; maxRss: number } {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', h.binary, '-onebyteencoding', h.dictionary, enFile, zhFile], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`hunalign failed: ${run.stderr}`);
+  const [elapsed, user, system, kb] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  const rungs = run.stdout.trim().split('\n').map((line) => line.split('\t').map(Number));
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, x) => from + x);
   const links: Link[] = [];
   for (let k = 0; k + 1 < rungs.length; k++) {
     const [en0, zh0] = rungs[k];
     const [en1, zh1] = rungs[k + 1];
-    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, x) => from + x);
     links.push({ source: range(zh0, zh1), target: range(en0, en1), score: 1 });
   }
-  return { links, ms, cpuMs, maxRss };
+  return { links, ms: elapsed * 1000, cpuMs: (user + system) * 1000, maxRss: kb * 1024 };
 }
