@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const SAMPLE = join(ROOT, '..', 'shared', 'corpus', 'zhongnanhai');
+/** The sample news pair (zh.md, en.md), read in place. */
+export const SAMPLE = join(ROOT, '..', 'shared', 'corpus', 'zhongnanhai');
 
 interface Case {
   name: string;
@@ -23,8 +24,11 @@ interface Case {
   rss: number;
 }
 
-/** The sample's prose as one paragraph (headings dropped), repeated to at least `bytes` UTF-8 bytes. */
-function paragraph(file: string, bytes: number, join: string): string {
+/**
+ * The sample's prose (headings dropped) with its paragraphs joined by `join`, repeated to at
+ * least `bytes` UTF-8 bytes: one paragraph when `join` is '' or ' ', paragraphs with '\n\n'.
+ */
+export function paragraph(file: string, bytes: number, join: string): string {
   const body = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((l) => l.trim()).join(join);
   const parts: string[] = [];
   let size = 0;

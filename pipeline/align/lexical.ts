@@ -105,18 +105,21 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
   // English stems that can match (ids up to the largest Chinese one), flattened: unit j's are
   // enStem[enFirst[j] .. enFirst[j+1]), of items enItem[…].
   const enFirst = new Int32Array(en.length + 1);
-  const enStem: number[] = [];
-  const enItem: number[] = [];
+  let enStems = 0;
+  for (const f of en) enStems += f.stems.length;
+  const enStem = new Int32Array(enStems);
+  const enItem = new Int32Array(enStems);
+  let y0 = 0;
   for (let j = 0; j < en.length; j++) {
     const f = en[j];
     for (let q = 0; q + 1 < f.start.length; q++) {
       for (let y = f.start[q]; y < f.start[q + 1]; y++) {
         if (f.stems[y] >= vocabularySize) continue;
-        enStem.push(f.stems[y]);
-        enItem.push(q);
+        enStem[y0] = f.stems[y];
+        enItem[y0++] = q;
       }
     }
-    enFirst[j + 1] = enStem.length;
+    enFirst[j + 1] = y0;
   }
   const owner = new Int32Array(vocabularySize).fill(-1);
   const head = new Int32Array(vocabularySize);

@@ -41,45 +41,53 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
   const minCount = options.minCount ?? 2;
   const NULL = -1;
   const zhCount = new Map<number, number>();
-  // Pair (zh type, en stem) → index, in an open-addressing table of typed arrays.
+  // Pair (zh type, en stem) → index, in an open-addressing table of [zh, en, index] triples in one
+  // typed array, so that a probe reads one cache line: the lookups, one per cell, were most of
+  // the training time on the Bible (bench/align.ts).
   let capacity = 1 << 16;
-  let keysZh = new Int32Array(capacity).fill(-2);
-  let keysEn = new Int32Array(capacity);
-  let values = new Int32Array(capacity);
-  const pairZh: number[] = [];
-  const pairEn: number[] = [];
-  const slot = (z: number, e: number, zs: Int32Array, es: Int32Array, mask: number): number => {
+  let table = new Int32Array(capacity * 3).fill(-2);
+  let pairZh = new Int32Array(1 << 12);
+  let pairEn = new Int32Array(1 << 12);
+  let pairs = 0;
+  const slot = (z: number, e: number, t: Int32Array, mask: number): number => {
     let h = (Math.imul(z + 1, 0x9e3779b1) ^ Math.imul(e, 0x85ebca6b)) & mask;
-    while (zs[h] !== -2 && (zs[h] !== z || es[h] !== e)) h = (h + 1) & mask;
-    return h;
+    while (t[h * 3] !== -2 && (t[h * 3] !== z || t[h * 3 + 1] !== e)) h = (h + 1) & mask;
+    return h * 3;
+  };
+  const grow = (): void => {
+    const bigger = capacity * 2;
+    const next = new Int32Array(bigger * 3).fill(-2);
+    for (let k = 0; k < capacity * 3; k += 3) {
+      if (table[k] === -2) continue;
+      const g = slot(table[k], table[k + 1], next, bigger - 1);
+      next[g] = table[k];
+      next[g + 1] = table[k + 1];
+      next[g + 2] = table[k + 2];
+    }
+    capacity = bigger;
+    table = next;
   };
   const indexOf = (z: number, e: number): number => {
-    let h = slot(z, e, keysZh, keysEn, capacity - 1);
-    if (keysZh[h] !== -2) return values[h];
-    if (pairZh.length * 2 >= capacity) {
-      const bigger = capacity * 2;
-      const nz = new Int32Array(bigger).fill(-2);
-      const ne = new Int32Array(bigger);
-      const nv = new Int32Array(bigger);
-      for (let k = 0; k < capacity; k++) {
-        if (keysZh[k] === -2) continue;
-        const g = slot(keysZh[k], keysEn[k], nz, ne, bigger - 1);
-        nz[g] = keysZh[k];
-        ne[g] = keysEn[k];
-        nv[g] = values[k];
-      }
-      capacity = bigger;
-      keysZh = nz;
-      keysEn = ne;
-      values = nv;
-      h = slot(z, e, keysZh, keysEn, capacity - 1);
+    let h = slot(z, e, table, capacity - 1);
+    if (table[h] !== -2) return table[h + 2];
+    if (pairs * 2 >= capacity) {
+      grow();
+      h = slot(z, e, table, capacity - 1);
     }
-    keysZh[h] = z;
-    keysEn[h] = e;
-    values[h] = pairZh.length;
-    pairZh.push(z);
-    pairEn.push(e);
-    return values[h];
+    if (pairs === pairZh.length) {
+      const zs = new Int32Array(pairs * 2);
+      const es = new Int32Array(pairs * 2);
+      zs.set(pairZh);
+      es.set(pairEn);
+      pairZh = zs;
+      pairEn = es;
+    }
+    table[h] = z;
+    table[h + 1] = e;
+    table[h + 2] = pairs;
+    pairZh[pairs] = z;
+    pairEn[pairs] = e;
+    return pairs++;
   };
   // For each link: the pair indices, |E| rows of (|Z| + 1) entries.
   const links: { cells: Int32Array; zhSize: number; enSize: number }[] = [];
@@ -111,7 +119,6 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     for (const e of es) for (const z of zs) cells[p++] = indexOf(z, e);
     links.push({ cells, zhSize: zs.length, enSize: es.length });
   }
-  const pairs = pairZh.length;
   const t = new Float64Array(pairs).fill(1);
   const count = new Float64Array(pairs);
   const zhIds = new Map<number, number>();
@@ -122,15 +129,18 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     pairZhIndex[k] = id;
   }
   const total = new Float64Array(zhIds.size);
+  // One row's t values, read once per row instead of twice (each read a random access).
+  let row = new Float64Array(64);
   for (let iteration = 0; iteration < iterations; iteration++) {
     count.fill(0);
     for (const { cells, zhSize, enSize } of links) {
+      if (row.length < zhSize) row = new Float64Array(zhSize * 2);
       for (let e = 0; e < enSize; e++) {
-        const row = e * zhSize;
+        const at = e * zhSize;
         let sum = 0;
-        for (let z = 0; z < zhSize; z++) sum += t[cells[row + z]];
+        for (let z = 0; z < zhSize; z++) sum += row[z] = t[cells[at + z]];
         if (sum <= 0) continue;
-        for (let z = 0; z < zhSize; z++) count[cells[row + z]] += t[cells[row + z]] / sum;
+        for (let z = 0; z < zhSize; z++) count[cells[at + z]] += row[z] / sum;
       }
     }
     total.fill(0);
