@@ -13,7 +13,8 @@
  *
  * Linear-ish: only blocks of links scoring below `MOVE_CANDIDATE_SCORE` are examined, each against
  * the English blocks sharing `MIN_SHARED` rare stems with it (an index of stems held by at most
- * `RARE_BLOCKS` English blocks), not against every block.
+ * `RARE_BLOCKS` English blocks) and, when unlinked, against the unlinked English blocks at most
+ * `UNLINKED_REACH` links away — not against every block.
  *
  * The thresholds were set on docs-dev and invented cases: docs-dev gives two of its three gold
  * crossing pairs and no other move; MAC-dev and the Zhongnanhai pair give none
@@ -31,8 +32,12 @@ export const MOVE_CANDIDATE_SCORE = 0.65;
 const RARE_BLOCKS = 3;
 /** Least number of rare stems a Chinese block must share with an English block to be compared with it: one shared word is chance. */
 const MIN_SHARED = 2;
+/** How many links away an unlinked (1-0) Chinese block looks for an unlinked (0-1) English block to have swapped with. */
+const UNLINKED_REACH = 6;
 /** Least similarity of a Chinese block with the English block it is said to have moved to. */
 const MIN_EVIDENCE = 0.6;
+/** The same for a 1-0 block and a 0-1 block: neither has a link competing for it, so half its words matched is enough. */
+const MIN_UNLINKED_EVIDENCE = 0.5;
 /** How much more that similarity must be than the support of the links holding either block. */
 const MIN_MARGIN = 0.25;
 
@@ -114,11 +119,20 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
       const list = blocksOfStem.get(stem);
       if (list && list.length <= RARE_BLOCKS) for (const j of list) if (enLink[j] !== zhLink[i]) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
+    // An unlinked block is also compared with the unlinked English blocks a few links away, rare
+    // words or not: a swap of two short blocks (a heading, a menu item) leaves a 1-0 and a 0-1 on
+    // either side of a link, and such blocks share too few words for the index.
+    if (links[zhLink[i]].target.length === 0) {
+      for (let k = Math.max(0, zhLink[i] - UNLINKED_REACH); k <= Math.min(links.length - 1, zhLink[i] + UNLINKED_REACH); k++) {
+        if (links[k].source.length === 0) for (const j of links[k].target) shared.set(j, Math.max(shared.get(j) ?? 0, MIN_SHARED));
+      }
+    }
     let best: MovedPair | undefined;
     for (const [j, count] of shared) {
       if (count < MIN_SHARED) continue;
       const evidence = pairEvidence(i, j);
-      if (evidence < MIN_EVIDENCE || (best && evidence <= best.evidence)) continue;
+      const unlinked = links[zhLink[i]].target.length === 0 && links[enLink[j]].source.length === 0;
+      if (evidence < (unlinked ? MIN_UNLINKED_EVIDENCE : MIN_EVIDENCE) || (best && evidence <= best.evidence)) continue;
       if (evidence - Math.max(zhSupport(i), enSupport(j)) < MIN_MARGIN) continue;
       best = { i, j, evidence };
     }

@@ -18,7 +18,7 @@
  * | `sentence-extra` | warning | an English sentence with no Chinese inside a linked block (0-1 sentence link) |
  * | `length-ratio` | warning | English/Chinese length ratio far from the document's own (robust z-score > 3.5 and factor > 2) |
  * | `not-one-to-one` | info | a block link that is not 1-1 (paragraphs merged or split) |
- * | `moved` | warning | a section the translator likely moved (`Bitext.moves`, pipeline/align/moves.ts): its blocks and where their translation is |
+ * | `moved` | warning | a section the translator likely moved (`Bitext.moves`, pipeline/align/moves.ts): its blocks and where their translation is; its 1-0 and 0-1 blocks get this instead of `untranslated` / `extra-target` |
  *
  * A link of image blocks alone (`Block.kind` `image`, whose text is an alt text) has no finding:
  * an image is linked by its URL, not translated, so a copied or missing alt text is no error, and
@@ -88,6 +88,8 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
   const ratios: { k: number; ratio: number }[] = [];
   const sourceByText = new Map<string, number>();
   for (const b of zhDoc.blocks) if (b.kind !== 'image' && !sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  const movedSource = new Set<number>((bitext.moves ?? []).flatMap((m) => m.source));
+  const movedTarget = new Set<number>((bitext.moves ?? []).flatMap((m) => m.target));
   bitext.links.forEach((link, k) => {
     const sourceBlocks = link.source.map((id) => blockAt(id, 'source', k));
     const targetBlocks = link.target.map((id) => blockAt(id, 'target', k));
@@ -103,6 +105,8 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       add('info', 'note', `${link.target.length === 0 ? 'Chinese' : 'English'} block ${unpaired.map((block) => block.index).join(', ')} is a note, byline or end marker with no counterpart`);
       return;
     }
+    // A block the detector found elsewhere on the other side is a move (one `moved` warning below), not untranslated.
+    if (unpaired.length > 0 && unpaired.every((block) => (link.target.length === 0 ? movedSource : movedTarget).has(block.index))) return;
     if (link.target.length === 0) {
       add('error', 'untranslated', `Chinese block ${link.source.join(', ')} has no English translation`);
       return;
