@@ -6,7 +6,7 @@ import { parseAlign } from '../pipeline/align/formats.ts';
 import { CORPUS } from './helpers/paths.ts';
 
 /** MAC-dev strict F1 reached by this aligner (`npm run bench`), and the allowed regression. */
-const REACHED = 0.878;
+const REACHED = 0.905;
 const TOLERANCE = 0.01;
 
 const dir = `${CORPUS}mac-dev/`;

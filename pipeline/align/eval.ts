@@ -99,6 +99,32 @@ export function scoreAlignments(documents: readonly { gold: readonly Link[]; tes
   return { strict: prf(counts.strictTestMatches, counts.strictGoldMatches), lax: prf(counts.laxTestMatches, counts.laxGoldMatches), counts };
 }
 
+/** A strict error: a test link with at least one side that is not in the gold, and the gold links sharing a unit with it. */
+export interface LinkError {
+  test: Link;
+  /** Gold links holding a source id or a target id of `test`, in gold order. */
+  gold: Link[];
+}
+
+/**
+ * The strict errors of one document (what strict precision counts against, see the module
+ * comment), in test order. For error analysis by link size (bench/align-errors.ts): a test 1-1
+ * whose gold is one 1-2 link put a sentence in the wrong link; a test 2-2 whose gold is two 1-1
+ * links merged what should stay apart.
+ */
+export function strictErrors(gold: readonly Link[], test: readonly Link[]): LinkError[] {
+  const goldKeys = new Set(gold.map((l) => key(l.source, l.target)));
+  return test
+    .filter((l) => l.source.length + l.target.length > 0 && !goldKeys.has(key(l.source, l.target)))
+    .map((l) => ({ test: l, gold: gold.filter((g) => g.source.some((s) => l.source.includes(s)) || g.target.some((t) => l.target.includes(t))) }));
+}
+
+/** The type of a strict error by link sizes, `test 1-1 vs gold 1-2` (gold links joined by +, `none` when no gold link shares a unit). */
+export function errorType(error: LinkError): string {
+  const size = (l: Link) => `${l.source.length}-${l.target.length}`;
+  return `test ${size(error.test)} vs gold ${error.gold.map(size).join('+') || 'none'}`;
+}
+
 /**
  * Score every `NNN.align` file of `goldDir` against the file of the same name in `testDir`.
  * Throws `BitextError` (exit 2) when a folder is missing or empty of `.align` files, when a test

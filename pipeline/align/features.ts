@@ -14,6 +14,7 @@
 import type { BlockKind } from '../types.ts';
 import type { Lexicon } from './lexicon/cedict.ts';
 import { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
+import { endsWithClosingQuote } from './sentence-evidence.ts';
 import { englishWords, extractNumbers, fnv1a, hanCharacters, normalizeEnglish, type NumberMention } from '../text/index.ts';
 
 /** Lexical items of one unit, flattened: item k has stems `stems[start[k] .. start[k+1])`. */
@@ -31,6 +32,8 @@ export interface UnitFeatures {
   /** Question marks and exclamation marks in the unit (? ？ and ! ！). */
   questions: number;
   exclamations: number;
+  /** Whether the unit ends with a closing quotation mark (`endsWithClosingQuote`; for the quote-closure term, `QuoteScorer`). */
+  closesQuote: boolean;
 }
 
 /** Ids for stems outside the dictionary (numbers, names, words no gloss uses), per alignment run. */
@@ -127,7 +130,7 @@ function pack(items: Items, text: string): UnitFeatures {
     if (c === 0x3f || c === 0xff1f) questions++;
     else if (c === 0x21 || c === 0xff01) exclamations++;
   }
-  return { length, start, stems: Int32Array.from(items.stems), types: Int32Array.from(items.types), questions, exclamations };
+  return { length, start, stems: Int32Array.from(items.stems), types: Int32Array.from(items.types), questions, exclamations, closesQuote: endsWithClosingQuote(text) };
 }
 
 /** Capitalised words of an English document, for matching pinyin: written form (lower case, no hyphens or apostrophes) → stem. */
@@ -294,6 +297,7 @@ export function mergePairs(units: readonly UnitFeatures[]): UnitFeatures[] {
       types: typesAll.subarray(firstItem, item),
       questions: x.questions + y.questions,
       exclamations: x.exclamations + y.exclamations,
+      closesQuote: y.closesQuote,
     });
   }
   return out;

@@ -9,6 +9,9 @@
  *    cost −ln(2·(1 − Φ(|δ|))) (read off a fine grid, `lengthCostTable`), with c and s² estimated
  *    from the documents (`fitLengthModel`); agreement 2·(1 − Φ(|δ|));
  *  - punctuation (`PunctuationScorer`): a question or exclamation on one side only;
+ *  - quote closure (`QuoteScorer` in `sentence-evidence.ts`): a link ending a quotation on one
+ *    side only, or closing one before its last unit on both (MAC-dev strict F1 .878 → .905 at
+ *    weight 1.5; .899 at 1, .903 at 2, .897 at 2.5);
  *  - lexical (`LexicalScorer`): (1 − similarity) · (a + b)/2 from `lexical.ts`, with margin
  *    scoring max(0, similarity − λ · neighbour share); agreement the similarity without margin.
  *    The weight by link size matters: without it a Dice-like similarity rewards merging
@@ -27,6 +30,7 @@ import { median } from '../text/index.ts';
 import { identicalBlocks, type BlockIdentity, type UnitFeatures } from './features.ts';
 import type { LinkType } from './search.ts';
 import type { SpanScores } from './lexical.ts';
+import { QuoteScorer } from './sentence-evidence.ts';
 
 /** Gale–Church length model: `ratio` = expected English characters per Chinese character, `variance` = s² per character. */
 export interface LengthModel {
@@ -42,6 +46,8 @@ export interface ScorerWeights {
   lexical: number;
   /** Similarity assumed when neither span has any lexical item. */
   neutralSimilarity: number;
+  /** Cost of a quote closed at the end of a link on one side only (`QuoteScorer`). */
+  quote: number;
   /** Cost of a question mark on one side only (half of it for an exclamation mark). */
   punctuation: number;
   /** Cost of a heading or caption linked with anything but its like (blocks only, `StructureScorer`). */
@@ -64,6 +70,7 @@ export const DEFAULT_WEIGHTS: ScorerWeights = {
   lexical: 6,
   neutralSimilarity: 0.3,
   punctuation: 1,
+  quote: 1.5,
   margin: 0.4,
   structure: 4,
   skip: 2,
@@ -310,7 +317,7 @@ export interface ScorerInput {
 
 /**
  * The link scorer of sentences and coarse units (blocks add `StructureScorer` around it): the
- * prior, length, punctuation and lexical terms added in that order — the lexical term, the
+ * prior, length, punctuation, quote-closure and lexical terms added in that order — the lexical term, the
  * costly one, last, so that a link whose other terms already reach the limit is never compared;
  * a 1-0 or 0-1 link costs its prior alone, the other terms being 0 for it. Agreement: the mean
  * of the length and lexical agreements.
@@ -327,6 +334,7 @@ export class LinkScorer implements Scorer {
   private readonly prior: PriorScorer;
   private readonly length: LengthScorer;
   private readonly punctuation: PunctuationScorer;
+  private readonly quote: QuoteScorer;
   private readonly lexical: LexicalScorer;
   /** Under `chanceSkip`: own support of a unit (`SpanScores.unitShare`), each unit's share at chance, and the cost of a 1-0 or 0-1 link. */
   private readonly unitShare?: SpanScores['unitShare'];
@@ -339,6 +347,7 @@ export class LinkScorer implements Scorer {
     this.prior = new PriorScorer(weights);
     this.length = new LengthScorer(zh, en, length, weights.length);
     this.punctuation = new PunctuationScorer(zh, en, weights.punctuation);
+    this.quote = new QuoteScorer(zh, en, weights.quote);
     this.lexical = new LexicalScorer(scores, weights);
     if (!weights.chanceSkip) return;
     const chance = chanceLinks(zh.length, en.length, scores.unitShare, (i, j) => this.linkCost(i, 1, j, 1, Infinity));
@@ -354,6 +363,7 @@ export class LinkScorer implements Scorer {
     if (a === 0 || b === 0) return cost;
     cost += this.length.cost(i, a, j, b);
     cost += this.punctuation.cost(i, a, j, b);
+    cost += this.quote.cost(i, a, j, b);
     if (cost >= limit) return cost;
     return cost + this.lexical.cost(i, a, j, b, limit - cost);
   }
