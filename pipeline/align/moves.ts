@@ -38,6 +38,8 @@ const UNLINKED_REACH = 6;
 const MIN_EVIDENCE = 0.6;
 /** The same for a 1-0 block and a 0-1 block: neither has a link competing for it, so half its words matched is enough. */
 const MIN_UNLINKED_EVIDENCE = 0.5;
+/** Least number of lexical items of each unit of a swap inside one link: a one-word unit ("Very well.") matches a neighbour by chance. */
+const MIN_SWAP_ITEMS = 2;
 /** How much more that similarity must be than the support of the links holding either block. */
 const MIN_MARGIN = 0.25;
 
@@ -143,6 +145,7 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
     if (link.score >= MOVE_CANDIDATE_SCORE || link.source.length < 2 || link.target.length < 2) continue;
     for (const i of link.source) for (const i2 of link.source) for (const j of link.target) for (const j2 of link.target) {
       if (!(i < i2 && j < j2)) continue;
+      if ([zh[i], zh[i2], en[j], en[j2]].some((f) => f.start.length - 1 < MIN_SWAP_ITEMS)) continue;
       // Each crossed pair must beat both straight ones: a link whose blocks all share words is a merge, not a swap.
       const crossed = [pairEvidence(i, j2), pairEvidence(i2, j)];
       const straight = Math.max(pairEvidence(i, j), pairEvidence(i2, j2));
