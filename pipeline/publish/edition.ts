@@ -286,8 +286,9 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     return [
       h('li', { className: [`d${Math.min(depth, TOC_DEPTH)}`] }, [
         h('a', { href: `#${linkId(k)}` }, [
-          ...(source ? [h('span', { className: ['src'], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
-          ...(target ? [h('span', { className: ['tgt'], lang: bitext.target.lang }, target.text)] : []),
+          // A heading on one side only is listed in every view (a link must never be empty).
+          ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
+          ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
         ]),
       ]),
     ];

@@ -13,8 +13,9 @@
  * (otherwise, in "alternating" + the hidden language first, the cell sat in row 2 below an empty
  * row 1 that the two-row meta column stretched: a blank band in tall-meta rows).
  * Measure: single-language and alternating views narrow `main` to 42rem (review: 50rem, the meta
- * column added) and English cells stop at 36em, so a line holds at most about 36 CJK characters
- * (17px type) or 80 Latin ones; the languages are kept 1rem apart in every layout (row gap, column gap).
+ * column added), so a line holds at most about 36 CJK characters (17px type), and English cells
+ * stop at 62ch — in `ch`, the width of "0", because Latin prose averages about 0.84ch a character
+ * in Times- and DejaVu-like serifs alike, so about 74 characters whichever font the reader has; the languages are kept 1rem apart in every layout (row gap, column gap).
  * Narrow screens (≤ 40rem) stack every row in one column and hide the layout choice, which would
  * change nothing there. Colours are custom properties: dark when the system prefers it (unless
  * "Light" is chosen) or when "Dark" is chosen. Print sets both languages at one size, in black
@@ -93,7 +94,7 @@ body:has(#review:checked) .meta{display:block}
 .cell:lang(zh-Hant){font-family:"PingFang TC","Source Han Sans TC","Noto Sans CJK TC","Noto Sans TC","Microsoft JhengHei",sans-serif}
 .cell:lang(zh) em,.cell:lang(zh) i{font-style:normal;text-emphasis:filled dot;-webkit-text-emphasis:filled dot;text-emphasis-position:under right;-webkit-text-emphasis-position:under}
 .cell:lang(zh) .caption em{text-emphasis:none;-webkit-text-emphasis:none}
-.cell:lang(en){font-family:Georgia,"Iowan Old Style","Palatino Linotype","Book Antiqua","Times New Roman","Noto Serif",serif;line-height:1.6;hyphens:auto;max-width:36em}
+.cell:lang(en){font-family:Georgia,"Iowan Old Style","Palatino Linotype","Book Antiqua","Times New Roman","Noto Serif",serif;line-height:1.6;hyphens:auto;max-width:62ch}
 .missing{color:var(--muted);font-style:italic;font-family:system-ui,sans-serif;font-size:.875rem}
 .s{border-radius:2px}
 .s:hover{background:var(--hover)}
@@ -112,7 +113,8 @@ footer{max-width:76rem;margin:0 auto;padding:1rem;color:var(--muted);font-size:.
 }
 @media print{
 body{${PRINT};font-size:10.5pt}
-.top,.meta,.toc,.crumbs{display:none!important}
+.controls,.summary,.crumbs,.meta,.toc{display:none!important}
+.top{padding:0;border:0}
 main,body:has(#review:checked) main{max-width:none}
 .row{break-inside:avoid;box-shadow:none!important;background:none!important}
 .cell:lang(zh){font-size:1em}
