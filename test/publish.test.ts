@@ -81,9 +81,9 @@ describe('FR-14: language tags of the edition', () => {
   });
   it('puts the localised labels in elements whose language is the interface language', () => {
     const legends = all.filter((e) => e.tagName === 'legend');
-    expect(legends.map(text)).toEqual([locale.view, locale.layout, locale.order, locale.review]);
+    expect(legends.map(text)).toEqual([locale.view, locale.layout, locale.order, locale.review, locale.theme]);
     const labels = all.filter((e) => e.tagName === 'label');
-    expect(labels.map(text)).toEqual([locale.viewBoth, locale.viewSource, locale.viewTarget, locale.layoutSide, locale.layoutAlternate, locale.orderSourceFirst, locale.orderTargetFirst, locale.reviewMode]);
+    expect(labels.map(text)).toEqual([locale.viewBoth, locale.viewSource, locale.viewTarget, locale.layoutSide, locale.layoutAlternate, locale.orderSourceFirst, locale.orderTargetFirst, locale.reviewMode, locale.themeAuto, locale.themeLight, locale.themeDark]);
     for (const el of [...legends, ...labels, ...all.filter((e) => hasClass(e, 'meta') || e.tagName === 'footer')]) expect(langOf(el)).toBe('zh-Hant');
   });
 });
@@ -139,8 +139,8 @@ describe('edition of the real pair (gold block links)', () => {
   });
   it('offers the views as radio buttons (CSS, no JavaScript needed), defaults checked', () => {
     const inputs = all.filter((e) => e.tagName === 'input');
-    expect(inputs.map((e) => attr(e, 'id'))).toEqual(['view-both', 'view-src', 'view-tgt', 'layout-side', 'layout-alt', 'order-src', 'order-tgt', 'review']);
-    expect(inputs.filter((e) => attr(e, 'checked') !== undefined).map((e) => attr(e, 'id'))).toEqual(['view-both', 'layout-side', 'order-src']);
+    expect(inputs.map((e) => attr(e, 'id'))).toEqual(['view-both', 'view-src', 'view-tgt', 'layout-side', 'layout-alt', 'order-src', 'order-tgt', 'review', 'theme-auto', 'theme-light', 'theme-dark']);
+    expect(inputs.filter((e) => attr(e, 'checked') !== undefined).map((e) => attr(e, 'id'))).toEqual(['view-both', 'layout-side', 'order-src', 'theme-auto']);
   });
   it('writes a Traditional Chinese edition with --script hant', () => {
     const hant = elements(parse(renderEdition(bitext, { uiLang: 'zh-TW', script: 'hant' })));

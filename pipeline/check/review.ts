@@ -2,9 +2,10 @@
  * Which links an editor should look at: the rule shared by the edition (marked rows, `n`/`p`)
  * and `check` (findings). A link needs review when it is not 1-1 (1-2, 2-1, 1-0, 0-1…), its
  * score is below `LOW_SCORE`, or it pairs a block the translator likely moved (`BlockLink.moved`,
- * set by pipeline/align/moves.ts).
+ * set by pipeline/align/moves.ts). The review queue (`toReview`: the edition's `n`/`p` and count)
+ * adds the links holding a sentence link that is not 1-1 and the links `check` finds an error in.
  */
-import type { BlockLink, Link } from '../types.ts';
+import type { BlockLink, Finding, Link } from '../types.ts';
 
 /**
  * Scores below this (on the aligner's [0, 1] scale) are "low". The aligner's score is the mean of
@@ -21,4 +22,14 @@ export function isNotOneToOne(link: Link): boolean {
 /** True when `link` is not 1-1, scores below `lowScore` (default `LOW_SCORE`) or is marked `moved`. */
 export function needsReview(link: Link & Pick<BlockLink, 'moved'>, lowScore: number = LOW_SCORE): boolean {
   return isNotOneToOne(link) || link.score < lowScore || link.moved === true;
+}
+
+/**
+ * The positions in `links` (ascending) of the block links an editor should visit: those that
+ * `needsReview`, those with a sentence link that is not 1-1, and those named by an `error`
+ * finding of `check` (`findings`, from `checkBitext`; warnings and infos do not queue a link).
+ */
+export function toReview(links: readonly BlockLink[], findings: readonly Finding[], lowScore: number = LOW_SCORE): number[] {
+  const errors = new Set(findings.filter((f) => f.level === 'error').map((f) => f.link));
+  return links.flatMap((link, k) => (needsReview(link, lowScore) || link.sentences.some(isNotOneToOne) || errors.has(k) ? [k] : []));
 }

@@ -3,11 +3,14 @@
  * (1) remembers the reading options in `localStorage` under `bitext.edition.v1`,
  * (2) highlights a sentence's counterpart(s) — every `.s` with the same `data-link` — on hover
  * and on keyboard focus, and (3) moves to the next / previous link to review with `n` / `p`
- * (switching review mode on). It makes no network request.
+ * (switching review mode on) — the rows of the review queue, `.row.queue` — and (4) gives each row
+ * one Tab stop (a roving tabindex, WAI-ARIA Authoring Practices "Developing a Keyboard Interface"):
+ * the stop is the row's last focused visible sentence, the arrow keys move between the row's
+ * visible sentences. It makes no network request.
  */
 export const EDITION_JS = `
 (function () {
-  var d = document, KEY = 'bitext.edition.v1', groups = ['view', 'layout', 'order'];
+  var d = document, KEY = 'bitext.edition.v1', groups = ['view', 'layout', 'order', 'theme'];
   var review = d.getElementById('review');
   try {
     var saved = JSON.parse(localStorage.getItem(KEY) || '{}');
@@ -26,8 +29,22 @@ export const EDITION_JS = `
     if (review) state.review = review.checked;
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) {}
   }
+  function shown(el) { return el.getClientRects().length > 0; }
+  function stopAt(row, s) {
+    Array.prototype.forEach.call(row.querySelectorAll('.s[tabindex="0"]'), function (x) { if (x !== s) x.tabIndex = -1; });
+    s.tabIndex = 0;
+  }
+  function restop() {
+    Array.prototype.forEach.call(d.querySelectorAll('main .row'), function (row) {
+      var stop = row.querySelector('.s[tabindex="0"]');
+      if (stop && shown(stop)) return stopAt(row, stop);
+      var first = Array.prototype.filter.call(row.querySelectorAll('.s'), shown)[0];
+      if (first) stopAt(row, first);
+    });
+  }
+  restop();
   d.addEventListener('change', function (e) {
-    if (e.target && e.target.closest && e.target.closest('.controls')) save();
+    if (e.target && e.target.closest && e.target.closest('.controls')) { save(); restop(); }
   });
   var lit = [];
   function clear() { lit.forEach(function (el) { el.classList.remove('hl'); }); lit = []; }
@@ -40,12 +57,25 @@ export const EDITION_JS = `
     lit.forEach(function (el) { el.classList.add('hl'); });
   }
   d.addEventListener('mouseover', light);
-  d.addEventListener('focusin', light);
+  d.addEventListener('focusin', function (e) {
+    var s = sentence(e.target), row = s && s.closest('.row');
+    if (row) stopAt(row, s);
+    light(e);
+  });
+  var MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  d.addEventListener('keydown', function (e) {
+    var s = sentence(e.target), row = s && s.closest('.row');
+    if (!row || !(e.key in MOVES) || e.ctrlKey || e.metaKey || e.altKey) return;
+    var all = Array.prototype.filter.call(row.querySelectorAll('.s'), shown);
+    var i = Math.max(0, Math.min(all.length - 1, all.indexOf(s) + MOVES[e.key]));
+    e.preventDefault();
+    all[i].focus();
+  });
   d.addEventListener('mouseout', function (e) {
     if (sentence(e.relatedTarget) !== sentence(e.target)) clear();
   });
   d.addEventListener('focusout', clear);
-  var flagged = Array.prototype.slice.call(d.querySelectorAll('.row.flag'));
+  var flagged = Array.prototype.slice.call(d.querySelectorAll('.row.queue'));
   var current = null;
   d.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'n' && e.key !== 'p')) return;

@@ -4,8 +4,14 @@
  * One row per block link (`id="b<k>"`), the Chinese cell (`lang` = the document's script) and the
  * English cell (`lang="en"`) side by side; every sentence is a `<span class="s" data-link="b<k>s<j>">`
  * (block link k, sentence link j — the ids the translation memory uses as origins), so the same
- * `data-link` marks a sentence and its counterpart(s). Links that are not 1-1 or score low
- * (`needsReview`) are marked in every view and highlighted in review mode. Interface words come
+ * `data-link` marks a sentence and its counterpart(s). QA data — link number, type, score, flags
+ * and `check`'s findings — sits in each row's `.meta` column, shown in review mode only. Rows
+ * whose block link `needsReview` are `.flag`; rows of the review queue (`toReview`: those, rows
+ * with a sentence link not 1-1 and rows with a `check` error) are `.queue`, counted in the summary
+ * and visited by `n`/`p`. Above the rows: the title (front matter `title` first), date and byline
+ * from the front matter, a table of contents of the headings (depth ≤ 3); the header links back
+ * to the document list. Each row has one Tab stop (the first sentence of each cell without
+ * JavaScript; one per row with it, `client.ts`). Interface words come
  * from `locales/` through i18next; `<html lang>` is the interface language (field report FR-14).
  * Views (bilingual / Chinese / English, side by side / alternating, sides swapped, review) are
  * radio buttons read by CSS (`style.ts`), so the page works with JavaScript off.
@@ -19,8 +25,8 @@ import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
 import { inlineToHast } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
-import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
-import { renderPage, GENERATOR } from './page.ts';
+import { needsReview, isNotOneToOne, toReview, checkBitext, LOW_SCORE } from '../check/index.ts';
+import { renderPage, offSite, GENERATOR } from './page.ts';
 import { EDITION_CSS } from './style.ts';
 import { EDITION_JS } from './client.ts';
 
@@ -41,7 +47,10 @@ export interface EditionOptions {
    * this page (e.g. `index.hant.html`), `script` the script of that page.
    */
   alternate?: { href: string; script: 'hans' | 'hant' };
+  /** The document list, relative to this page (default `../index.html`, as `bitext build` lays pages out). */
+  listHref?: string;
 }
+
 
 type Mapper = ((text: string) => string) | undefined;
 
@@ -93,8 +102,11 @@ function inlineOf(block: Block): PhrasingContent[] {
   return block.mdast && block.mdast.length > 0 && inlineText(block.mdast) === block.text ? block.mdast : [{ type: 'text', value: block.text }];
 }
 
-/** A block's inline content with each sentence wrapped in its `.s` span. */
-function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper): ElementContent[] {
+/**
+ * A block's inline content with each sentence wrapped in its `.s` span. The first sentence of a
+ * cell is its Tab stop (`first.stop` true until taken), the others are focusable by script only.
+ */
+function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, first: { stop: boolean }): ElementContent[] {
   const nodes = inlineOf(block);
   const out: ElementContent[] = [];
   let at = 0;
@@ -102,10 +114,12 @@ function blockContent(block: Block, segments: readonly Segment[], labels: Map<Se
     if (seg.start < at || seg.end > block.text.length) continue; // overlapping or out of range: leave as plain text
     if (seg.start > at) out.push(...inlineToHast(sliceInline(nodes, at, seg.start), map));
     const label = labels.get(seg.index);
+    const tabIndex = first.stop ? 0 : -1;
+    first.stop = false;
     out.push(
       h(
         'span',
-        { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex: 0 },
+        { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex },
         inlineToHast(sliceInline(nodes, seg.start, seg.end), map),
       ),
     );
@@ -135,23 +149,37 @@ function blockElement(block: Block, content: ElementContent[]): Element {
   }
 }
 
+/** Headings down to this depth are listed in the table of contents. */
+const TOC_DEPTH = 3;
+
+/** The date as a `<time>` when it is an ISO 8601 date (`datetime` must be machine-readable), else plain text. */
+function dateElement(date: string, lang: LanguageTag, className: string[]): Element {
+  return /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(date) ? h('time', { className, dateTime: date.replace(' ', 'T'), lang }, date) : h('span', { className, lang }, date);
+}
+
 /**
  * The full HTML page (UTF-8 text, starting `<!doctype html>`) of one aligned document. See the
  * module comment for its structure. Never fetches anything; raw HTML in the sources is dropped and
- * URLs are sanitised (rehype-sanitize's default schema). Throws only on a malformed `bitext`
- * (a link id outside its blocks: `RangeError` naming the link).
+ * URLs are sanitised (rehype-sanitize's default schema). Runs `checkBitext` for the review marks.
+ * Throws on a malformed `bitext` (a link id outside its blocks: `RangeError` naming the link) and
+ * on an off-site `alternate.href` or `listHref` (`TypeError`).
  */
 export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   const ui = resolveUiLanguage(options.uiLang);
   const i18n = createI18n(ui);
   const t = i18n.t.bind(i18n);
   const lowScore = options.lowScore ?? LOW_SCORE;
+  const listHref = options.listHref ?? '../index.html';
+  for (const href of [listHref, ...(options.alternate ? [options.alternate.href] : [])]) {
+    if (offSite(href)) throw new TypeError(`${bitext.doc}: links from the edition must be relative paths, got ${href}`);
+  }
   const zh = chineseScript(bitext.source.lang, options.script);
   const sides: BySide<CellSide> = {
     source: { ...sentencesOf(bitext, 'source', lowScore), lang: zh.lang, className: 'src', map: zh.map, missing: 'missingSource' },
     target: { ...sentencesOf(bitext, 'target', lowScore), lang: bitext.target.lang, className: 'tgt', map: undefined, missing: 'missingTarget' },
   };
-  const flaggedRows = bitext.links.map((l, k) => (needsReview(l, lowScore) ? k : -1)).filter((k) => k >= 0);
+  const findings = checkBitext(bitext, { lowScore });
+  const queue = toReview(bitext.links, findings, lowScore);
 
   const cell = (link: BlockLink, k: number, side: Side): Element => {
     const { sentences, labels, lang, map, missing } = sides[side];
@@ -160,20 +188,23 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     if (ids.length === 0) {
       return h('div', { className: [...className, 'empty'], lang }, [h('p', { className: ['missing'], lang: ui }, t(missing))]);
     }
+    const first = { stop: true };
     return h(
       'div',
       { className, lang },
       ids.map((id) => {
         const block = bitext[side].blocks[id];
         if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
-        return blockElement(block, blockContent(block, sentences[id], labels, map));
+        return blockElement(block, blockContent(block, sentences[id], labels, map, first));
       }),
     );
   };
 
   const rows = bitext.links.map((link, k) => {
-    const flagged = flaggedRows.includes(k);
-    const next = flaggedRows.find((f) => f > k);
+    const queued = queue.includes(k);
+    const next = queue.find((f) => f > k);
+    // Errors and warnings of check on this link (infos repeat the link type shown above them).
+    const marks = findings.filter((f) => f.link === k && f.level !== 'info');
     const meta = h('div', { className: ['meta'], lang: ui }, [
       h('a', { href: `#${linkId(k)}`, title: t('link', { id: k }) }, String(k)),
       ' ',
@@ -182,22 +213,23 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
       h('span', { className: ['score'] }, t('score', { score: link.score.toFixed(2) })),
       ...(isNotOneToOne(link) ? [' ', h('span', { className: ['flag'] }, t('flagMerge'))] : []),
       ...(link.score < lowScore ? [' ', h('span', { className: ['flag'] }, t('flagLow'))] : []),
-      ...(flagged && next !== undefined ? [' ', h('a', { className: ['next'], href: `#${linkId(next)}` }, t('nextToReview'))] : []),
+      ...(!isNotOneToOne(link) && link.sentences.some(isNotOneToOne) ? [' ', h('span', { className: ['flag'] }, t('sentenceMerge'))] : []),
+      ...(marks.length > 0
+        ? [h('ul', { className: ['findings'], ariaLabel: t('findings') }, marks.map((f) => h('li', { className: [f.level] }, [h('span', { className: ['lvl'] }, t(f.level === 'error' ? 'levelError' : 'levelWarning')), ' ', h('span', { lang: 'en' }, f.message)])))]
+        : []),
+      ...(queued && next !== undefined ? [' ', h('a', { className: ['next'], href: `#${linkId(next)}` }, t('nextToReview'))] : []),
     ]);
-    return h('div', { className: flagged ? ['row', 'flag'] : ['row'], id: linkId(k), ...(flagged ? { tabIndex: -1 } : {}) }, [
-      meta,
-      cell(link, k, 'source'),
-      cell(link, k, 'target'),
-    ]);
+    const className = ['row', ...(needsReview(link, lowScore) ? ['flag'] : []), ...(queued ? ['queue'] : [])];
+    return h('div', { className, id: linkId(k), ...(queued ? { tabIndex: -1 } : {}) }, [meta, cell(link, k, 'source'), cell(link, k, 'target')]);
   });
 
-  const titleOf = (blocks: readonly Block[], map: Mapper) => {
-    const head = blocks.find((b) => b.kind === 'heading') ?? blocks[0];
-    const text = head ? head.text : bitext.doc;
+  const titleOf = (side: Side, map: Mapper) => {
+    const doc = bitext[side];
+    const text = doc.meta?.title ?? (doc.blocks.find((b) => b.kind === 'heading') ?? doc.blocks[0])?.text ?? bitext.doc;
     return map ? map(text) : text;
   };
-  const sourceTitle = titleOf(bitext.source.blocks, zh.map);
-  const targetTitle = titleOf(bitext.target.blocks, undefined);
+  const sourceTitle = titleOf('source', zh.map);
+  const targetTitle = titleOf('target', undefined);
   const startsWithTitle = bitext.source.blocks[0]?.kind === 'heading' && bitext.source.blocks[0]?.depth === 1;
 
   const radio = (group: string, value: string, label: string, checked = false): ElementContent[] => [
@@ -208,29 +240,67 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   ];
   const controls = h('form', { className: ['controls'], ariaLabel: t('controls') }, [
     h('fieldset', [h('legend', t('view')), ...radio('view', 'both', t('viewBoth'), true), ...radio('view', 'src', t('viewSource')), ...radio('view', 'tgt', t('viewTarget'))]),
-    h('fieldset', [h('legend', t('layout')), ...radio('layout', 'side', t('layoutSide'), true), ...radio('layout', 'alt', t('layoutAlternate'))]),
+    h('fieldset', { className: ['layout'] }, [h('legend', t('layout')), ...radio('layout', 'side', t('layoutSide'), true), ...radio('layout', 'alt', t('layoutAlternate'))]),
     h('fieldset', [h('legend', t('order')), ...radio('order', 'src', t('orderSourceFirst'), true), ...radio('order', 'tgt', t('orderTargetFirst'))]),
     h('fieldset', [h('legend', t('review')), h('label', { htmlFor: 'review' }, [h('input', { type: 'checkbox', id: 'review', name: 'review', value: 'on' }), t('reviewMode')])]),
+    h('fieldset', [h('legend', t('theme')), ...radio('theme', 'auto', t('themeAuto'), true), ...radio('theme', 'light', t('themeLight')), ...radio('theme', 'dark', t('themeDark'))]),
   ]);
   const summary = h('p', { className: ['summary'] }, [
     t('summary', { count: bitext.links.length }),
     ' · ',
-    t('toReview', { count: flaggedRows.length }),
-    ...(flaggedRows.length > 0 ? [' · ', h('a', { href: `#${linkId(flaggedRows[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
-    ...(options.alternate && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(options.alternate.href)
+    t('toReview', { count: queue.length }),
+    ...(queue.length > 0 ? [' · ', h('a', { href: `#${linkId(queue[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    ' ',
+    t('rowKeys'),
+    ...(options.alternate
       ? [' · ', h('a', { href: options.alternate.href, hrefLang: options.alternate.script === 'hant' ? 'zh-Hant' : 'zh-Hans' }, t(options.alternate.script === 'hant' ? 'scriptHant' : 'scriptHans'))]
       : []),
   ]);
+  const crumbs = h('nav', { className: ['crumbs'], ariaLabel: t('backToList') }, [h('a', { href: listHref }, `← ${t('backToList')}`)]);
 
+  // Date and author of each side's front matter; a value both sides share is shown once.
+  const bylineParts = (['author', 'date'] as const).flatMap((field) => {
+    const values = (['source', 'target'] as const)
+      .map((side) => ({ side, value: bitext[side].meta?.[field] }))
+      .filter((v): v is { side: Side; value: string } => typeof v.value === 'string' && v.value !== '');
+    const distinct = values.filter((v, i) => values.findIndex((w) => w.value === v.value) === i);
+    return distinct.map(({ side, value }) => {
+      const lang = sides[side].lang;
+      const shown = side === 'source' && zh.map ? zh.map(value) : value;
+      const className = distinct.length > 1 ? [sides[side].className] : [];
+      return field === 'date' ? dateElement(shown, lang, className) : h('span', { className, lang }, shown);
+    });
+  });
+  const byline = bylineParts.length > 0 ? [h('p', { className: ['byline'] }, bylineParts.flatMap((part, i) => (i === 0 ? [part] : [' · ', part])))] : [];
+
+  const headings = bitext.links.flatMap((link, k) => {
+    if (startsWithTitle && k === 0) return []; // the title, above the contents
+    const entry = (side: Side) => {
+      const block = link[side].length > 0 ? bitext[side].blocks[link[side][0]] : undefined;
+      return block?.kind === 'heading' && (block.depth ?? 2) <= TOC_DEPTH ? block : undefined;
+    };
+    const source = entry('source');
+    const target = entry('target');
+    const depth = (source ?? target)?.depth ?? 2;
+    if (!source && !target) return [];
+    return [
+      h('li', { className: [`d${Math.min(depth, TOC_DEPTH)}`] }, [
+        h('a', { href: `#${linkId(k)}` }, [
+          // A heading on one side only is listed in every view (a link must never be empty).
+          ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
+          ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
+        ]),
+      ]),
+    ];
+  });
+  // One heading is no table of contents.
+  const toc = headings.length > 1 ? [h('details', { className: ['toc'], open: true }, [h('summary', t('contents')), h('nav', { ariaLabel: t('contents') }, [h('ol', headings)])])] : [];
+
+  const title = sourceTitle === targetTitle ? [h('span', { lang: bitext.target.lang }, targetTitle)] : [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.target.lang }, targetTitle)];
   const body: ElementContent[] = [
-    h('header', { className: ['top'] }, [controls, summary]),
-    h('main', [
-      ...(startsWithTitle
-        ? []
-        : [h('h1', { className: ['doc-title'] }, [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.target.lang }, targetTitle)])]),
-      ...rows,
-    ]),
+    h('header', { className: ['top'] }, [controls, summary, crumbs]),
+    h('main', [...(startsWithTitle ? [rows[0], ...byline, ...toc, ...rows.slice(1)] : [h('h1', { className: ['doc-title'] }, title), ...byline, ...toc, ...rows])]),
     h('footer', t('generatedBy', { generator: GENERATOR })),
   ];
-  return renderPage({ lang: ui, title: `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS, js: EDITION_JS, body });
+  return renderPage({ lang: ui, title: sourceTitle === targetTitle ? targetTitle : `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS, js: EDITION_JS, body });
 }

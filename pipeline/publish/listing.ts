@@ -1,11 +1,12 @@
 /**
  * `output/index.html`: the list of published documents, with both titles, the number of block
- * links and how many need review. Interface words from `locales/` (namespace `edition`).
+ * links and how many need review. On phones the table's rows become blocks and each number
+ * carries its column's name (`data-label`, shown by CSS), since the header row is hidden there. Interface words from `locales/` (namespace `edition`).
  */
 import { h } from 'hastscript';
 import type { BySide, LanguageTag } from '../types.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
-import { renderPage } from './page.ts';
+import { renderPage, offSite } from './page.ts';
 import { EDITION_CSS } from './style.ts';
 import { chineseScript } from './edition.ts';
 
@@ -26,16 +27,14 @@ export interface IndexEntry {
   alternate?: { href: string; script: 'hant' };
 }
 
-const offSite = (href: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
-
 const LIST_CSS = `${EDITION_CSS}
 table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{text-align:left;padding:.5rem;border-bottom:1px solid #e5e5e5;vertical-align:top;overflow-wrap:anywhere}
+th,td{text-align:left;padding:.5rem;border-bottom:1px solid var(--rule);vertical-align:top;overflow-wrap:anywhere}
 td:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;line-break:strict}
 td:lang(en){font-family:Georgia,"Times New Roman",serif}
 td a.script{font-size:.8125rem;white-space:nowrap;margin-left:.25rem;font-family:system-ui,sans-serif}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-@media (max-width:40rem){thead{display:none}tr{display:block;border-bottom:1px solid #d4d4d4;padding:.5rem 0}td{display:block;border:0;padding:.125rem 0}td.n{text-align:left}}`;
+@media (max-width:40rem){thead{display:none}tr{display:block;border-bottom:1px solid var(--line);padding:.5rem 0}td{display:block;border:0;padding:.125rem 0}td.n{text-align:left}td.n::before{content:attr(data-label) ": ";color:var(--muted)}}`;
 
 /**
  * The HTML text of the document list. Entries are listed in the order given; an entry with an
@@ -69,8 +68,8 @@ export function renderIndex(entries: readonly IndexEntry[], options: { uiLang: s
         ...(other ? [' ', h('a', { href: other.href, hrefLang: other.hrefLang, lang: ui, className: ['script'], title: other.name }, other.label)] : []),
       ]),
       h('td', { lang: e.lang?.target ?? 'en' }, [h('a', { href: main.href }, e.title.target)]),
-      h('td', { className: ['n'] }, String(e.links)),
-      h('td', { className: ['n'] }, String(e.flagged)),
+      h('td', { className: ['n'], dataLabel: t('links') }, String(e.links)),
+      h('td', { className: ['n'], dataLabel: t('flagged') }, String(e.flagged)),
     ]);
   });
   const body = [

@@ -12,6 +12,11 @@ import type { ElementContent } from 'hast';
 
 export { GENERATOR };
 
+/** True for an href with a URL scheme or starting `//`: published pages link only to each other, by relative paths. */
+export function offSite(href: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//');
+}
+
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**

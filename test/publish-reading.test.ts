@@ -1,0 +1,90 @@
+/**
+ * The reading view of the edition, in its HTML (browser checks: test/browser/reading.test.ts):
+ * title, date and byline from the front matter, the table of contents, the link back to the
+ * list, QA data only in the review column, one Tab stop a cell without JavaScript; and the
+ * review queue (`toReview`).
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { loadBitext } from '../pipeline/align/pairs.ts';
+import { renderEdition } from '../pipeline/publish/index.ts';
+import { toReview } from '../pipeline/check/index.ts';
+import type { BlockLink, Finding } from '../pipeline/types.ts';
+import { fixture } from './helpers/fixtures.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+const elements = (n: Node): Element[] => [...('tagName' in n ? [n as Element] : []), ...('childNodes' in n ? (n.childNodes as Node[]).flatMap(elements) : [])];
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const hasClass = (el: Element, c: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(c);
+const text = (n: Node): string => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '');
+
+const ZH = '---\ntitle: 使用指南\ndate: 2024-05-06\nauthor: 王小明\n---\n\n## 安装\n\n先安装软件包。然后运行命令。\n\n## 使用\n\n打开页面即可。\n';
+const EN = '---\ntitle: User guide\ndate: 2024-05-06\nauthor: Wang Xiaoming\n---\n\n## Install\n\nInstall the package first. Then run the command.\n\n## Usage\n\nOpen the page.\n';
+const bitext = loadBitext(`${fixture({ 'guide/zh.md': ZH, 'guide/en.md': EN })}/guide`);
+const all = elements(parse(renderEdition(bitext, { uiLang: 'en' })));
+const byClass = (c: string) => all.filter((e) => hasClass(e, c));
+
+describe('reading view', () => {
+  it('aligns the hand-made pair heading to heading, paragraph to paragraph', () => {
+    expect(bitext.links.map((l) => [l.source, l.target])).toEqual([[[0], [0]], [[1], [1]], [[2], [2]], [[3], [3]]]);
+  });
+  it('titles the page from the front matter and shows its date once and both bylines', () => {
+    expect(text(all.find((e) => e.tagName === 'title')!)).toBe('使用指南 · User guide');
+    expect(text(byClass('doc-title')[0])).toBe('使用指南 · User guide');
+    const byline = byClass('byline')[0];
+    const parts = elements(byline).filter((e) => e !== byline);
+    expect(parts.map((e) => [e.tagName, text(e), attr(e, 'lang'), attr(e, 'class') ?? ''])).toEqual([
+      ['span', '王小明', 'zh-Hans', 'src'],
+      ['span', 'Wang Xiaoming', 'en', 'tgt'],
+      ['time', '2024-05-06', 'zh-Hans', ''],
+    ]);
+    expect(attr(parts[2], 'datetime')).toBe('2024-05-06');
+  });
+  it('lists the two headings in both languages, linked to their rows', () => {
+    const entries = elements(byClass('toc')[0]).filter((e) => e.tagName === 'a');
+    expect(entries.map((a) => [attr(a, 'href'), text(a)])).toEqual([
+      ['#b0', '安装Install'],
+      ['#b2', '使用Usage'],
+    ]);
+  });
+  it('links back to the list, by default one folder up; never off-site', () => {
+    expect(attr(elements(byClass('crumbs')[0]).find((e) => e.tagName === 'a')!, 'href')).toBe('../index.html');
+    const custom = elements(parse(renderEdition(bitext, { uiLang: 'en', listHref: 'list.html' })));
+    expect(custom.filter((e) => hasClass(e, 'crumbs')).flatMap(elements).find((e) => e.tagName === 'a')!.attrs.find((a) => a.name === 'href')!.value).toBe('list.html');
+    expect(() => renderEdition(bitext, { uiLang: 'en', listHref: 'https://example.com/' })).toThrow(TypeError);
+    expect(() => renderEdition(bitext, { uiLang: 'en', alternate: { href: '//example.com/x.html', script: 'hant' } })).toThrow(TypeError);
+  });
+  it('keeps link numbers, types and scores in the review column only', () => {
+    const main = all.find((e) => e.tagName === 'main')!;
+    const outside = (n: Node): string => ('tagName' in n && hasClass(n as Element, 'meta') ? '' : n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(outside).join('') : '');
+    expect(outside(main)).not.toMatch(/score|1:1|\d:\d/);
+    expect(byClass('meta').map(text).join(' ')).toMatch(/1:1 score 0\.\d\d/);
+  });
+  it('makes the first sentence of each cell its Tab stop, the other sentences reachable by arrow keys', () => {
+    const spans = byClass('s');
+    // 8 cells (4 rows × 2 languages); the two-sentence paragraphs hold one sentence more each
+    expect(spans.filter((s) => attr(s, 'tabindex') === '0')).toHaveLength(8);
+    expect(spans.filter((s) => attr(s, 'tabindex') === '-1').map(text)).toEqual(['然后运行命令。', 'Then run the command.']);
+  });
+});
+
+describe('toReview', () => {
+  /** A block link of plain numbers (block and sentence ids alike; one sentence link of the same ids unless given). */
+  type Plain = { source: number[]; target: number[]; score: number };
+  const link = (source: number[], target: number[], score: number, sentences: Plain[] = [{ source, target, score }]): BlockLink => ({ source, target, score, sentences }) as unknown as BlockLink;
+  const finding = (level: Finding['level'], k: number): Finding => ({ level, code: 'x', doc: 'd', link: k, sourceBlocks: [], targetBlocks: [], source: '', target: '', message: '' });
+  it('queues block links to review, links with a sentence link not 1-1 and links with a check error, not warnings', () => {
+    const links = [
+      link([0], [0], 0.9), // clean
+      link([1], [1], 0.9, [{ source: [1], target: [1, 2], score: 0.9 }]), // one sentence translated by two
+      link([2], [2], 0.9), // check error
+      link([3], [3], 0.9), // check warning only
+      link([4, 5], [4], 0.9), // 2-1 block link
+      link([6], [5], 0.1), // low score
+    ];
+    expect(toReview(links, [finding('error', 2), finding('warning', 3), finding('info', 0)])).toEqual([1, 2, 4, 5]);
+    expect(toReview(links, [], 0.05)).toEqual([1, 4]);
+  });
+});
