@@ -4,8 +4,10 @@ import { loadBitext } from '../pipeline/align/pairs.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { checkBitext, checkExitCode, formatFindings } from '../pipeline/check/check.ts';
+import { blankRanges, technicalRanges } from '../pipeline/text/technical.ts';
 import type { Bitext, BlockId, Document, Finding, LanguageTag, Link } from '../pipeline/types.ts';
-import { CORPUS } from './helpers/paths.ts';
+import { CORPUS, SHARED } from './helpers/paths.ts';
+import { fieldReport } from './helpers/field-reports.ts';
 import { bitext as cli } from './helpers/cli.ts';
 import { fixture, realPair } from './helpers/fixtures.ts';
 
@@ -162,5 +164,72 @@ describe('bitext check (command line)', () => {
     const missing = await cli(['check', join(temp, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope');
+  });
+});
+
+describe('technical tokens are neither numbers nor names (issue 10)', () => {
+  const tokens = (text: string) => technicalRanges(text).map((r) => text.slice(r.start, r.end));
+  it('finds URLs, versions, identifiers with digits, inline math and markup kept as text', () => {
+    expect(tokens('见 https://example.com/a?b=1 ，版本 3.9.0 与 6.x，IE9/10、GB2312、UTF-8 和 #eb2f96。')).toEqual(['https://example.com/a?b=1', '3.9.0', '6.x', 'IE9/10', 'GB2312', 'UTF-8', '#eb2f96']);
+    expect(tokens('每个字符占 $1$ 比特，价格 $5 和 $10')).toEqual(['$1$']);
+    expect(tokens('设计师专属 {#designers-exclusive}')).toEqual(['{#designers-exclusive}']);
+    expect(tokens(':::info{title=提示}\n内容\n:::')).toEqual([':::info{title=提示}', ':::']);
+    expect(tokens('=== "Python"')).toEqual(['=== "Python"']);
+    expect(tokens('1.配图：增添乐趣')).toEqual(['1.']);
+    expect(tokens('渲染根标签为 <svg> 的组件')).toEqual(['<svg>']);
+  });
+  it('leaves ordinals, decades, units and sentence stops to the number reader', () => {
+    expect(tokens('the 21st century, the 1960s, 16px wide, 1.5 million, in 2022.')).toEqual([]);
+  });
+  it('blanks them with one space per code unit, so offsets survive', () => {
+    expect(blankRanges('IE9 无效')).toBe('    无效');
+  });
+});
+
+describe('check on issue 10 examples: no false alarms', () => {
+  const numbers = (zh: string, en: string) => checkBitext(handMade([zh], [en])).filter((f) => f.code === 'number-mismatch').map((f) => f.message);
+  it('matches identifiers, dates with spaces, clock times, magnitudes and math as a translator writes them', () => {
+    expect(numbers('默认编码为 UTF-8，旧系统仍使用 GB2312。', 'The default encoding is UTF-8; older systems still use GB2312.')).toEqual([]);
+    expect(numbers('UTF-8 编码的字符最多需要 4 个字节。', 'Characters in UTF-8 may require up to 4 bytes.')).toEqual([]);
+    expect(numbers('用户已有 100 多万。', 'It has over one million users.')).toEqual([]);
+    expect(numbers('每个标志占 $1$ 比特。', 'Each flag takes one bit.')).toEqual([]);
+    expect(numbers('于「2022 年 11 月 18 日」发布。', 'Released on November 18, 2022.')).toEqual([]);
+    expect(numbers('服务每天上午十点重启。', 'The service restarts at 10 a.m. every day.')).toEqual([]);
+    expect(numbers('从 ECharts4 开始支持数据集。', 'Datasets are supported from ECharts 4 on.')).toEqual([]);
+    expect(numbers('在 3.9.0 之后改用 SVG 图标。', 'SVG icons replaced font icons in version 3.9.0.')).toEqual([]);
+  });
+  it('still flags a changed clock time and a changed magnitude', () => {
+    expect(numbers('服务每天上午十点重启。', 'The service restarts at 11 a.m. every day.')).toEqual([
+      'Chinese "上午十点" (time 1000) has no match in the English',
+      'English "11 a.m." (time 1100) has no match in the Chinese',
+    ]);
+    expect(numbers('用户已有 100 多万。', 'It has over 10 million users.')).toEqual([
+      'Chinese "100 多万" (number 1000000) has no match in the English',
+      'English "10 million" (number 10000000) has no match in the Chinese',
+    ]);
+  });
+  it('calls no block written without Chinese characters an untranslated copy; a copied Chinese block still is one', () => {
+    const same = ['API', 'FAQ', '=== "Python"', 'Ant Design Pro', 'v5.5.0', 'https://example.com/docs'];
+    expect(checkBitext(handMade(same, same)).filter((f) => f.level === 'error')).toEqual([]);
+    const copied = checkBitext(handMade(['API', '请先安装依赖。'], ['API', '请先安装依赖。']));
+    expect(codes(copied.filter((f) => f.level === 'error'))).toEqual(['error untranslated-copy 1']);
+  });
+  it('reads a lower-case technical term as no name, and an abbreviation spelled out as present', () => {
+    const names = (zh: string, en: string) => checkBitext(handMade([zh], [en])).filter((f) => f.code === 'name-missing').map((f) => f.message);
+    expect(names('可以使用 style 和 className 设置图标颜色。', 'Set the colour of an icon with its props.')).toEqual([]);
+    expect(names('帮助用户快速使用 OB 服务。', 'It helps users start the OceanBase service quickly.')).toEqual([]);
+    expect(names('通过 Stack Overflow 提问。', 'Ask on the forum.')).toEqual(['"Stack Overflow" appears in the Chinese but not in the English']);
+  });
+});
+
+describe('FR-19: punctuation that stands for each other; a question turned statement', () => {
+  const pairs = fieldReport('FR-19').pairs as [string, string][];
+  // One block and one sentence link per pair.
+  const bitext = handMade(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  bitext.links.forEach((link, i) => link.sentences.push({ source: [i], target: [i], score: 0.8 } as never));
+  const findings = checkBitext(bitext).filter((f) => f.code !== 'low-score');
+  it('flags only the fourth pair, a question that became a statement, as a warning', () => {
+    expect(codes(findings)).toEqual(['warning question-lost 3']);
+    expect(findings[0]).toMatchObject({ sourceSegments: [3], targetSegments: [3], source: pairs[3][0], target: pairs[3][1] });
   });
 });

@@ -8,7 +8,7 @@
  * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
  * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
- * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters) |
+ * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
  * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
  * | `name-missing` | error | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
  * | `empty` | warning | a block whose text has no letters or digits |
@@ -99,6 +99,9 @@ function proseOf(block: Block): { prose: string; technicalDigits: string[] } {
   return { prose: blankRanges(block.text, ranges), technicalDigits };
 }
 
+/** A stretch of text up to a sentence stop, Latin or Chinese (where a Chinese sentence left in the English ends). */
+const SENTENCE_WITH_STOP = /[^.!?。！？\n]*[.!?。！？]/gu;
+
 /** A question mark ending a sentence, before closing quotes and brackets. */
 const ENDS_AS_QUESTION = /[?？][\s"'”’」』）)\]]*$/u;
 
@@ -168,8 +171,12 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       if (han === 0) continue;
       const latin = block.text.match(LATIN_LETTERS)?.length ?? 0;
       const share = han / (han + latin);
+      const chineseSentence = (block.text.match(SENTENCE_WITH_STOP) ?? []).some((s) => {
+        const h = hanCharacters(s).length;
+        return h >= 4 && h / (h + (s.match(LATIN_LETTERS)?.length ?? 0)) >= 0.3 && /[。！？]$/u.test(s);
+      });
       add(
-        share >= 0.3 ? 'error' : 'warning',
+        share >= 0.3 || chineseSentence ? 'error' : 'warning',
         'chinese-in-target',
         `English block ${block.index} contains ${han} Chinese character${han === 1 ? '' : 's'} (${Math.round(share * 100)}% of its letters)`,
         { targetBlocks: [block.index], target: block.text },

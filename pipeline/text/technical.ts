@@ -10,28 +10,32 @@
  */
 
 /**
- * The patterns of `technicalRanges`, in the order they are tried (an earlier match wins where two
- * overlap). Each is global and matched with `matchAll` (which copies it, so no shared `lastIndex`).
+ * The markup patterns of `technicalRanges`, tried first (an earlier match wins where two overlap).
+ * Each is global and matched with `matchAll` (which copies it, so no shared `lastIndex`).
  */
-const TECHNICAL: readonly RegExp[] = [
-  // URLs and e-mail addresses: up to white space, a bracket or CJK punctuation.
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）「」《》，。；！？、]+/giu,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
+const MARKUP: readonly RegExp[] = [
   // Markdown kept as text by `read`: heading ids {#id}, container fences `:::name{…}`,
   // MkDocs admonitions `!!! tip "…"` and tabs `=== "Python"`, a list number typed at a line start.
   /\{#[\w-]+\}/gu,
   /^[ \t]*:{3,}[\w-]*(?:\{[^}\n]*\})?/gmu,
-  /^[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]*(?:[\w-]+)?(?:[ \t]+"[^"\n]*")?/gmu,
+  /^[ \t]*(?:!!!|\?\?\?\+?|===)[ \t]*(?:[\w-]+)?(?:[ \t]*"[^"\n]*")?/gmu,
   /^[ \t]*\d{1,3}[.、．)）](?=[ \t]*[^\s\d])/gmu,
   // HTML tags and inline math ($…$ with no space inside its dollars, so "$5 and $10" is prose).
   /<\/?[A-Za-z][\w-]*(?:\s[^<>\n]*)?\/?>/gu,
   /\$(?=\S)[^$\n]*\S\$|\$\S\$/gu,
+];
+
+/** The token patterns of `technicalRanges`, tried after `MARKUP`; sentence punctuation after a token is prose. */
+const TOKENS: readonly RegExp[] = [
+  // URLs and e-mail addresses: up to white space, a bracket or CJK punctuation.
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）「」《》，。；！？、]+/giu,
+  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
   // Versions: 3.9.0, 6.x, v1.2, @ant-design/icons@4.1.0 (three or more parts, an x part or a v).
   /(?<![\w.])v?\d+(?:\.\d+){2,}(?:[-+][\w.]+)?|(?<![\w.])v?\d+(?:\.(?:\d+|x))*\.x\b|(?<![\w.])v\d+(?:\.\d+)+/gu,
-  // Identifiers mixing letters and digits, starting with a letter or a sigil: IE9, GB2312, UTF-8,
-  // Web3, E6F4FF, #eb2f96, option1, @types/antd@4 (a token that starts with a digit — 21st,
-  // 1960s, 16px — stays a number).
-  /(?<![\w$#@.\/-])[A-Za-z_$#@][\w$#@.\/-]*\d[\w$#@.\/-]*/gu,
+  // Identifiers mixing letters and digits, starting with a letter, `_`, `#` or `@`: IE9, GB2312,
+  // UTF-8, Web3, E6F4FF, #eb2f96, option1, @types/antd@4 (a token that starts with a digit — 21st,
+  // 1960s, 16px — stays a number, and so does a price, $5).
+  /(?<![\w$#@.\/-])[A-Za-z_#@][\w$#@.\/-]*\d[\w$#@.\/-]*/gu,
 ];
 
 /**
@@ -41,10 +45,10 @@ const TECHNICAL: readonly RegExp[] = [
 export function technicalRanges(text: string): { start: number; end: number }[] {
   const taken = new Uint8Array(text.length);
   const ranges: { start: number; end: number }[] = [];
-  for (const pattern of TECHNICAL) {
+  for (const pattern of [...MARKUP, ...TOKENS]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
-      const end = start + m[0].replace(/[.,;:!?)\]]+$/u, '').length; // sentence punctuation after a token is prose
+      const end = start + (TOKENS.includes(pattern) ? m[0].replace(/[.,;:!?)\]]+$/u, '') : m[0]).length;
       if (end <= start || taken.subarray(start, end).some((t) => t === 1)) continue;
       taken.fill(1, start, end);
       ranges.push({ start, end });
