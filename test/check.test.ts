@@ -233,3 +233,146 @@ describe('FR-19: punctuation that stands for each other; a question turned state
     expect(findings[0]).toMatchObject({ sourceSegments: [3], targetSegments: [3], source: pairs[3][0], target: pairs[3][1] });
   });
 });
+
+/**
+ * A faithful hand-written technical pair (code, tabs, a table, versions, identifiers, a spaced
+ * date, a clock time, a magnitude with 多, inline math, a question), written for this test.
+ */
+const FAITHFUL_ZH = [
+  "# 快速上手 {#quick-start}",
+  "",
+  "本指南介绍如何在 5 分钟内安装 Widget 3.2.1 并发出第一个请求。",
+  "",
+  "## 安装",
+  "",
+  "安装步骤如下：",
+  "",
+  "```bash",
+  "npm install widget@3.2.1",
+  "```",
+  "",
+  "=== \"Python\"",
+  "",
+  "```python",
+  "import widget",
+  "client = widget.Client(timeout=30)",
+  "```",
+  "",
+  "默认编码为 UTF-8，旧系统可能仍使用 GB2312。UTF-8 编码的字符最多需要 4 个字节。",
+  "",
+  "## 用户",
+  "",
+  "截至 2022 年 11 月 18 日，Widget 已有 100 多万用户。服务每天上午十点重启，重启约需 2 分钟。",
+  "",
+  "每个标志占 $1$ 比特。更多信息见 https://example.com/docs/v2 。",
+  "",
+  "## API",
+  "",
+  "`Client` 接受以下参数：",
+  "",
+  "| 参数 | 说明 | 默认值 |",
+  "| --- | --- | --- |",
+  "| timeout | 超时时间（秒） | 30 |",
+  "| retries | 失败后的重试次数 | 3 |",
+  "",
+  "## FAQ",
+  "",
+  "Widget 支持 IE11 吗？",
+  "",
+  "不支持。请使用 Chrome 90 或更高版本。",
+].join('\n') + '\n';
+const FAITHFUL_EN = [
+  "# Quick Start {#quick-start}",
+  "",
+  "This guide shows how to install Widget 3.2.1 and send your first request in 5 minutes.",
+  "",
+  "## Installation",
+  "",
+  "Install it as follows.",
+  "",
+  "```bash",
+  "npm install widget@3.2.1",
+  "```",
+  "",
+  "=== \"Python\"",
+  "",
+  "```python",
+  "import widget",
+  "client = widget.Client(timeout=30)",
+  "```",
+  "",
+  "The default encoding is UTF-8, and older systems may still use GB2312. Characters in UTF-8 may require up to 4 bytes.",
+  "",
+  "## Users",
+  "",
+  "As of November 18, 2022, Widget had over one million users. The service restarts every day at 10 a.m., which takes about 2 minutes.",
+  "",
+  "Each flag takes one bit. See https://example.com/docs/v2 for more.",
+  "",
+  "## API",
+  "",
+  "`Client` takes the following parameters:",
+  "",
+  "| Parameter | Description | Default |",
+  "| --- | --- | --- |",
+  "| timeout | Timeout in seconds | 30 |",
+  "| retries | Number of retries after a failure | 3 |",
+  "",
+  "## FAQ",
+  "",
+  "Does Widget support IE11?",
+  "",
+  "No. Please use Chrome 90 or later.",
+].join('\n') + '\n';
+
+describe('check on a faithful technical pair, and on errors seeded into it', () => {
+  const check = (en: string) => {
+    const dir = join(fixture({ 'doc/zh.md': FAITHFUL_ZH, 'doc/en.md': en }), 'doc');
+    return checkBitext(loadBitext(dir));
+  };
+  /** `FAITHFUL_EN` with `from` replaced by `to` (failing loudly when the seed no longer applies). */
+  const seed = (from: string, to: string) => {
+    expect(FAITHFUL_EN).toContain(from);
+    return FAITHFUL_EN.replace(from, to);
+  };
+  it('reports no error and no warning on the faithful pair', () => {
+    expect(codes(check(FAITHFUL_EN).filter((f) => f.level !== 'info'))).toEqual([]);
+  });
+  it('finds a changed number', () => {
+    const found = check(seed('in 5 minutes', 'in 15 minutes')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.message])).toEqual([
+      ['number-mismatch', 'Chinese "5" (number 5) has no match in the English'],
+      ['number-mismatch', 'English "15" (number 15) has no match in the Chinese'],
+    ]);
+  });
+  it('finds a dropped paragraph', () => {
+    const found = check(seed('Each flag takes one bit. See https://example.com/docs/v2 for more.\n\n', '')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.source])).toEqual([['untranslated', '每个标志占 $1$ 比特。更多信息见 https://example.com/docs/v2 。']]);
+  });
+  it('finds a Chinese sentence left in the English', () => {
+    const found = check(seed('Characters in UTF-8 may require up to 4 bytes.', 'UTF-8 编码的字符最多需要 4 个字节。')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.message])).toEqual([['chinese-in-target', 'English block 7 contains 12 Chinese characters (18% of its letters)']]);
+  });
+  it('finds a question that became a statement', () => {
+    const found = check(seed('Does Widget support IE11?', 'Widget supports IE11.')).filter((f) => f.level !== 'info');
+    expect(found.map((f) => [f.level, f.code, f.source, f.target])).toEqual([['warning', 'question-lost', 'Widget 支持 IE11 吗？', 'Widget supports IE11.']]);
+  });
+});
+
+describe('check on docs-dev (../shared/corpus/docs-dev, read in place)', () => {
+  const DOCS = `${SHARED}corpus/docs-dev/`;
+  const names = ['antd-cases', 'antd-colors', 'antd-icon', 'antd-introduce', 'antd-research-exception', 'echarts-dataset', 'echarts-event', 'echarts-import'];
+  const findings = names.flatMap((name) => checkBitext(loadBitext(`${DOCS}${name}`)));
+  it('calls no identical block (API, FAQ, code, product names, URLs) an untranslated copy', () => {
+    expect(findings.filter((f) => f.code === 'untranslated-copy')).toEqual([]);
+  });
+  it('reports only the numbers that differ in the published texts', () => {
+    // Read by hand: antd-cases says 800 systems in Chinese, "more than 80 applications" in English;
+    // echarts-dataset's English names "ECharts 3", its Chinese "the way before ECharts 4".
+    expect(findings.filter((f) => f.code === 'number-mismatch').map((f) => [f.doc, f.message])).toEqual([
+      ['antd-cases', 'Chinese "800" (number 800) has no match in the English'],
+      ['antd-cases', 'English "80" (number 80) has no match in the Chinese'],
+      ['echarts-dataset', 'English "3" (number 3) has no match in the Chinese'],
+    ]);
+  });
+});
