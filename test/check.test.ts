@@ -4,8 +4,10 @@ import { loadBitext } from '../pipeline/align/pairs.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { checkBitext, checkExitCode, formatFindings } from '../pipeline/check/check.ts';
+import { blankRanges, technicalRanges } from '../pipeline/text/technical.ts';
 import type { Bitext, BlockId, Document, Finding, LanguageTag, Link } from '../pipeline/types.ts';
-import { CORPUS } from './helpers/paths.ts';
+import { CORPUS, SHARED } from './helpers/paths.ts';
+import { fieldReport } from './helpers/field-reports.ts';
 import { bitext as cli } from './helpers/cli.ts';
 import { fixture, realPair } from './helpers/fixtures.ts';
 
@@ -162,5 +164,215 @@ describe('bitext check (command line)', () => {
     const missing = await cli(['check', join(temp, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope');
+  });
+});
+
+describe('technical tokens are neither numbers nor names (issue 10)', () => {
+  const tokens = (text: string) => technicalRanges(text).map((r) => text.slice(r.start, r.end));
+  it('finds URLs, versions, identifiers with digits, inline math and markup kept as text', () => {
+    expect(tokens('见 https://example.com/a?b=1 ，版本 3.9.0 与 6.x，IE9/10、GB2312、UTF-8 和 #eb2f96。')).toEqual(['https://example.com/a?b=1', '3.9.0', '6.x', 'IE9/10', 'GB2312', 'UTF-8', '#eb2f96']);
+    expect(tokens('每个字符占 $1$ 比特，价格 $5 和 $10')).toEqual(['$1$']);
+    expect(tokens('设计师专属 {#designers-exclusive}')).toEqual(['{#designers-exclusive}']);
+    expect(tokens(':::info{title=提示}\n内容\n:::')).toEqual([':::info{title=提示}', ':::']);
+    expect(tokens('=== "Python"')).toEqual(['=== "Python"']);
+    expect(tokens('1.配图：增添乐趣')).toEqual(['1.']);
+    expect(tokens('渲染根标签为 <svg> 的组件')).toEqual(['<svg>']);
+  });
+  it('leaves ordinals, decades, units and sentence stops to the number reader', () => {
+    expect(tokens('the 21st century, the 1960s, 16px wide, 1.5 million, in 2022.')).toEqual([]);
+  });
+  it('blanks them with one space per code unit, so offsets survive', () => {
+    expect(blankRanges('IE9 无效')).toBe('    无效');
+  });
+});
+
+describe('check on issue 10 examples: no false alarms', () => {
+  const numbers = (zh: string, en: string) => checkBitext(handMade([zh], [en])).filter((f) => f.code === 'number-mismatch').map((f) => f.message);
+  it('matches identifiers, dates with spaces, clock times, magnitudes and math as a translator writes them', () => {
+    expect(numbers('默认编码为 UTF-8，旧系统仍使用 GB2312。', 'The default encoding is UTF-8; older systems still use GB2312.')).toEqual([]);
+    expect(numbers('UTF-8 编码的字符最多需要 4 个字节。', 'Characters in UTF-8 may require up to 4 bytes.')).toEqual([]);
+    expect(numbers('用户已有 100 多万。', 'It has over one million users.')).toEqual([]);
+    expect(numbers('每个标志占 $1$ 比特。', 'Each flag takes one bit.')).toEqual([]);
+    expect(numbers('于「2022 年 11 月 18 日」发布。', 'Released on November 18, 2022.')).toEqual([]);
+    expect(numbers('服务每天上午十点重启。', 'The service restarts at 10 a.m. every day.')).toEqual([]);
+    expect(numbers('从 ECharts4 开始支持数据集。', 'Datasets are supported from ECharts 4 on.')).toEqual([]);
+    expect(numbers('在 3.9.0 之后改用 SVG 图标。', 'SVG icons replaced font icons in version 3.9.0.')).toEqual([]);
+  });
+  it('still flags a changed clock time and a changed magnitude', () => {
+    expect(numbers('服务每天上午十点重启。', 'The service restarts at 11 a.m. every day.')).toEqual([
+      'Chinese "上午十点" (time 1000) has no match in the English',
+      'English "11 a.m." (time 1100) has no match in the Chinese',
+    ]);
+    expect(numbers('用户已有 100 多万。', 'It has over 10 million users.')).toEqual([
+      'Chinese "100 多万" (number 1000000) has no match in the English',
+      'English "10 million" (number 10000000) has no match in the Chinese',
+    ]);
+  });
+  it('calls no block written without Chinese characters an untranslated copy; a copied Chinese block still is one', () => {
+    const same = ['API', 'FAQ', '=== "Python"', 'Ant Design Pro', 'v5.5.0', 'https://example.com/docs'];
+    expect(checkBitext(handMade(same, same)).filter((f) => f.level === 'error')).toEqual([]);
+    const copied = checkBitext(handMade(['API', '请先安装依赖。'], ['API', '请先安装依赖。']));
+    expect(codes(copied.filter((f) => f.level === 'error'))).toEqual(['error untranslated-copy 1']);
+  });
+  it('reads a lower-case technical term as no name, and an abbreviation spelled out as present', () => {
+    const names = (zh: string, en: string) => checkBitext(handMade([zh], [en])).filter((f) => f.code === 'name-missing').map((f) => f.message);
+    expect(names('可以使用 style 和 className 设置图标颜色。', 'Set the colour of an icon with its props.')).toEqual([]);
+    expect(names('帮助用户快速使用 OB 服务。', 'It helps users start the OceanBase service quickly.')).toEqual([]);
+    expect(names('通过 Stack Overflow 提问。', 'Ask on the forum.')).toEqual(['"Stack Overflow" appears in the Chinese but not in the English']);
+  });
+});
+
+describe('FR-19: punctuation that stands for each other; a question turned statement', () => {
+  const pairs = fieldReport('FR-19').pairs as [string, string][];
+  // One block and one sentence link per pair.
+  const bitext = handMade(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  bitext.links.forEach((link, i) => link.sentences.push({ source: [i], target: [i], score: 0.8 } as never));
+  const findings = checkBitext(bitext).filter((f) => f.code !== 'low-score');
+  it('flags only the fourth pair, a question that became a statement, as a warning', () => {
+    expect(codes(findings)).toEqual(['warning question-lost 3']);
+    expect(findings[0]).toMatchObject({ sourceSegments: [3], targetSegments: [3], source: pairs[3][0], target: pairs[3][1] });
+  });
+});
+
+/**
+ * A faithful hand-written technical pair (code, tabs, a table, versions, identifiers, a spaced
+ * date, a clock time, a magnitude with 多, inline math, a question), written for this test.
+ */
+const FAITHFUL_ZH = [
+  "# 快速上手 {#quick-start}",
+  "",
+  "本指南介绍如何在 5 分钟内安装 Widget 3.2.1 并发出第一个请求。",
+  "",
+  "## 安装",
+  "",
+  "安装步骤如下：",
+  "",
+  "```bash",
+  "npm install widget@3.2.1",
+  "```",
+  "",
+  "=== \"Python\"",
+  "",
+  "```python",
+  "import widget",
+  "client = widget.Client(timeout=30)",
+  "```",
+  "",
+  "默认编码为 UTF-8，旧系统可能仍使用 GB2312。UTF-8 编码的字符最多需要 4 个字节。",
+  "",
+  "## 用户",
+  "",
+  "截至 2022 年 11 月 18 日，Widget 已有 100 多万用户。服务每天上午十点重启，重启约需 2 分钟。",
+  "",
+  "每个标志占 $1$ 比特。更多信息见 https://example.com/docs/v2 。",
+  "",
+  "## API",
+  "",
+  "`Client` 接受以下参数：",
+  "",
+  "| 参数 | 说明 | 默认值 |",
+  "| --- | --- | --- |",
+  "| timeout | 超时时间（秒） | 30 |",
+  "| retries | 失败后的重试次数 | 3 |",
+  "",
+  "## FAQ",
+  "",
+  "Widget 支持 IE11 吗？",
+  "",
+  "不支持。请使用 Chrome 90 或更高版本。",
+].join('\n') + '\n';
+const FAITHFUL_EN = [
+  "# Quick Start {#quick-start}",
+  "",
+  "This guide shows how to install Widget 3.2.1 and send your first request in 5 minutes.",
+  "",
+  "## Installation",
+  "",
+  "Install it as follows.",
+  "",
+  "```bash",
+  "npm install widget@3.2.1",
+  "```",
+  "",
+  "=== \"Python\"",
+  "",
+  "```python",
+  "import widget",
+  "client = widget.Client(timeout=30)",
+  "```",
+  "",
+  "The default encoding is UTF-8, and older systems may still use GB2312. Characters in UTF-8 may require up to 4 bytes.",
+  "",
+  "## Users",
+  "",
+  "As of November 18, 2022, Widget had over one million users. The service restarts every day at 10 a.m., which takes about 2 minutes.",
+  "",
+  "Each flag takes one bit. See https://example.com/docs/v2 for more.",
+  "",
+  "## API",
+  "",
+  "`Client` takes the following parameters:",
+  "",
+  "| Parameter | Description | Default |",
+  "| --- | --- | --- |",
+  "| timeout | Timeout in seconds | 30 |",
+  "| retries | Number of retries after a failure | 3 |",
+  "",
+  "## FAQ",
+  "",
+  "Does Widget support IE11?",
+  "",
+  "No. Please use Chrome 90 or later.",
+].join('\n') + '\n';
+
+describe('check on a faithful technical pair, and on errors seeded into it', () => {
+  const check = (en: string) => {
+    const dir = join(fixture({ 'doc/zh.md': FAITHFUL_ZH, 'doc/en.md': en }), 'doc');
+    return checkBitext(loadBitext(dir));
+  };
+  /** `FAITHFUL_EN` with `from` replaced by `to` (failing loudly when the seed no longer applies). */
+  const seed = (from: string, to: string) => {
+    expect(FAITHFUL_EN).toContain(from);
+    return FAITHFUL_EN.replace(from, to);
+  };
+  it('reports no error and no warning on the faithful pair', () => {
+    expect(codes(check(FAITHFUL_EN).filter((f) => f.level !== 'info'))).toEqual([]);
+  });
+  it('finds a changed number', () => {
+    const found = check(seed('in 5 minutes', 'in 15 minutes')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.message])).toEqual([
+      ['number-mismatch', 'Chinese "5" (number 5) has no match in the English'],
+      ['number-mismatch', 'English "15" (number 15) has no match in the Chinese'],
+    ]);
+  });
+  it('finds a dropped paragraph', () => {
+    const found = check(seed('Each flag takes one bit. See https://example.com/docs/v2 for more.\n\n', '')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.source])).toEqual([['untranslated', '每个标志占 $1$ 比特。更多信息见 https://example.com/docs/v2 。']]);
+  });
+  it('finds a Chinese sentence left in the English', () => {
+    const found = check(seed('Characters in UTF-8 may require up to 4 bytes.', 'UTF-8 编码的字符最多需要 4 个字节。')).filter((f) => f.level === 'error');
+    expect(found.map((f) => [f.code, f.message])).toEqual([['chinese-in-target', 'English block 7 contains 12 Chinese characters (18% of its letters)']]);
+  });
+  it('finds a question that became a statement', () => {
+    const found = check(seed('Does Widget support IE11?', 'Widget supports IE11.')).filter((f) => f.level !== 'info');
+    expect(found.map((f) => [f.level, f.code, f.source, f.target])).toEqual([['warning', 'question-lost', 'Widget 支持 IE11 吗？', 'Widget supports IE11.']]);
+  });
+});
+
+describe('check on docs-dev (../shared/corpus/docs-dev, read in place)', () => {
+  const DOCS = `${SHARED}corpus/docs-dev/`;
+  const names = ['antd-cases', 'antd-colors', 'antd-icon', 'antd-introduce', 'antd-research-exception', 'echarts-dataset', 'echarts-event', 'echarts-import'];
+  const findings = names.flatMap((name) => checkBitext(loadBitext(`${DOCS}${name}`)));
+  it('calls no identical block (API, FAQ, code, product names, URLs) an untranslated copy', () => {
+    expect(findings.filter((f) => f.code === 'untranslated-copy')).toEqual([]);
+  });
+  it('reports only the numbers that differ in the published texts', () => {
+    // Read by hand: antd-cases says 800 systems in Chinese, "more than 80 applications" in English;
+    // echarts-dataset's English names "ECharts 3", its Chinese "the way before ECharts 4".
+    expect(findings.filter((f) => f.code === 'number-mismatch').map((f) => [f.doc, f.message])).toEqual([
+      ['antd-cases', 'Chinese "800" (number 800) has no match in the English'],
+      ['antd-cases', 'English "80" (number 80) has no match in the Chinese'],
+      ['echarts-dataset', 'English "3" (number 3) has no match in the Chinese'],
+    ]);
   });
 });

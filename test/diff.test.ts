@@ -41,6 +41,29 @@ describe('FR-12: text diffs by characters for Chinese', () => {
   });
 });
 
+describe('adjacent word changes coalesced as git diff --word-diff shows them (issue 10)', () => {
+  const wdiff = (oldText: string, newText: string, lang = 'en') =>
+    diffText(oldText, newText, lang).map((p) => (p.removed ? `[-${p.value}-]` : p.added ? `{+${p.value}+}` : p.value)).join('');
+  it('joins changes separated by white space only into one removal and one addition', () => {
+    expect(wdiff('The Party Chief said no.', 'The CCP leader said no.')).toBe('The [-Party Chief-]{+CCP leader+} said no.');
+    expect(wdiff('rose by 3 percent last year', 'fell by 5 percent this year')).toBe('[-rose-]{+fell+} by [-3-]{+5+} percent [-last-]{+this+} year');
+  });
+  it('keeps changes apart when an unchanged word stands between them', () => {
+    expect(wdiff('a b c d', 'a x c y')).toBe('a [-b-]{+x+} c [-d-]{+y+}');
+  });
+  it('leaves each side readable: unchanged and removed parts give the old text, unchanged and added the new', () => {
+    for (const [oldText, newText, lang] of [
+      ['The Party Chief said no, twice.', 'The CCP leader said yes, once.', 'en'],
+      ['one two three four', 'one four', 'en'],
+      ['我们明天去公园散步。', '我们后天去公园散步吧。', 'zh-Hans'],
+    ]) {
+      const parts = diffText(oldText, newText, lang);
+      expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe(oldText);
+      expect(parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(newText);
+    }
+  });
+});
+
 /** Old = the real pair; new = the English revised: two words changed, English paragraphs 6 and 7 merged. */
 function revision(): { old: string; new: string } {
   const root = fixture({

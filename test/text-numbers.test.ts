@@ -119,3 +119,34 @@ describe('extractNumbers: adversarial runs in linear time', () => {
     expect(values('twenty five percent, three times', 'en')).toEqual([['percent', 25], ['multiple', 3]]);
   });
 });
+
+describe('dates with spaces, clock times and approximate magnitudes (issue 10)', () => {
+  it('reads a Chinese date written with spaces around its numbers as the date of its English', () => {
+    // 2022 年 11 月 18 日 = the year 2022 and 18 November (11 × 100 + 18)
+    expect(values('于 2022 年 11 月 18 日发布', 'zh-Hans')).toEqual([['year', 2022], ['date', 1118]]);
+    expect(values('Released on November 18, 2022', 'en')).toEqual([['date', 1118], ['year', 2022]]);
+    expect(values('从 2015 年 4 月起', 'zh-Hans')).toEqual([['year', 2015], ['month', 4]]);
+  });
+  it('reads clock times on 24 hours: 上午十点 = 10 a.m. = 1000, 下午3点半 = 3:30 p.m. = 1530', () => {
+    expect(values('上午十点开会', 'zh-Hans')).toEqual([['time', 1000]]);
+    expect(values('下午3点半，晚上 8 点 15 分', 'zh-Hans')).toEqual([['time', 1530], ['time', 2015]]);
+    expect(values('十点钟出发，14:05 到达', 'zh-Hans')).toEqual([['time', 1000], ['time', 1405]]);
+    expect(values('The meeting is at 10 a.m., lunch at 12:30 pm and the train at ten o’clock.', 'en')).toEqual([['time', 1000], ['time', 1230], ['time', 1000]]);
+    expect(values('It ends at 3:30 p.m. or 12 a.m.', 'en')).toEqual([['time', 1530], ['time', 0]]);
+  });
+  it('reads no clock time in 三点建议 ("three points") without a part of the day or 钟/分/半', () => {
+    expect(values('提出三点建议', 'zh-Hans')).toEqual([['number', 3]]);
+  });
+  it('reads 多/余 before a scale as its magnitude: 100 多万 and 一百多万 = over a million', () => {
+    expect(values('用户 100 多万', 'zh-Hans')).toEqual([['number', 1_000_000]]);
+    expect(values('用户一百多万', 'zh-Hans')).toEqual([['number', 1_000_000]]);
+    expect(values('近 3 万人，约 2 亿元，5000 余万', 'zh-Hans')).toEqual([['number', 30_000], ['number', 200_000_000], ['number', 50_000_000]]);
+    expect(values('over one million users, nearly a billion', 'en')).toEqual([['number', 1_000_000], ['number', 1_000_000_000]]);
+    const zh = extractNumbers('用户 100 多万', 'zh-Hans');
+    expect(unmatchedNumbers(zh, extractNumbers('over one million users', 'en'))).toEqual({ source: [], target: [] });
+  });
+  it('reads a number before a lower-case "may" as no date: UTF-8 may require', () => {
+    expect(values('UTF-8 may require more bytes', 'en')).toEqual([['number', 8]]);
+    expect(values('on 8 May', 'en')).toEqual([['date', 508]]);
+  });
+});

@@ -7,13 +7,14 @@
  * |---|---|---|
  * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
  * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
- * | `untranslated-copy` | error | an English block identical to a Chinese block of the document (after normalising) |
- * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters) |
+ * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
+ * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
  * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
- * | `name-missing` | error | a Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
+ * | `name-missing` | error | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
  * | `empty` | warning | a block whose text has no letters or digits |
  * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
  * | `low-score` | warning | a block link scoring below `LOW_SCORE` (0.5) |
+ * | `question-lost` | warning | a Chinese question (？) whose English sentence link has no question mark (FR-19) |
  * | `sentence-untranslated` | error | a Chinese sentence with no English inside a linked block (1-0 sentence link) |
  * | `sentence-extra` | warning | an English sentence with no Chinese inside a linked block (0-1 sentence link) |
  * | `length-ratio` | warning | English/Chinese length ratio far from the document's own (robust z-score > 3.5 and factor > 2) |
@@ -24,10 +25,21 @@
  * an image is linked by its URL, not translated, so a copied or missing alt text is no error, and
  * no English block is called a copy of an alt text.
  *
+ * Numbers and names are read from prose only: inline code and the technical tokens of
+ * `technicalRanges` (URLs, versions, identifiers such as `GB2312` or `UTF-8`, inline math, markup
+ * kept as text) are blanked first, and a link of code blocks is not read at all — code is linked
+ * by identity (`pipeline/align/`), its digits are code, and its comments are checked by
+ * `chinese-in-target`. A block written without Chinese characters (a product name, "API", a code
+ * block, `=== "Python"`) is the same in both languages by nature, not an untranslated copy.
+ * Punctuation is compared only for questions: ：/: and 。/. stand for each other at the end of a
+ * sentence in a Chinese–English pair (FR-19, ../shared/cases/field-reports.md), a question turned
+ * statement changes the meaning.
+ *
  * Pure: works on a `Bitext`, reads nothing.
  */
 import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag, Segment, Side } from '../types.ts';
-import { escapeControls, extractNumbers, hanCharacters, isNoteBlock, median, paint, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
+import type { PhrasingContent } from 'mdast';
+import { blankRanges, escapeControls, extractNumbers, hanCharacters, isNoteBlock, median, paint, technicalRanges, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
@@ -64,6 +76,35 @@ function contentLength(text: string): number {
   return n;
 }
 
+/**
+ * The ranges of `nodes`' plain text (`inlineText` in pipeline/read/inline.ts, whose walk this
+ * follows: text and inline code by their values, a hard break or raw `<br>` one character, other
+ * raw HTML and images none) that are inline code.
+ */
+function inlineCodeRanges(nodes: readonly PhrasingContent[], at = { offset: 0 }, out: { start: number; end: number }[] = []): { start: number; end: number }[] {
+  for (const node of nodes) {
+    if (node.type === 'inlineCode') out.push({ start: at.offset, end: (at.offset += node.value.length) });
+    else if (node.type === 'text') at.offset += node.value.length;
+    else if (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()))) at.offset += 1;
+    else if ('children' in node) inlineCodeRanges(node.children as PhrasingContent[], at, out);
+  }
+  return out;
+}
+
+/** A block's prose (its text with inline code and technical tokens blanked, offsets kept) and the digit runs of what was blanked. */
+function proseOf(block: Block): { prose: string; technicalDigits: string[] } {
+  const code = inlineCodeRanges(block.mdast);
+  const ranges = [...code, ...technicalRanges(blankRanges(block.text, code))].sort((a, b) => a.start - b.start);
+  const technicalDigits = ranges.flatMap((r) => block.text.slice(r.start, r.end).match(/\d+(?:\.\d+)*/g) ?? []);
+  return { prose: blankRanges(block.text, ranges), technicalDigits };
+}
+
+/** A stretch of text up to a sentence stop, Latin or Chinese (where a Chinese sentence left in the English ends). */
+const SENTENCE_WITH_STOP = /[^.!?。！？\n]*[.!?。！？]/gu;
+
+/** A question mark ending a sentence, before closing quotes and brackets. */
+const ENDS_AS_QUESTION = /[?？][\s"'”’」』）)\]]*$/u;
+
 /** Each side's language, as the messages name it. */
 const LANGUAGE_NAME: BySide<string> = { source: 'Chinese', target: 'English' };
 
@@ -87,7 +128,9 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
 
   const ratios: { k: number; ratio: number }[] = [];
   const sourceByText = new Map<string, number>();
-  for (const b of zhDoc.blocks) if (b.kind !== 'image' && !sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  for (const b of zhDoc.blocks) {
+    if (b.kind !== 'image' && hanCharacters(b.text).length > 0 && !sourceByText.has(fold(b.text))) sourceByText.set(fold(b.text), b.index);
+  }
   const movedSource = new Set<number>((bitext.moves ?? []).flatMap((m) => m.source));
   const movedTarget = new Set<number>((bitext.moves ?? []).flatMap((m) => m.target));
   bitext.links.forEach((link, k) => {
@@ -128,19 +171,32 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       if (han === 0) continue;
       const latin = block.text.match(LATIN_LETTERS)?.length ?? 0;
       const share = han / (han + latin);
+      const chineseSentence = (block.text.match(SENTENCE_WITH_STOP) ?? []).some((s) => {
+        const h = hanCharacters(s).length;
+        return h >= 4 && h / (h + (s.match(LATIN_LETTERS)?.length ?? 0)) >= 0.3 && /[。！？]$/u.test(s);
+      });
       add(
-        share >= 0.3 ? 'error' : 'warning',
+        share >= 0.3 || chineseSentence ? 'error' : 'warning',
         'chinese-in-target',
         `English block ${block.index} contains ${han} Chinese character${han === 1 ? '' : 's'} (${Math.round(share * 100)}% of its letters)`,
         { targetBlocks: [block.index], target: block.text },
       );
     }
+    // Numbers and names of prose only (see the module comment).
+    const isCode = [...sourceBlocks, ...targetBlocks].every((b) => b.kind === 'code');
+    const read = new Map([...sourceBlocks, ...targetBlocks].map((b) => [b, isCode ? { prose: '', technicalDigits: [] } : proseOf(b)]));
     // Numbers: compare per link; mentions keep the block they came from to name the sentence.
     const mentions = (blocks: readonly Block[], lang: LanguageTag) =>
-      blocks.flatMap((b) => extractNumbers(b.text, lang).map((m) => ({ ...m, block: b.index })));
+      blocks.flatMap((b) => extractNumbers(read.get(b)!.prose, lang).map((m) => ({ ...m, text: b.text.slice(m.start, m.end), block: b.index })));
     const unmatched = unmatchedNumbers(mentions(sourceBlocks, zhDoc.lang), mentions(targetBlocks, enDoc.lang)) as BySide<(NumberMention & { block: BlockId })[]>;
+    // Digits written into a token on the other side (ECharts4 ↔ ECharts 4) are there.
+    const technicalDigits: BySide<Set<string>> = {
+      source: new Set(sourceBlocks.flatMap((b) => read.get(b)!.technicalDigits)),
+      target: new Set(targetBlocks.flatMap((b) => read.get(b)!.technicalDigits)),
+    };
     for (const [side, other] of [['source', 'target'], ['target', 'source']] as const) {
       for (const m of unmatched[side]) {
+        if (technicalDigits[other].has(m.text)) continue;
         const segment = sentencesOf[side][m.block]?.find((s) => s.start <= m.start && m.end <= s.end);
         add(
           m.written === 'digits' ? 'error' : 'warning',
@@ -151,16 +207,22 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       }
     }
     // Latin-script names in the Chinese must reach the English.
+    // A lower-case word (`svg`, `className`, `tooltip`) is a technical term, often rendered in
+    // words ("the root node"), not a name.
     const foldedTarget = fold(target);
+    // An abbreviation may be spelled out: OB ↔ OceanBase, API ↔ Application Programming Interface.
+    const capitalRuns = [...target.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \-]+\p{Lu}[\p{L}\p{N}]*)*/gu)].map((m) => m[0].replace(/[^\p{Lu}]/gu, ''));
     const seen = new Set<string>();
     for (const block of sourceBlocks) {
-      for (const match of block.text.matchAll(LATIN_NAME)) {
+      for (const match of read.get(block)!.prose.matchAll(LATIN_NAME)) {
         const name = match[0].replace(/[.\-'’]+$/, '');
-        if ((name.match(LATIN_LETTERS)?.length ?? 0) < 2 || seen.has(name)) continue;
+        if (!/\p{L}{2}/u.test(name) || !/^\p{Lu}/u.test(name) || seen.has(name)) continue;
         seen.add(name);
         const folded = fold(name);
         const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
-        const found = foldedTarget.includes(folded) || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget));
+        const found = foldedTarget.includes(folded)
+          || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget))
+          || (/^\p{Lu}{2,6}$/u.test(name) && capitalRuns.some((run) => run.includes(name)));
         if (!found) {
           const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
           add('error', 'name-missing', `"${name}" appears in the Chinese but not in the English`, segment ? { sourceSegments: [segment.index] } : {});
@@ -175,16 +237,24 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       }
     }
     if (link.score < lowScore) add('warning', 'low-score', `link score ${link.score.toFixed(2)} is below ${lowScore}`);
-    // Sentences without a counterpart inside linked blocks: a Chinese sentence left untranslated
-    // is an error (the omission "all translated" tools miss), an English sentence with no source a warning.
-    for (const sentence of link.sentences) {
-      if (sentence.source.length > 0 && sentence.target.length > 0) continue;
+    const text = (list: Segment[]) => list.map((s) => s.text).join(' ');
+    const sentenceLinks = link.sentences.map((sentence) => {
       const zh = sentence.source.map((i) => zhDoc.segments[i]).filter(Boolean);
       const en = sentence.target.map((i) => enDoc.segments[i]).filter(Boolean);
-      const text = (list: Segment[]) => list.map((s) => s.text).join(' ');
-      const ids = { sourceSegments: [...sentence.source], targetSegments: [...sentence.target], source: text(zh), target: text(en) };
-      if (zh.length > 0) add('error', 'sentence-untranslated', `Chinese sentence ${sentence.source.join(', ')} has no English counterpart`, ids);
-      else add('warning', 'sentence-extra', `English sentence ${sentence.target.join(', ')} has no Chinese counterpart`, ids);
+      return { zh, en, ids: { sourceSegments: [...sentence.source], targetSegments: [...sentence.target], source: text(zh), target: text(en) } };
+    });
+    // A question that became a statement: a Chinese sentence ending in ？ whose English has no ?.
+    for (const { zh, en, ids } of sentenceLinks) {
+      if (en.length > 0 && zh.some((s) => ENDS_AS_QUESTION.test(s.text)) && !/[?？]/u.test(ids.target)) {
+        add('warning', 'question-lost', `Chinese sentence ${ids.sourceSegments.join(', ')} is a question; its English is not`, ids);
+      }
+    }
+    // Sentences without a counterpart inside linked blocks: a Chinese sentence left untranslated
+    // is an error (the omission "all translated" tools miss), an English sentence with no source a warning.
+    for (const { zh, en, ids } of sentenceLinks) {
+      if (zh.length > 0 && en.length > 0) continue;
+      if (zh.length > 0) add('error', 'sentence-untranslated', `Chinese sentence ${ids.sourceSegments.join(', ')} has no English counterpart`, ids);
+      else add('warning', 'sentence-extra', `English sentence ${ids.targetSegments.join(', ')} has no Chinese counterpart`, ids);
     }
     if (isNotOneToOne(link)) {
       const how = link.source.length > link.target.length ? 'merged' : link.source.length < link.target.length ? 'split' : 'regrouped';

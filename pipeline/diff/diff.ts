@@ -12,7 +12,9 @@
  *    (same number of blocks each side) with different text `changed`, anything else `re-paired`
  *    (links merged, split or regrouped, or a side's blocks merged or split).
  * 3. Inside each changed or re-paired group the texts are diffed: characters for Chinese, words
- *    for English (`diffChars` / `diffWordsWithSpace`; surrogate pairs are never split — FR-12).
+ *    for English (`diffChars` / `diffWordsWithSpace`; surrogate pairs are never split — FR-12);
+ *    changes separated only by white space are coalesced into one removal and one addition, as
+ *    `git diff --word-diff` shows them (`[-Party Chief-]{+CCP leader+}`).
  * 4. Stale translation-memory units: the (source, target) pairs `unitsFromBitext` makes from the
  *    old revision that the new revision no longer has, with their old origins (`b6`, `b6s2`).
  */
@@ -28,13 +30,54 @@ import { bitextFromAlignmentJson, loadBitext, readAlignmentJson } from '../align
 import { unitsFromBitext } from '../memory/index.ts';
 
 /**
- * Diff two texts the way an editor reads them: by characters for Chinese (`lang` starting `zh`),
- * by words for anything else (whitespace kept as tokens, so a paragraph merge shows as a removed
- * line break). Parts are whole code points (a surrogate pair is never split).
+ * Diff two texts the way an editor reads them: by characters for Chinese (`lang` a Chinese tag,
+ * `isChinese`), by words for anything else (whitespace kept as tokens, so a paragraph merge shows
+ * as a removed line break). Parts are whole code points (a surrogate pair is never split); adjacent
+ * changes are coalesced (`coalesce`). Joining the unchanged and removed parts gives `oldText`,
+ * the unchanged and added parts `newText`.
  */
 export function diffText(oldText: string, newText: string, lang: LanguageTag): TextPart[] {
   const parts: ChangeObject<string>[] = isChinese(lang) ? diffChars(oldText, newText) : diffWordsWithSpace(oldText, newText);
-  return parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) }));
+  return coalesce(parts.map((p) => ({ value: p.value, ...(p.added ? { added: true } : {}), ...(p.removed ? { removed: true } : {}) })));
+}
+
+/**
+ * Changes separated by nothing or by white space alone made into one removed part followed by one
+ * added part, as `git diff --word-diff` shows them: `[-Party-]{+CCP+} [-Chief-]{+leader+}` becomes
+ * `[-Party Chief-]{+CCP leader+}`. The white space inside a run goes to both sides, so each side
+ * still reads as its text; unchanged text of any other kind ends a run.
+ */
+function coalesce(parts: readonly TextPart[]): TextPart[] {
+  const out: TextPart[] = [];
+  let run: TextPart[] = [];
+  const flush = () => {
+    // White space after the last change is unchanged text after the run.
+    let end = run.length;
+    while (end > 0 && !run[end - 1].added && !run[end - 1].removed) end--;
+    const changes = run.slice(0, end);
+    const removed = changes.filter((p) => !p.added).map((p) => p.value).join('');
+    const added = changes.filter((p) => !p.removed).map((p) => p.value).join('');
+    // Words only removed (or only added) around unchanged white space: nothing to pair, keep as is.
+    if ([removed, added].some((t) => t !== '' && !/\S/u.test(t))) {
+      out.push(...run);
+      run = [];
+      return;
+    }
+    if (removed) out.push({ value: removed, removed: true });
+    if (added) out.push({ value: added, added: true });
+    out.push(...run.slice(end));
+    run = [];
+  };
+  for (const p of parts) {
+    const changed = p.added || p.removed;
+    if (changed || (run.length > 0 && /^\s+$/u.test(p.value))) run.push(p);
+    else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** old block id → new block ids (and back) for one side; see step 1 of the module comment. */

@@ -2,6 +2,7 @@
  * text — the shared text toolkit: characters (`chars.ts`: width folding, Han/CJK, trimming),
  * language tags and document file names (`lang.ts`), Chinese scripts (`script.ts`), numbers
  * (`numbers.ts`), English words (`english.ts`), notes, bylines and end markers (`notes.ts`),
+ * technical tokens that are not translated (`technical.ts`),
  * medians (`stats.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`) and terminal colours
  * (`terminal.ts`).
  */
@@ -11,6 +12,7 @@ export * from './script.ts';
 export * from './numbers.ts';
 export * from './english.ts';
 export * from './notes.ts';
+export * from './technical.ts';
 export * from './stats.ts';
 export * from './hash.ts';
 export * from './cache.ts';

@@ -30,7 +30,8 @@ import { isChinese } from './lang.ts';
 /**
  * What a number denotes. `date` values are `month * 100 + day` (11月12日 → 1112); `month` is 1–12;
  * `weekday` is 1 (Monday) … 7 (Sunday); `decade` is its first year (1960); `percent` is the number
- * of hundredths (30% → 30); `multiple` is the factor (三倍 → 3); `ordinal` the position (第一 → 1).
+ * of hundredths (30% → 30); `multiple` is the factor (三倍 → 3); `ordinal` the position (第一 → 1); `time` a clock time
+ * on 24 hours as `hour * 100 + minute` (上午十点 → 1000, 2:30 p.m. → 1430).
  */
 export type NumberKind =
   | 'number'
@@ -41,7 +42,8 @@ export type NumberKind =
   | 'weekday'
   | 'ordinal'
   | 'multiple'
-  | 'percent';
+  | 'percent'
+  | 'time';
 
 /** One number found in a text. `start`/`end` are UTF-16 offsets into that text (`end` exclusive). */
 export interface NumberMention {
@@ -142,6 +144,11 @@ const CN_NUMERAL = '零〇一壹二贰貳两兩三叁參四肆五伍六陆陸七
 const CN_RUN = `[${CN_NUMERAL}]+`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CN_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+/** Parts of the day before a clock time, and the hours they add to a 12-hour reading (下午三点 → 15). */
+const CN_DAY_PERIOD_HOURS: Record<string, number> = {
+  凌晨: 0, 早上: 0, 早晨: 0, 上午: 0, 中午: 12, 下午: 12, 傍晚: 12, 晚上: 12, 夜里: 12, 夜間: 12, 夜间: 12,
+};
+const CN_DAY_PERIOD = Object.keys(CN_DAY_PERIOD_HOURS).join('|');
 
 /**
  * Value of a run of Chinese numerals: `二十五` → 25, `一百零五` → 105, `三千五百万` → 35000000,
@@ -200,16 +207,18 @@ const CN_NUM = `(?:${RUN_DIGITS}|(?<![${CN_NUMERAL}])${CN_RUN})`;
 
 /** The patterns of `chineseNumbers`, built once (matched by `collect`). */
 const ZH = {
-  date: new RegExp(`(${CN_NUM})月(${CN_NUM})[日号號]`, 'gu'),
+  date: new RegExp(`(${CN_NUM})\\s?月\\s?(${CN_NUM})\\s?[日号號]`, 'gu'),
   decade: new RegExp(`(?:(上个?世纪|二十世纪|20世纪)|(本世纪|二十一世纪|21世纪))?(${CN_NUM})年代`, 'gu'),
-  year: new RegExp(`(\\d{3,4}|[零〇一二三四五六七八九]{4})年(?!代)`, 'gu'),
-  month: new RegExp(`(?<!个|個)(${CN_NUM})月`, 'gu'),
+  year: new RegExp(`(\\d{3,4}|[零〇一二三四五六七八九]{4})\\s?年(?!代)`, 'gu'),
+  month: new RegExp(`(?<!个|個)(${CN_NUM})\\s?月`, 'gu'),
+  time: new RegExp(`(${CN_DAY_PERIOD})?\\s?(?:(${RUN_DIGITS})[:：](\\d{2})(?!\\d)|(${CN_NUM})\\s?[点點](?:\\s?(${CN_NUM})\\s?分|(半)|[钟鐘整])?)`, 'gu'),
   weekday: /(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])/gu,
   percentWords: new RegExp(`百分之(${CN_NUM})`, 'gu'),
   percent: new RegExp(`(${RUN_DIGITS})\\s?%`, 'gu'),
   multiple: new RegExp(`(${CN_NUM})倍`, 'gu'),
   ordinal: new RegExp(`第(${CN_NUM})`, 'gu'),
-  scaled: new RegExp(`(${RUN_DIGITS})([十百千万萬亿億]+)`, 'gu'),
+  scaled: new RegExp(`(${RUN_DIGITS})\\s?([多余餘]?)\\s?([十百千万萬亿億]+)`, 'gu'),
+  numeralsApprox: new RegExp(`(?<![${CN_NUMERAL}])(${CN_RUN})[多余餘]([万萬亿億]+)`, 'gu'),
   digits: new RegExp(DIGITS, 'gu'),
   numerals: new RegExp(CN_RUN, 'gu'),
 };
@@ -257,11 +266,26 @@ function chineseNumbers(text: string): NumberMention[] {
   collect(t, ZH.multiple, (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
   // Ordinals: 第一, 第3
   collect(t, ZH.ordinal, (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
-  // Digits with a scale: 12.6万, 3千万, 1.2亿
+  // Clock times: 上午十点, 下午3点半, 晚上 8 点 15 分, 14:30. Without a part of the day a 点 needs
+  // 钟/整/半/分 after it (三点建议 is "three points").
+  collect(t, ZH.time, (m) => {
+    const [, period, hDigits, mDigits, hRun, mRun, half] = m;
+    if (hRun !== undefined && !period && !/[钟鐘整分半]$/.test(m[0])) return null;
+    const hour = value(hDigits ?? hRun);
+    const minute = half ? 30 : value(mDigits ?? mRun ?? '0');
+    if (!(Number.isInteger(hour) && hour >= 0 && hour <= 24 && Number.isInteger(minute) && minute >= 0 && minute < 60)) return null;
+    const h = period && hour < 12 ? hour + CN_DAY_PERIOD_HOURS[period] : hour;
+    return { value: h * 100 + minute, kind: 'time', written: written(hDigits ?? hRun) };
+  }, out);
+  // Digits with a scale: 12.6万, 3千万, 1.2亿, 100 多万 (多/余 "over" leaves the magnitude: over a million)
   collect(t, ZH.scaled, (m) => {
-    const factor = parseChineseNumeral(`一${m[2]}`);
+    const factor = parseChineseNumeral(`一${m[3]}`);
     if (!Number.isFinite(factor)) return null;
     return { value: scaled(m[1], Math.round(Math.log10(factor))), kind: 'number', written: 'digits' };
+  }, out);
+  collect(t, ZH.numeralsApprox, (m) => {
+    const v = parseChineseNumeral(m[1]) * parseChineseNumeral(`一${m[2]}`);
+    return Number.isFinite(v) ? { value: v, kind: 'number', written: 'words' } : null;
   }, out);
   // Plain digits
   collect(t, ZH.digits, (m) => {
@@ -354,7 +378,9 @@ const EN_NUM = `(?:${RUN_DIGITS}|\\b(?<!\\b${WORD}(?:[\\s-]+|\\s+and\\s+))${WORD
 /** The patterns of `englishNumbers`, built once (matched by `collect`). */
 const EN = {
   monthDay: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|million|billion))`, 'giu'),
-  dayMonth: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'),
+  dayMonth: new RegExp(`(?<![\\w.\\-])(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})\\b`, 'giu'),
+  time: new RegExp(`(?<![\\w.:])(?:(\\d{1,2})(?::(\\d{2}))?\\s?(?:([ap])\\.?m\\b\\.?|o['’]clock\\b)|(\\d{1,2}):(\\d{2})(?![\\d:])|\\b(?<!\\b${WORD}(?:[\\s-]+|\\s+and\\s+))(${WORD_RUN})\\s+(?:([ap])\\.m\\.|o['’]clock\\b))`, 'giu'),
+  scaleAlone: /\b(?:a|one)\s+(hundred|thousand|million|billion|trillion)\b/giu,
   decade: /(?:\b(\d{2})(\d0)s\b|['’](\d0)s\b)/gu,
   decadeWord: new RegExp(`\\b(${DECADE_WORD})\\b`, 'giu'),
   percent: new RegExp(`(${EN_NUM})\\s?(?:%|per\\s?cent\\b)`, 'giu'),
@@ -383,7 +409,8 @@ function englishNumbers(text: string): NumberMention[] {
   }, out);
   collect(t, EN.dayMonth, (m) => {
     const day = Number(m[1]);
-    if (day < 1 || day > 31) return null;
+    // A month after a number is capitalised ("8 May"): in "UTF-8 may require", "may" is a verb.
+    if (day < 1 || day > 31 || !/^[A-Z]/.test(m[2])) return null;
     return { value: ENGLISH_MONTHS.get(m[2].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
   // Decades: 1960s, '60s, the sixties
@@ -406,6 +433,19 @@ function englishNumbers(text: string): NumberMention[] {
     const v = w.startsWith('tw') || w.startsWith('doub') ? 2 : w.startsWith('quad') ? 4 : 3;
     return { value: v, kind: 'multiple', written: 'words' };
   }, out);
+  // Clock times: 10 a.m., 2:30 pm, ten o'clock, 14:30 (hours on 24: p.m. adds 12, 12 a.m. is 0)
+  collect(t, EN.time, (m) => {
+    const [, hDigits, mDigits, meridiem, h24, m24, hWords, meridiemWords] = m;
+    const hour = h24 !== undefined ? Number(h24) : hDigits !== undefined ? Number(hDigits) : parseEnglishNumberWords(hWords);
+    const minute = Number(m24 ?? mDigits ?? 0);
+    if (!(Number.isInteger(hour) && hour <= 24 && minute < 60)) return null;
+    const half = (meridiem ?? meridiemWords)?.toLowerCase();
+    if (half && (hour < 1 || hour > 12)) return null;
+    const h = half === 'p' && hour < 12 ? hour + 12 : half === 'a' && hour === 12 ? 0 : hour;
+    return { value: h * 100 + minute, kind: 'time', written: hWords === undefined ? 'digits' : 'words' };
+  }, out);
+  // A scale word with an article: "over a million" (the magnitude 100多万 reads as)
+  collect(t, EN.scaleAlone, (m) => ({ value: 10 ** EN_SCALES[m[1].toLowerCase()], kind: 'number', written: 'words' }), out);
   // Digits with a scale word: 12.6 million, 3 thousand
   collect(t, EN.scaled, (m) => ({
     value: scaled(m[1], EN_SCALES[m[2].toLowerCase()]), kind: 'number', written: 'digits',
