@@ -17,7 +17,7 @@ import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Lang
 import { inlineText, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
-import { inlineToHast } from './markup.ts';
+import { inlineToHast, BLOCK_CSS } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
 import { renderPage, GENERATOR } from './page.ts';
@@ -93,46 +93,123 @@ function inlineOf(block: Block): PhrasingContent[] {
   return block.mdast && block.mdast.length > 0 && inlineText(block.mdast) === block.text ? block.mdast : [{ type: 'text', value: block.text }];
 }
 
-/** A block's inline content with each sentence wrapped in its `.s` span. */
-function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper): ElementContent[] {
+/**
+ * A block's content from `from` to `to` of its text (UTF-16 offsets; a table cell's range, the
+ * whole text by default), each sentence in the range wrapped in its `.s` span. Code is its text as
+ * it is, line breaks and indentation kept and never converted between scripts (FR-21): as inline
+ * Markdown it would be inline code, whose line breaks HTML conversion folds into spaces.
+ */
+function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, from = 0, to = block.text.length): ElementContent[] {
   const nodes = inlineOf(block);
+  const render = (a: number, b: number): ElementContent[] =>
+    block.kind === 'code' ? [{ type: 'text', value: block.text.slice(a, b) }] : inlineToHast(sliceInline(nodes, a, b), map);
   const out: ElementContent[] = [];
-  let at = 0;
+  let at = from;
   for (const seg of segments) {
-    if (seg.start < at || seg.end > block.text.length) continue; // overlapping or out of range: leave as plain text
-    if (seg.start > at) out.push(...inlineToHast(sliceInline(nodes, at, seg.start), map));
+    if (seg.start < at || seg.end > to) continue; // outside the range, overlapping or out of range: left as plain text
+    if (seg.start > at) out.push(...render(at, seg.start));
     const label = labels.get(seg.index);
-    out.push(
-      h(
-        'span',
-        { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex: 0 },
-        inlineToHast(sliceInline(nodes, seg.start, seg.end), map),
-      ),
-    );
+    out.push(h('span', { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex: 0 }, render(seg.start, seg.end)));
     at = seg.end;
   }
-  if (at < block.text.length) out.push(...inlineToHast(sliceInline(nodes, at, block.text.length), map));
+  if (at < to) out.push(...render(at, to));
   return out;
 }
 
-/** The element for a block of a given kind, holding `content`. */
-function blockElement(block: Block, content: ElementContent[]): Element {
+/** A block's content between two offsets of its text (`blockContent` with the block's sentences bound). */
+type ContentOf = (block: Block, from?: number, to?: number) => ElementContent[];
+
+/** A list item block as a list element holding its `<li>`: `<ol start>` numbered from the item's number, or `<ul>`. */
+function listElement(block: Block, content: ElementContent[]): Element {
+  const list = block.list ?? { ordered: false, start: 1, item: 0, firstOfItem: true };
+  const number = list.start + list.item;
+  // A later paragraph of an item, alone in its cell, is shown without a second number or bullet.
+  const item = h('li', list.firstOfItem ? {} : { className: ['more'] }, [h('p', content)]);
+  const className = [`d${Math.min(block.depth ?? 1, 3)}`];
+  return list.ordered ? h('ol', { className, ...(number === 1 ? {} : { start: number }) }, [item]) : h('ul', { className }, [item]);
+}
+
+/** A table row block as a one-row `<table>`: the header row (row 0) in `<thead>` with `<th>` cells, others in `<tbody>`. */
+function tableElement(block: Block, table: NonNullable<Block['table']>, contentOf: ContentOf): Element {
+  const header = table.row === 0;
+  const cells = table.ranges.map((r, i) => {
+    const align = table.align[i];
+    return h(header ? 'th' : 'td', align ? { className: [`al-${align}`] } : {}, contentOf(block, r.start, r.end));
+  });
+  return h('table', [h(header ? 'thead' : 'tbody', [h('tr', cells)])]);
+}
+
+/** The element for a block of a given kind; a heading with an anchor is recorded in `anchors` (made unique by `uniqueIds`). */
+function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
   switch (block.kind) {
-    case 'heading':
-      return h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, content);
+    case 'heading': {
+      const heading = h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, block.anchor ? { id: block.anchor } : {}, contentOf(block));
+      if (block.anchor) anchors.add(heading);
+      return heading;
+    }
     case 'caption':
-      return h('p', { className: ['caption'] }, content);
+      return h('p', { className: ['caption'] }, contentOf(block));
     case 'quote':
-      return h('blockquote', [h('p', content)]);
+      return h('blockquote', [h('p', contentOf(block))]);
     case 'listItem':
-      return h('p', { className: ['li', `d${Math.min(block.depth ?? 1, 3)}`] }, content);
+      return listElement(block, contentOf(block));
     case 'tableRow':
-      return h('p', { className: ['tr'] }, content);
+      return block.table ? tableElement(block, block.table, contentOf) : h('p', contentOf(block));
     case 'code':
-      return h('pre', [h('code', content)]);
+      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`] } : {}, contentOf(block))]);
     default:
-      return h('p', content);
+      return h('p', contentOf(block));
   }
+}
+
+/**
+ * Whether `block` continues the list or table of `previous`, the block before it in the same cell
+ * and container: the next item or a later paragraph of the same list (same depth, kind and start),
+ * or the next row of a table.
+ */
+function continues(previous: Block | undefined, block: Block): boolean {
+  if (!previous || previous.kind !== block.kind || previous.container !== block.container) return false;
+  if (block.kind === 'tableRow') return previous.table !== undefined && block.table !== undefined && block.table.row === previous.table.row + 1;
+  const [a, b] = [previous.list, block.list];
+  if (block.kind !== 'listItem' || !a || !b || previous.depth !== block.depth || a.ordered !== b.ordered || a.start !== b.start) return false;
+  return b.item === a.item + (b.firstOfItem ? 1 : 0);
+}
+
+/**
+ * The elements of the blocks of one cell, in order: consecutive items of a list share one list
+ * element (a later paragraph of an item joins its `<li>`), consecutive rows of a table one
+ * `<table>`, and consecutive blocks of one `:::` container one `<aside class="container NAME">`
+ * headed by its title (`map` converts the title's script).
+ */
+function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper): Element[] {
+  const out: Element[] = [];
+  let previous: Block | undefined;
+  let aside: Element | undefined;
+  for (const block of blocks) {
+    let parent: ElementContent[] = out;
+    if (block.container) {
+      if (!aside || previous?.container !== block.container) {
+        const { name, title } = block.container;
+        aside = h('aside', { className: ['container', name] }, title === undefined ? [] : [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
+        out.push(aside);
+      }
+      parent = aside.children;
+    }
+    const element = blockElement(block, contentOf, anchors);
+    const last = parent.at(-1);
+    if (last?.type === 'element' && continues(previous, block)) {
+      // Same table: the row joins its body; same list: the next item joins the list, a later paragraph its item.
+      const inner = element.children[0] as Element;
+      if (block.kind === 'tableRow') {
+        const body = last.children.find((c): c is Element => c.type === 'element' && c.tagName === 'tbody');
+        if (body) body.children.push(...inner.children);
+        else last.children.push(inner);
+      } else if (block.list?.firstOfItem) last.children.push(inner);
+      else (last.children.at(-1) as Element).children.push(...inner.children);
+    } else parent.push(element);
+    previous = block;
+  }
+  return out;
 }
 
 /**
@@ -151,6 +228,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     source: { ...sentencesOf(bitext, 'source', lowScore), lang: zh.lang, className: 'src', map: zh.map, missing: 'missingSource' },
     target: { ...sentencesOf(bitext, 'target', lowScore), lang: bitext.target.lang, className: 'tgt', map: undefined, missing: 'missingTarget' },
   };
+  const anchors = new Set<Element>();
   const flaggedRows = bitext.links.map((l, k) => (needsReview(l, lowScore) ? k : -1)).filter((k) => k >= 0);
 
   const cell = (link: BlockLink, k: number, side: Side): Element => {
@@ -163,11 +241,16 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     return h(
       'div',
       { className, lang },
-      ids.map((id) => {
-        const block = bitext[side].blocks[id];
-        if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
-        return blockElement(block, blockContent(block, sentences[id], labels, map));
-      }),
+      cellElements(
+        ids.map((id) => {
+          const block = bitext[side].blocks[id];
+          if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
+          return block;
+        }),
+        (block, from, to) => blockContent(block, sentences[block.index], labels, map, from, to),
+        anchors,
+        map,
+      ),
     );
   };
 
@@ -232,5 +315,34 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     ]),
     h('footer', t('generatedBy', { generator: GENERATOR })),
   ];
-  return renderPage({ lang: ui, title: `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS, js: EDITION_JS, body });
+  uniqueIds(body, anchors);
+  return renderPage({ lang: ui, title: `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS + BLOCK_CSS, js: EDITION_JS, body });
+}
+
+/**
+ * Make every id on the page unique (FR-20, ../shared/cases/field-reports.md): the ids the page
+ * makes itself (rows, controls) stay; an id from the documents (a heading's `{#id}`, in `anchors`)
+ * keeps its name when it is free, so links to it land, else takes the first free `name-2`,
+ * `name-3`… (the same heading id on both sides: the second one numbered). Changes `nodes` in place.
+ */
+function uniqueIds(nodes: readonly ElementContent[], anchors: ReadonlySet<Element>): void {
+  const taken = new Set<string>();
+  const walk = (list: readonly ElementContent[], visit: (e: Element) => void) => {
+    for (const node of list) {
+      if (node.type !== 'element') continue;
+      visit(node);
+      walk(node.children, visit);
+    }
+  };
+  walk(nodes, (e) => {
+    if (!anchors.has(e) && typeof e.properties.id === 'string') taken.add(e.properties.id);
+  });
+  walk(nodes, (e) => {
+    if (!anchors.has(e)) return;
+    const name = String(e.properties.id);
+    let id = name;
+    for (let n = 2; taken.has(id); n++) id = `${name}-${n}`;
+    taken.add(id);
+    e.properties.id = id;
+  });
 }

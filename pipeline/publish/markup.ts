@@ -6,6 +6,7 @@
  * Images become links to the image (the edition loads nothing from the network). A footnote
  * reference becomes a plain superscript label (`<sup>1</sup>`): a block's inline nodes do not hold
  * the definitions, and the same reference on both sides would otherwise give duplicate ids.
+ * `BLOCK_CSS` styles the block elements the edition builds around this content (pipeline/publish/edition.ts).
  */
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -32,8 +33,26 @@ function prepare(nodes: readonly PhrasingContent[]): PhrasingContent[] {
 }
 
 /**
+ * The edition's styles for block structure (pipeline/publish/edition.ts): lists numbered by the
+ * browser from their `start`, tables as a grid that scrolls sideways when wider than its cell,
+ * `:::` containers as a bordered aside with a bold title. Borders use a translucent grey so they
+ * read on light and dark backgrounds.
+ */
+export const BLOCK_CSS = `
+.cell ol,.cell ul{margin:0 0 .5rem;padding-left:1.75em}
+.cell ol.d2,.cell ul.d2{margin-left:1.5em}.cell ol.d3,.cell ul.d3{margin-left:3em}
+.cell li>p{margin:0 0 .25rem}.cell li.more{list-style:none}
+.cell table{border-collapse:collapse;margin:0 0 .5rem;display:block;overflow-x:auto}
+.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;vertical-align:top;text-align:start}
+.cell th.al-right,.cell td.al-right{text-align:right}.cell th.al-center,.cell td.al-center{text-align:center}
+.cell aside.container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
+.cell .container-title{font-weight:600;margin:0 0 .25rem}
+`;
+
+/**
  * Sanitised hast for inline mdast nodes (emphasis, strong, links, inline code, breaks, deletes…).
- * `mapText`, when given, rewrites every text value (used for the Simplified→Traditional edition).
+ * `mapText`, when given, rewrites every text value outside inline code (used for the
+ * Simplified→Traditional edition, which never converts code: FR-21).
  * Pure: the input nodes are not modified.
  */
 export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text: string) => string): ElementContent[] {
@@ -46,6 +65,6 @@ export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text:
 
 function mapTextNodes(node: ElementContent, mapText: (text: string) => string): ElementContent {
   if (node.type === 'text') return { ...node, value: mapText(node.value) };
-  if (node.type === 'element') return { ...node, children: node.children.map((c) => mapTextNodes(c, mapText)) };
+  if (node.type === 'element' && node.tagName !== 'code') return { ...node, children: node.children.map((c) => mapTextNodes(c, mapText)) };
   return node;
 }
