@@ -279,3 +279,30 @@ describe('read: Markdown limits (pipeline/read/limits.ts)', () => {
     expect(parseBlocks(`\`\`\`\n${code}\n\`\`\``, 'doc.md')[0].text).toBe(code);
   });
 });
+
+describe('read: heading ids, code languages and ::: containers (issue 10)', () => {
+  it('a trailing {#id} is the heading anchor, not its text; one inside the text stays', () => {
+    const [a, b, c] = parseBlocks('## 使用方法 {#how-to-use}\n\n### 主题变量（Design Token）{#design-token}\n\n## Use {#x} here');
+    expect([a.text, a.anchor]).toEqual(['使用方法', 'how-to-use']);
+    expect([b.text, b.anchor]).toEqual(['主题变量（Design Token）', 'design-token']);
+    expect([c.text, c.anchor]).toEqual(['Use {#x} here', undefined]);
+  });
+  it('a fenced code block keeps its text and the language of its info string', () => {
+    const [js, plain] = parseBlocks('```js title="a.js"\nconst a = 1;\n  a;\n```\n\n```\nnpm i\n```');
+    expect([js.kind, js.text, js.codeLang]).toEqual(['code', 'const a = 1;\n  a;', 'js']);
+    expect([plain.text, plain.codeLang]).toEqual(['npm i', undefined]);
+  });
+  it('the blocks of a ::: container carry its name and title; its fences and title are not text', () => {
+    const blocks = parseBlocks('前言\n\n:::info{title=温馨提示}\n第一段。\n\n- 一项\n:::\n\n:::tip[小心]\n正文\n:::\n\n后记');
+    expect(blocks.map((b) => [b.kind, b.text, b.container])).toEqual([
+      ['paragraph', '前言', undefined],
+      ['paragraph', '第一段。', { name: 'info', title: '温馨提示' }],
+      ['listItem', '一项', { name: 'info', title: '温馨提示' }],
+      ['paragraph', '正文', { name: 'tip', title: '小心' }],
+      ['paragraph', '后记', undefined],
+    ]);
+  });
+  it('text and leaf directive syntax in prose reads as the text it is written as', () => {
+    expect(parseBlocks('key:value, note:x[y]{z} and a:b.\n\n::leaf{a=1}').map((b) => b.text)).toEqual(['key:value, note:x[y]{z} and a:b.', '::leaf{a=1}']);
+  });
+});
