@@ -89,6 +89,8 @@ export interface Block {
   src?: string;
   /** For a `code` block: the language of its info string (`js` of ```` ```js ````), absent when none. */
   codeLang?: string;
+  /** For the first block of a footnote definition (`[^1]: …`): the footnote's identifier (`1`). */
+  footnote?: string;
   /** For a `heading`: the id its Markdown gives it (`## Title {#title}`), not part of `text`. */
   anchor?: string;
   /** The `:::` container (remark-directive) holding the block: its name (`info`) and its title

@@ -199,7 +199,7 @@ describe('docs-dev antd-icon: heading ids and the ::: container', () => {
   });
 });
 
-describe('FR-20: the same heading id on both sides', () => {
+describe('FR-20: heading ids and footnotes on both sides', () => {
   const input = fieldReport('FR-20');
   const source = documentOf(input['zh.md'], 'zh-Hans');
   const target = documentOf(input['en.md'], 'en');
@@ -210,6 +210,18 @@ describe('FR-20: the same heading id on both sides', () => {
     expect(text(all.find((e) => attr(e, 'id') === 'background-2')!)).toBe('Background');
     const ids = all.flatMap((e) => (attr(e, 'id') === undefined ? [] : [attr(e, 'id')]));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+  it("each side's footnote reference links to that side's definition, and the definition back to it", () => {
+    const refs = all.filter((e) => e.tagName === 'a' && attr(e, 'href')?.startsWith('#fn-'));
+    const backs = all.filter((e) => classes(e).includes('fn-back'));
+    expect(refs).toHaveLength(2);
+    expect(backs).toHaveLength(2);
+    const byId = (id: string | undefined) => all.filter((e) => id !== undefined && attr(e, 'id') === id);
+    refs.forEach((ref, i) => {
+      const [definition] = byId(attr(ref, 'href')!.slice(1));
+      expect(text(definition)).toContain(i === 0 ? '见附录一。' : 'See Appendix 1.');
+      expect(byId(attr(backs[i], 'href')!.slice(1))).toEqual([ref]);
+    });
   });
 });
 

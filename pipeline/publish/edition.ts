@@ -17,7 +17,7 @@ import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Lang
 import { inlineText, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
-import { inlineToHast, BLOCK_CSS } from './markup.ts';
+import { inlineToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
 import { renderPage, GENERATOR } from './page.ts';
@@ -98,11 +98,12 @@ function inlineOf(block: Block): PhrasingContent[] {
  * whole text by default), each sentence in the range wrapped in its `.s` span. Code is its text as
  * it is, line breaks and indentation kept and never converted between scripts (FR-21): as inline
  * Markdown it would be inline code, whose line breaks HTML conversion folds into spaces.
+ * Footnote references link to the definitions of `side` (`src` or `tgt`, `footnoteIds`).
  */
-function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, from = 0, to = block.text.length): ElementContent[] {
+function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, side: string, from = 0, to = block.text.length): ElementContent[] {
   const nodes = inlineOf(block);
   const render = (a: number, b: number): ElementContent[] =>
-    block.kind === 'code' ? [{ type: 'text', value: block.text.slice(a, b) }] : inlineToHast(sliceInline(nodes, a, b), map);
+    block.kind === 'code' ? [{ type: 'text', value: block.text.slice(a, b) }] : inlineToHast(sliceInline(nodes, a, b), map, side);
   const out: ElementContent[] = [];
   let at = from;
   for (const seg of segments) {
@@ -139,8 +140,27 @@ function tableElement(block: Block, table: NonNullable<Block['table']>, contentO
   return h('table', [h(header ? 'thead' : 'tbody', [h('tr', cells)])]);
 }
 
-/** The element for a block of a given kind; a heading with an anchor is recorded in `anchors` (made unique by `uniqueIds`). */
-function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
+/**
+ * The element for a block; a heading with an anchor is recorded in `anchors` (made unique by
+ * `uniqueIds`). The first block of a footnote definition on `side` starts with its label, takes
+ * the footnote's id and ends with a link back to the reference (`footnoteIds`).
+ */
+function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>, side: string): Element {
+  const element = kindElement(block, contentOf, anchors);
+  if (block.footnote === undefined) return element;
+  const ids = footnoteIds(side, block.footnote);
+  element.properties.id = ids.def;
+  anchors.add(element);
+  // Label and back link are phrasing content: they go into a paragraph, not a list, table or code.
+  if (element.tagName !== 'p') return element;
+  const space = { type: 'text', value: ' ' } as const;
+  element.children.unshift(h('sup', { className: ['fn-label'] }, block.footnote), space);
+  element.children.push(space, h('a', { href: `#${ids.ref}`, className: ['fn-back'] }, '↩'));
+  return element;
+}
+
+/** The element for a block of a given kind (see `blockElement`). */
+function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
   switch (block.kind) {
     case 'heading': {
       const heading = h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, block.anchor ? { id: block.anchor } : {}, contentOf(block));
@@ -181,7 +201,7 @@ function continues(previous: Block | undefined, block: Block): boolean {
  * `<table>`, and consecutive blocks of one `:::` container one `<aside class="container NAME">`
  * headed by its title (`map` converts the title's script).
  */
-function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper): Element[] {
+function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string): Element[] {
   const out: Element[] = [];
   let previous: Block | undefined;
   let aside: Element | undefined;
@@ -195,7 +215,7 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
       }
       parent = aside.children;
     }
-    const element = blockElement(block, contentOf, anchors);
+    const element = blockElement(block, contentOf, anchors, side);
     const last = parent.at(-1);
     if (last?.type === 'element' && continues(previous, block)) {
       // Same table: the row joins its body; same list: the next item joins the list, a later paragraph its item.
@@ -247,9 +267,10 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
           if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
           return block;
         }),
-        (block, from, to) => blockContent(block, sentences[block.index], labels, map, from, to),
+        (block, from, to) => blockContent(block, sentences[block.index], labels, map, sides[side].className, from, to),
         anchors,
         map,
+        sides[side].className,
       ),
     );
   };
@@ -321,11 +342,13 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
 
 /**
  * Make every id on the page unique (FR-20, ../shared/cases/field-reports.md): the ids the page
- * makes itself (rows, controls) stay; an id from the documents (a heading's `{#id}`, in `anchors`)
+ * makes itself (rows, controls) stay; an id from the documents (a heading's `{#id}` or a footnote's,
+ * in `anchors`; a footnote reference's, which carries `CONTENT_ID_PREFIX`)
  * keeps its name when it is free, so links to it land, else takes the first free `name-2`,
  * `name-3`… (the same heading id on both sides: the second one numbered). Changes `nodes` in place.
  */
 function uniqueIds(nodes: readonly ElementContent[], anchors: ReadonlySet<Element>): void {
+  const fromDocuments = (e: Element) => anchors.has(e) || String(e.properties.id ?? '').startsWith(CONTENT_ID_PREFIX);
   const taken = new Set<string>();
   const walk = (list: readonly ElementContent[], visit: (e: Element) => void) => {
     for (const node of list) {
@@ -335,10 +358,10 @@ function uniqueIds(nodes: readonly ElementContent[], anchors: ReadonlySet<Elemen
     }
   };
   walk(nodes, (e) => {
-    if (!anchors.has(e) && typeof e.properties.id === 'string') taken.add(e.properties.id);
+    if (!fromDocuments(e) && typeof e.properties.id === 'string') taken.add(e.properties.id);
   });
   walk(nodes, (e) => {
-    if (!anchors.has(e)) return;
+    if (!fromDocuments(e) || e.properties.id === undefined) return;
     const name = String(e.properties.id);
     let id = name;
     for (let n = 2; taken.has(id); n++) id = `${name}-${n}`;

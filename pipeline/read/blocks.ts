@@ -59,7 +59,8 @@ export interface ReadDocument {
  * block with its info string's language (`codeLang`). A heading's trailing `{#id}` is its `anchor`,
  * not text. The blocks inside a `:::name{title=…}` container (remark-directive) carry it as
  * `container`; its fences and title are not text. Text (`:name`) and leaf (`::name`) directives
- * read as the text they are written as.
+ * read as the text they are written as. The first block of a footnote definition carries its
+ * identifier (`footnote`).
  * Front matter yields no block (see `parseMarkdown` for its metadata).
  * `file` labels positions and errors. Expects LF line endings and no BOM (`decodeText` gives that).
  * The text is first checked by `guardMarkdown` (pipeline/read/limits.ts): nesting deeper than
@@ -162,9 +163,12 @@ function blocksOf(tree: Root, file: string): Block[] {
           if (child.type !== 'paragraph' || child.data?.directiveLabel !== true) visit(child, { ...context, container: containerOf(node) });
         }
         break;
-      case 'footnoteDefinition':
+      case 'footnoteDefinition': {
+        const first = blocks.length;
         for (const child of node.children) visit(child, context);
+        if (blocks.length > first) blocks[first].footnote = node.identifier;
         break;
+      }
       default:
         // html, thematicBreak, definition, yaml, toml: not prose; raw HTML never becomes text.
         break;
