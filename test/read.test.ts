@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseBlocks, parseMarkdown, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
+import { mkdocsContainers } from '../pipeline/read/mkdocs.ts';
 import { inlineText, proseText } from '../pipeline/read/inline.ts';
 import { scriptOf, withoutUrls } from '../pipeline/text/script.ts';
 import { languageOfFileName } from '../pipeline/text/lang.ts';
@@ -304,5 +305,24 @@ describe('read: heading ids, code languages and ::: containers (issue 10)', () =
   });
   it('text and leaf directive syntax in prose reads as the text it is written as', () => {
     expect(parseBlocks('key:value, note:x[y]{z} and a:b.\n\n::leaf{a=1}').map((b) => b.text)).toEqual(['key:value, note:x[y]{z} and a:b.', '::leaf{a=1}']);
+  });
+});
+
+describe('read: MkDocs admonitions, details and tabs (issue 10)', () => {
+  it('reads the indented body as Markdown inside a container named by the type (tab for ===), titled by the quoted text', () => {
+    const md = 'Intro\n\n!!! tip "Use it"\n    First para.\n\n    ```py\n    x = 1\n    ```\n\n=== "Python"\n\n    print(1)\n\n??? note\n    Hidden.\n\nAfter.\n';
+    expect(parseBlocks(md).map((b) => [b.kind, b.text, b.container, b.position.line])).toEqual([
+      ['paragraph', 'Intro', undefined, 1],
+      ['paragraph', 'First para.', { name: 'tip', title: 'Use it' }, 4],
+      ['code', 'x = 1', { name: 'tip', title: 'Use it' }, 6],
+      ['paragraph', 'print(1)', { name: 'tab', title: 'Python' }, 12],
+      ['paragraph', 'Hidden.', { name: 'note' }, 15],
+      ['paragraph', 'After.', undefined, 17],
+    ]);
+  });
+  it('leaves !!! inside fenced code, and text without MkDocs syntax, as it is', () => {
+    expect(parseBlocks('```\n!!! note\n    not me\n```').map((b) => b.text)).toEqual(['!!! note\n    not me']);
+    const plain = 'a\n\n    code\n';
+    expect(mkdocsContainers(plain)).toBe(plain);
   });
 });

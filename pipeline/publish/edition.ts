@@ -199,7 +199,7 @@ function continues(previous: Block | undefined, block: Block): boolean {
  * The elements of the blocks of one cell, in order: consecutive items of a list share one list
  * element (a later paragraph of an item joins its `<li>`), consecutive rows of a table one
  * `<table>`, and consecutive blocks of one `:::` container one `<aside class="container NAME">`
- * headed by its title (`map` converts the title's script).
+ * headed by its title, or its name when untitled (`map` converts the title's script).
  */
 function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string): Element[] {
   const out: Element[] = [];
@@ -209,8 +209,9 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
     let parent: ElementContent[] = out;
     if (block.container) {
       if (!aside || previous?.container !== block.container) {
-        const { name, title } = block.container;
-        aside = h('aside', { className: ['container', name] }, title === undefined ? [] : [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
+        // Untitled, the container shows its type (`:::warning` → "warning"), as documentation sites do.
+        const { name, title = name } = block.container;
+        aside = h('aside', { className: ['container', name] }, [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
         out.push(aside);
       }
       parent = aside.children;

@@ -24,6 +24,7 @@ import { BitextError, located, readText } from '../io.ts';
 import { chineseScriptOf, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
 import { frontMatterMeta } from './frontmatter.ts';
+import { mkdocsContainers } from './mkdocs.ts';
 
 /**
  * The Markdown syntax bitext reads and writes, as a unified preset: GitHub Flavored Markdown
@@ -59,7 +60,8 @@ export interface ReadDocument {
  * block with its info string's language (`codeLang`). A heading's trailing `{#id}` is its `anchor`,
  * not text. The blocks inside a `:::name{title=…}` container (remark-directive) carry it as
  * `container`; its fences and title are not text. Text (`:name`) and leaf (`::name`) directives
- * read as the text they are written as. The first block of a footnote definition carries its
+ * read as the text they are written as. MkDocs admonitions (`!!! tip`), details (`???`) and tabs
+ * (`=== "Python"`) are read as containers too (`mkdocsContainers`, pipeline/read/mkdocs.ts). The first block of a footnote definition carries its
  * identifier (`footnote`).
  * Front matter yields no block (see `parseMarkdown` for its metadata).
  * `file` labels positions and errors. Expects LF line endings and no BOM (`decodeText` gives that).
@@ -79,7 +81,7 @@ export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
 export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocument {
   let tree: Root;
   try {
-    const guarded = guardMarkdown(markdown, file);
+    const guarded = guardMarkdown(mkdocsContainers(markdown), file);
     tree = literalDirectives(parser.parse(guarded) as Root, guarded);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
