@@ -154,7 +154,7 @@ function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>,
   // Label and back link are phrasing content: they go into a paragraph, not a list, table or code.
   if (element.tagName !== 'p') return element;
   const space = { type: 'text', value: ' ' } as const;
-  element.children.unshift(h('sup', { className: ['fn-label'] }, block.footnote), space);
+  element.children.unshift(h('span', { className: ['fn-label'] }, `${block.footnote}.`), space);
   element.children.push(space, h('a', { href: `#${ids.ref}`, className: ['fn-back'] }, '↩'));
   return element;
 }
