@@ -236,3 +236,17 @@ describe('FR-21: code is never converted to Traditional', () => {
     expect(text(within(cell, 'pre')[0])).toBe('// 后台\nrun();');
   });
 });
+
+describe('FR-21: Traditional conversion by words', () => {
+  it('converts each word as that word, not across word boundaries', () => {
+    const input = fieldReport('FR-21');
+    const expected = ['電話被發明以後', '他展示了如何操作', '工人參與製造', '前頭發生了事故'];
+    const sentences: string[] = input['zh-Hans'];
+    const source = documentOf(sentences.join('\n\n'), 'zh-Hans');
+    const target = documentOf(sentences.map((_, i) => `Sentence ${i}.`).join('\n\n'), 'en');
+    const html = renderEdition(bitextOf(source, target, sentences.map((_, i) => ({ source: [i], target: [i] }))), { uiLang: 'en', script: 'hant' });
+    const cells = sideCells(elements(parse(html)), 'src');
+    expect(cells.map((c) => text(c))).toEqual(expected);
+    expect(cells.map((c) => attr(c, 'lang'))).toEqual(expected.map(() => 'zh-Hant'));
+  });
+});

@@ -20,6 +20,7 @@ import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts
 import { inlineToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, LOW_SCORE } from '../check/index.ts';
+import { loadLexicon, segmentChinese } from '../align/index.ts';
 import { renderPage, GENERATOR } from './page.ts';
 import { EDITION_CSS } from './style.ts';
 import { EDITION_JS } from './client.ts';
@@ -46,15 +47,36 @@ export interface EditionOptions {
 type Mapper = ((text: string) => string) | undefined;
 
 /**
- * The Chinese language tag and text converter (opencc-js character tables, `cn`↔`tw`) for the
+ * The Chinese language tag and text converter (`wordByWord` over opencc-js, `cn`↔`tw`) for the
  * requested script, given the document's source language tag; `map` is undefined when no
  * conversion is needed. Never throws.
  */
 export function chineseScript(sourceLang: LanguageTag, script: ChineseScript | undefined): { lang: LanguageTag; map: Mapper } {
   const isHant = isTraditional(sourceLang);
-  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: converterTo('hant') };
-  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: converterTo('hans') };
+  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: wordByWord(converterTo('hant')) };
+  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: wordByWord(converterTo('hans')) };
   return { lang: sourceLang, map: undefined };
+}
+
+/**
+ * `convert` applied to each word of the text on its own, words found by CC-CEDICT forward maximum
+ * matching (`segmentChinese`, pipeline/align/lexicon/chinese.ts); the text between words (not
+ * Han) passes through. OpenCC matches its phrase table left to right across word boundaries, so
+ * whole-text conversion reads 被发|明 for 被|发明 and writes 被髮明 (FR-21,
+ * ../shared/cases/field-reports.md); each word alone converts as that word.
+ */
+function wordByWord(convert: (text: string) => string): (text: string) => string {
+  const lexicon = loadLexicon();
+  return (text) => {
+    const words = segmentChinese(text, lexicon);
+    let out = '';
+    let at = 0;
+    words.start.forEach((start, k) => {
+      out += text.slice(at, start) + convert(text.slice(start, words.end[k]));
+      at = words.end[k];
+    });
+    return out + text.slice(at);
+  };
 }
 
 /** A sentence's link id (`b<k>s<j>`) and whether its link needs review. */
