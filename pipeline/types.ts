@@ -87,6 +87,15 @@ export interface Block {
   text: string;
   /** For an `image`: the URLs of its images, joined by a space (what identifies it across languages). */
   src?: string;
+  /** For a `code` block: the language of its info string (`js` of ```` ```js ````), absent when none. */
+  codeLang?: string;
+  /** For the first block of a footnote definition (`[^1]: …`): the footnote's identifier (`1`). */
+  footnote?: string;
+  /** For a `heading`: the id its Markdown gives it (`## Title {#title}`), not part of `text`. */
+  anchor?: string;
+  /** The `:::` container (remark-directive) holding the block: its name (`info`) and its title
+   * (`{title=…}` attribute or `[label]`), shown around the block, not part of `text`. */
+  container?: { name: string; title?: string };
   /** The inline Markdown nodes (emphasis, strong, links, inline code, breaks…) whose text is `text`. */
   mdast: PhrasingContent[];
   position: SourcePosition;

@@ -3,6 +3,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { parseBlocks, parseMarkdown, parsePlainText, readBlocks, detectLanguage } from '../pipeline/read/blocks.ts';
+import { mkdocsContainers } from '../pipeline/read/mkdocs.ts';
 import { inlineText, proseText } from '../pipeline/read/inline.ts';
 import { scriptOf, withoutUrls } from '../pipeline/text/script.ts';
 import { languageOfFileName } from '../pipeline/text/lang.ts';
@@ -277,5 +278,51 @@ describe('read: Markdown limits (pipeline/read/limits.ts)', () => {
   it('leaves emphasis markers inside fenced code alone', () => {
     const code = '*a '.repeat(600).trimEnd();
     expect(parseBlocks(`\`\`\`\n${code}\n\`\`\``, 'doc.md')[0].text).toBe(code);
+  });
+});
+
+describe('read: heading ids, code languages and ::: containers (issue 10)', () => {
+  it('a trailing {#id} is the heading anchor, not its text; one inside the text stays', () => {
+    const [a, b, c] = parseBlocks('## 使用方法 {#how-to-use}\n\n### 主题变量（Design Token）{#design-token}\n\n## Use {#x} here');
+    expect([a.text, a.anchor]).toEqual(['使用方法', 'how-to-use']);
+    expect([b.text, b.anchor]).toEqual(['主题变量（Design Token）', 'design-token']);
+    expect([c.text, c.anchor]).toEqual(['Use {#x} here', undefined]);
+  });
+  it('a fenced code block keeps its text and the language of its info string', () => {
+    const [js, plain] = parseBlocks('```js title="a.js"\nconst a = 1;\n  a;\n```\n\n```\nnpm i\n```');
+    expect([js.kind, js.text, js.codeLang]).toEqual(['code', 'const a = 1;\n  a;', 'js']);
+    expect([plain.text, plain.codeLang]).toEqual(['npm i', undefined]);
+  });
+  it('the blocks of a ::: container carry its name and title; its fences and title are not text', () => {
+    const blocks = parseBlocks('前言\n\n:::info{title=温馨提示}\n第一段。\n\n- 一项\n:::\n\n:::tip[小心]\n正文\n:::\n\n后记');
+    expect(blocks.map((b) => [b.kind, b.text, b.container])).toEqual([
+      ['paragraph', '前言', undefined],
+      ['paragraph', '第一段。', { name: 'info', title: '温馨提示' }],
+      ['listItem', '一项', { name: 'info', title: '温馨提示' }],
+      ['paragraph', '正文', { name: 'tip', title: '小心' }],
+      ['paragraph', '后记', undefined],
+    ]);
+  });
+  it('text and leaf directive syntax in prose reads as the text it is written as', () => {
+    expect(parseBlocks('key:value, note:x[y]{z} and a:b.\n\n::leaf{a=1}').map((b) => b.text)).toEqual(['key:value, note:x[y]{z} and a:b.', '::leaf{a=1}']);
+  });
+});
+
+describe('read: MkDocs admonitions, details and tabs (issue 10)', () => {
+  it('reads the indented body as Markdown inside a container named by the type (tab for ===), titled by the quoted text', () => {
+    const md = 'Intro\n\n!!! tip "Use it"\n    First para.\n\n    ```py\n    x = 1\n    ```\n\n=== "Python"\n\n    print(1)\n\n??? note\n    Hidden.\n\nAfter.\n';
+    expect(parseBlocks(md).map((b) => [b.kind, b.text, b.container, b.position.line])).toEqual([
+      ['paragraph', 'Intro', undefined, 1],
+      ['paragraph', 'First para.', { name: 'tip', title: 'Use it' }, 4],
+      ['code', 'x = 1', { name: 'tip', title: 'Use it' }, 6],
+      ['paragraph', 'print(1)', { name: 'tab', title: 'Python' }, 12],
+      ['paragraph', 'Hidden.', { name: 'note' }, 15],
+      ['paragraph', 'After.', undefined, 17],
+    ]);
+  });
+  it('leaves !!! inside fenced code, and text without MkDocs syntax, as it is', () => {
+    expect(parseBlocks('```\n!!! note\n    not me\n```').map((b) => b.text)).toEqual(['!!! note\n    not me']);
+    const plain = 'a\n\n    code\n';
+    expect(mkdocsContainers(plain)).toBe(plain);
   });
 });

@@ -9,5 +9,8 @@ export * from './moves.ts';
 export * from './pairs.ts';
 export * from './formats.ts';
 export * from './eval.ts';
+// The Chinese dictionary and its word segmentation, which publish uses to convert scripts word by word.
+export { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
+export { segmentChinese, type ChineseWords } from './lexicon/chinese.ts';
 // The alignment.json shape lives in pipeline/types.ts; re-exported for callers of this door.
 export type { AlignmentJson } from '../types.ts';

@@ -23,9 +23,10 @@ import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Lang
 import { inlineText, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
-import { inlineToHast } from './markup.ts';
+import { inlineToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, toReview, checkBitext, LOW_SCORE } from '../check/index.ts';
+import { loadLexicon, segmentChinese } from '../align/index.ts';
 import { renderPage, offSite, GENERATOR } from './page.ts';
 import { EDITION_CSS } from './style.ts';
 import { EDITION_JS } from './client.ts';
@@ -55,15 +56,36 @@ export interface EditionOptions {
 type Mapper = ((text: string) => string) | undefined;
 
 /**
- * The Chinese language tag and text converter (opencc-js character tables, `cn`↔`tw`) for the
+ * The Chinese language tag and text converter (`wordByWord` over opencc-js, `cn`↔`tw`) for the
  * requested script, given the document's source language tag; `map` is undefined when no
  * conversion is needed. Never throws.
  */
 export function chineseScript(sourceLang: LanguageTag, script: ChineseScript | undefined): { lang: LanguageTag; map: Mapper } {
   const isHant = isTraditional(sourceLang);
-  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: converterTo('hant') };
-  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: converterTo('hans') };
+  if (script === 'hant' && !isHant) return { lang: 'zh-Hant', map: wordByWord(converterTo('hant')) };
+  if (script === 'hans' && isHant) return { lang: 'zh-Hans', map: wordByWord(converterTo('hans')) };
   return { lang: sourceLang, map: undefined };
+}
+
+/**
+ * `convert` applied to each word of the text on its own, words found by CC-CEDICT forward maximum
+ * matching (`segmentChinese`, pipeline/align/lexicon/chinese.ts); the text between words (not
+ * Han) passes through. OpenCC matches its phrase table left to right across word boundaries, so
+ * whole-text conversion reads 被发|明 for 被|发明 and writes 被髮明 (FR-21,
+ * ../shared/cases/field-reports.md); each word alone converts as that word.
+ */
+function wordByWord(convert: (text: string) => string): (text: string) => string {
+  const lexicon = loadLexicon();
+  return (text) => {
+    const words = segmentChinese(text, lexicon);
+    let out = '';
+    let at = 0;
+    words.start.forEach((start, k) => {
+      out += text.slice(at, start) + convert(text.slice(start, words.end[k]));
+      at = words.end[k];
+    });
+    return out + text.slice(at);
+  };
 }
 
 /** A sentence's link id (`b<k>s<j>`) and whether its link needs review. */
@@ -103,49 +125,94 @@ function inlineOf(block: Block): PhrasingContent[] {
 }
 
 /**
- * A block's inline content with each sentence wrapped in its `.s` span. The first sentence of a
+ * A block's content from `from` to `to` of its text (UTF-16 offsets; a table cell's range, the
+ * whole text by default), each sentence in the range wrapped in its `.s` span. The first sentence of a
  * cell is its Tab stop (`first.stop` true until taken), the others are focusable by script only.
+ * Code is its text as it is, line breaks and indentation kept and never converted between scripts
+ * (FR-21): as inline Markdown it would be inline code, whose line breaks HTML conversion folds into
+ * spaces. Footnote references link to the definitions of `side` (`src` or `tgt`, `footnoteIds`).
  */
-function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, first: { stop: boolean }): ElementContent[] {
+function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, side: string, first: { stop: boolean }, from = 0, to = block.text.length): ElementContent[] {
   const nodes = inlineOf(block);
+  const render = (a: number, b: number): ElementContent[] =>
+    block.kind === 'code' ? [{ type: 'text', value: block.text.slice(a, b) }] : inlineToHast(sliceInline(nodes, a, b), map, side);
   const out: ElementContent[] = [];
-  let at = 0;
+  let at = from;
   for (const seg of segments) {
-    if (seg.start < at || seg.end > block.text.length) continue; // overlapping or out of range: leave as plain text
-    if (seg.start > at) out.push(...inlineToHast(sliceInline(nodes, at, seg.start), map));
+    if (seg.start < at || seg.end > to) continue; // outside the range, overlapping or out of range: left as plain text
+    if (seg.start > at) out.push(...render(at, seg.start));
     const label = labels.get(seg.index);
     const tabIndex = first.stop ? 0 : -1;
     first.stop = false;
-    out.push(
-      h(
-        'span',
-        { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex },
-        inlineToHast(sliceInline(nodes, seg.start, seg.end), map),
-      ),
-    );
+    out.push(h('span', { className: label?.flagged ? ['s', 'fs'] : ['s'], dataLink: label?.id, tabIndex }, render(seg.start, seg.end)));
     at = seg.end;
   }
-  if (at < block.text.length) out.push(...inlineToHast(sliceInline(nodes, at, block.text.length), map));
+  if (at < to) out.push(...render(at, to));
   return out;
 }
 
-/** The element for a block of a given kind, holding `content`. */
-function blockElement(block: Block, content: ElementContent[]): Element {
+/** A block's content between two offsets of its text (`blockContent` with the block's sentences bound). */
+type ContentOf = (block: Block, from?: number, to?: number) => ElementContent[];
+
+/** A list item block as a list element holding its `<li>`: `<ol start>` numbered from the item's number, or `<ul>`. */
+function listElement(block: Block, content: ElementContent[]): Element {
+  const list = block.list ?? { ordered: false, start: 1, item: 0, firstOfItem: true };
+  const number = list.start + list.item;
+  // A later paragraph of an item, alone in its cell, is shown without a second number or bullet.
+  const item = h('li', list.firstOfItem ? {} : { className: ['more'] }, [h('p', content)]);
+  const className = [`d${Math.min(block.depth ?? 1, 3)}`];
+  return list.ordered ? h('ol', { className, ...(number === 1 ? {} : { start: number }) }, [item]) : h('ul', { className }, [item]);
+}
+
+/** A table row block as a one-row `<table>`: the header row (row 0) in `<thead>` with `<th>` cells, others in `<tbody>`. */
+function tableElement(block: Block, table: NonNullable<Block['table']>, contentOf: ContentOf): Element {
+  const header = table.row === 0;
+  const cells = table.ranges.map((r, i) => {
+    const align = table.align[i];
+    return h(header ? 'th' : 'td', align ? { className: [`al-${align}`] } : {}, contentOf(block, r.start, r.end));
+  });
+  return h('table', [h(header ? 'thead' : 'tbody', [h('tr', cells)])]);
+}
+
+/**
+ * The element for a block; a heading with an anchor is recorded in `anchors` (made unique by
+ * `uniqueIds`). The first block of a footnote definition on `side` starts with its label, takes
+ * the footnote's id and ends with a link back to the reference (`footnoteIds`).
+ */
+function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>, side: string): Element {
+  const element = kindElement(block, contentOf, anchors);
+  if (block.footnote === undefined) return element;
+  const ids = footnoteIds(side, block.footnote);
+  element.properties.id = ids.def;
+  anchors.add(element);
+  // Label and back link are phrasing content: they go into a paragraph, not a list, table or code.
+  if (element.tagName !== 'p') return element;
+  const space = { type: 'text', value: ' ' } as const;
+  element.children.unshift(h('span', { className: ['fn-label'] }, `${block.footnote}.`), space);
+  element.children.push(space, h('a', { href: `#${ids.ref}`, className: ['fn-back'] }, '↩'));
+  return element;
+}
+
+/** The element for a block of a given kind (see `blockElement`). */
+function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
   switch (block.kind) {
-    case 'heading':
-      return h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, content);
+    case 'heading': {
+      const heading = h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, block.anchor ? { id: block.anchor } : {}, contentOf(block));
+      if (block.anchor) anchors.add(heading);
+      return heading;
+    }
     case 'caption':
-      return h('p', { className: ['caption'] }, content);
+      return h('p', { className: ['caption'] }, contentOf(block));
     case 'quote':
-      return h('blockquote', [h('p', content)]);
+      return h('blockquote', [h('p', contentOf(block))]);
     case 'listItem':
-      return h('p', { className: ['li', `d${Math.min(block.depth ?? 1, 3)}`] }, content);
+      return listElement(block, contentOf(block));
     case 'tableRow':
-      return h('p', { className: ['tr'] }, content);
+      return block.table ? tableElement(block, block.table, contentOf) : h('p', contentOf(block));
     case 'code':
-      return h('pre', [h('code', content)]);
+      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`] } : {}, contentOf(block))]);
     default:
-      return h('p', content);
+      return h('p', contentOf(block));
   }
 }
 
@@ -155,6 +222,57 @@ const TOC_DEPTH = 3;
 /** The date as a `<time>` when it is an ISO 8601 date (`datetime` must be machine-readable), else plain text. */
 function dateElement(date: string, lang: LanguageTag, className: string[]): Element {
   return /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(date) ? h('time', { className, dateTime: date.replace(' ', 'T'), lang }, date) : h('span', { className, lang }, date);
+}
+
+/**
+ * Whether `block` continues the list or table of `previous`, the block before it in the same cell
+ * and container: the next item or a later paragraph of the same list (same depth, kind and start),
+ * or the next row of a table.
+ */
+function continues(previous: Block | undefined, block: Block): boolean {
+  if (!previous || previous.kind !== block.kind || previous.container !== block.container) return false;
+  if (block.kind === 'tableRow') return previous.table !== undefined && block.table !== undefined && block.table.row === previous.table.row + 1;
+  const [a, b] = [previous.list, block.list];
+  if (block.kind !== 'listItem' || !a || !b || previous.depth !== block.depth || a.ordered !== b.ordered || a.start !== b.start) return false;
+  return b.item === a.item + (b.firstOfItem ? 1 : 0);
+}
+
+/**
+ * The elements of the blocks of one cell, in order: consecutive items of a list share one list
+ * element (a later paragraph of an item joins its `<li>`), consecutive rows of a table one
+ * `<table>`, and consecutive blocks of one `:::` container one `<aside class="container NAME">`
+ * headed by its title, or its name when untitled (`map` converts the title's script).
+ */
+function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string): Element[] {
+  const out: Element[] = [];
+  let previous: Block | undefined;
+  let aside: Element | undefined;
+  for (const block of blocks) {
+    let parent: ElementContent[] = out;
+    if (block.container) {
+      if (!aside || previous?.container !== block.container) {
+        // Untitled, the container shows its type (`:::warning` → "warning"), as documentation sites do.
+        const { name, title = name } = block.container;
+        aside = h('aside', { className: ['container', name] }, [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
+        out.push(aside);
+      }
+      parent = aside.children;
+    }
+    const element = blockElement(block, contentOf, anchors, side);
+    const last = parent.at(-1);
+    if (last?.type === 'element' && continues(previous, block)) {
+      // Same table: the row joins its body; same list: the next item joins the list, a later paragraph its item.
+      const inner = element.children[0] as Element;
+      if (block.kind === 'tableRow') {
+        const body = last.children.find((c): c is Element => c.type === 'element' && c.tagName === 'tbody');
+        if (body) body.children.push(...inner.children);
+        else last.children.push(inner);
+      } else if (block.list?.firstOfItem) last.children.push(inner);
+      else (last.children.at(-1) as Element).children.push(...inner.children);
+    } else parent.push(element);
+    previous = block;
+  }
+  return out;
 }
 
 /**
@@ -180,6 +298,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   };
   const findings = checkBitext(bitext, { lowScore });
   const queue = toReview(bitext.links, findings, lowScore);
+  const anchors = new Set<Element>();
 
   const cell = (link: BlockLink, k: number, side: Side): Element => {
     const { sentences, labels, lang, map, missing } = sides[side];
@@ -192,11 +311,17 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     return h(
       'div',
       { className, lang },
-      ids.map((id) => {
-        const block = bitext[side].blocks[id];
-        if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
-        return blockElement(block, blockContent(block, sentences[id], labels, map, first));
-      }),
+      cellElements(
+        ids.map((id) => {
+          const block = bitext[side].blocks[id];
+          if (!block) throw new RangeError(`${bitext.doc}: block link ${k} names ${side} block ${id}, which does not exist`);
+          return block;
+        }),
+        (block, from, to) => blockContent(block, sentences[block.index], labels, map, sides[side].className, first, from, to),
+        anchors,
+        map,
+        sides[side].className,
+      ),
     );
   };
 
@@ -302,5 +427,36 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     h('main', [...(startsWithTitle ? [rows[0], ...byline, ...toc, ...rows.slice(1)] : [h('h1', { className: ['doc-title'] }, title), ...byline, ...toc, ...rows])]),
     h('footer', t('generatedBy', { generator: GENERATOR })),
   ];
-  return renderPage({ lang: ui, title: sourceTitle === targetTitle ? targetTitle : `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS, js: EDITION_JS, body });
+  uniqueIds(body, anchors);
+  return renderPage({ lang: ui, title: sourceTitle === targetTitle ? targetTitle : `${sourceTitle} · ${targetTitle}`, css: EDITION_CSS + BLOCK_CSS, js: EDITION_JS, body });
+}
+
+/**
+ * Make every id on the page unique (FR-20, ../shared/cases/field-reports.md): the ids the page
+ * makes itself (rows, controls) stay; an id from the documents (a heading's `{#id}` or a footnote's,
+ * in `anchors`; a footnote reference's, which carries `CONTENT_ID_PREFIX`)
+ * keeps its name when it is free, so links to it land, else takes the first free `name-2`,
+ * `name-3`… (the same heading id on both sides: the second one numbered). Changes `nodes` in place.
+ */
+function uniqueIds(nodes: readonly ElementContent[], anchors: ReadonlySet<Element>): void {
+  const fromDocuments = (e: Element) => anchors.has(e) || String(e.properties.id ?? '').startsWith(CONTENT_ID_PREFIX);
+  const taken = new Set<string>();
+  const walk = (list: readonly ElementContent[], visit: (e: Element) => void) => {
+    for (const node of list) {
+      if (node.type !== 'element') continue;
+      visit(node);
+      walk(node.children, visit);
+    }
+  };
+  walk(nodes, (e) => {
+    if (!fromDocuments(e) && typeof e.properties.id === 'string') taken.add(e.properties.id);
+  });
+  walk(nodes, (e) => {
+    if (!fromDocuments(e) || e.properties.id === undefined) return;
+    const name = String(e.properties.id);
+    let id = name;
+    for (let n = 2; taken.has(id); n++) id = `${name}-${n}`;
+    taken.add(id);
+    e.properties.id = id;
+  });
 }

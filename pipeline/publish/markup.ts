@@ -4,8 +4,10 @@
  * through), then rehype-sanitize with its default (GitHub) schema, which also removes
  * `javascript:` and other unsafe URL protocols, event-handler attributes and `<script>`.
  * Images become links to the image (the edition loads nothing from the network). A footnote
- * reference becomes a plain superscript label (`<sup>1</sup>`): a block's inline nodes do not hold
- * the definitions, and the same reference on both sides would otherwise give duplicate ids.
+ * reference becomes a superscript label (`<sup>1</sup>`), linked to its definition when the caller
+ * names the side (`footnoteIds`): a block's inline nodes do not hold the definitions, and the same
+ * reference on both sides must not give the same ids (FR-20).
+ * `BLOCK_CSS` styles the block elements the edition builds around this content (pipeline/publish/edition.ts).
  */
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
@@ -15,29 +17,67 @@ import type { ElementContent, Root as HastRoot } from 'hast';
 
 const processor = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema);
 
-/** Images → links to them (alt text or the URL as link text); footnote references → superscript labels. */
-function prepare(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+/** What rehype-sanitize's default schema puts before every id that comes from content (`clobberPrefix`). */
+export const CONTENT_ID_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+
+/** The name of footnote `identifier` on one side: ids hold no white space or URL syntax. */
+const footnoteName = (side: string, identifier: string) => `${side}-${identifier.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
+
+/**
+ * The page ids of footnote `identifier` on `side` (a prefix such as `src`): `def` for its
+ * definition, `ref` for its reference as rehype-sanitize writes it (the default schema prefixes
+ * ids that come from content with `user-content-`).
+ */
+export function footnoteIds(side: string, identifier: string): { def: string; ref: string } {
+  const name = footnoteName(side, identifier);
+  return { def: `fn-${name}`, ref: `${CONTENT_ID_PREFIX}fnref-${name}` };
+}
+
+/** Images → links to them (alt text or the URL as link text); footnote references → superscript labels, linked to their definition on `side` when given. */
+function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingContent[] {
   return nodes.map((node): PhrasingContent => {
     if (node.type === 'image') {
       return { type: 'link', url: node.url, title: node.title, children: [{ type: 'text', value: node.alt || node.url }] };
     }
     if (node.type === 'footnoteReference') {
-      return { type: 'emphasis', data: { hName: 'sup' }, children: [{ type: 'text', value: node.label ?? node.identifier }] };
+      const label: PhrasingContent = { type: 'text', value: node.label ?? node.identifier };
+      const name = side === undefined ? undefined : footnoteName(side, node.identifier);
+      const linked: PhrasingContent = { type: 'link', url: `#fn-${name}`, data: { hProperties: { id: `fnref-${name}` } }, children: [label] };
+      return { type: 'emphasis', data: { hName: 'sup' }, children: [name === undefined ? label : linked] };
     }
     if ('children' in node && Array.isArray(node.children)) {
-      return { ...node, children: prepare(node.children as PhrasingContent[]) } as PhrasingContent;
+      return { ...node, children: prepare(node.children as PhrasingContent[], side) } as PhrasingContent;
     }
     return node;
   });
 }
 
 /**
+ * The edition's styles for block structure (pipeline/publish/edition.ts): lists numbered by the
+ * browser from their `start`, tables as a grid that scrolls sideways when wider than its cell,
+ * `:::` containers as a bordered aside with a bold title. Borders use a translucent grey so they
+ * read on light and dark backgrounds.
+ */
+export const BLOCK_CSS = `
+.cell ol,.cell ul{margin:0 0 .5rem;padding-left:1.75em}
+.cell ol.d2,.cell ul.d2{margin-left:1.5em}.cell ol.d3,.cell ul.d3{margin-left:3em}
+.cell li>p{margin:0 0 .25rem}.cell li.more{list-style:none}
+.cell table{border-collapse:collapse;margin:0 0 .5rem;display:block;overflow-x:auto}
+.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;vertical-align:top;text-align:start}
+.cell th.al-right,.cell td.al-right{text-align:right}.cell th.al-center,.cell td.al-center{text-align:center}
+.cell aside.container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
+.cell .container-title{font-weight:600;margin:0 0 .25rem}
+`;
+
+/**
  * Sanitised hast for inline mdast nodes (emphasis, strong, links, inline code, breaks, deletes…).
- * `mapText`, when given, rewrites every text value (used for the Simplified→Traditional edition).
+ * `mapText`, when given, rewrites every text value outside inline code (used for the
+ * Simplified→Traditional edition, which never converts code: FR-21). `side`, when given, links
+ * footnote references to their definitions on that side (`footnoteIds`).
  * Pure: the input nodes are not modified.
  */
-export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text: string) => string): ElementContent[] {
-  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: prepare(nodes) }] };
+export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text: string) => string, side?: string): ElementContent[] {
+  const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: prepare(nodes, side) }] };
   const hast = processor.runSync(root) as HastRoot;
   const paragraph = hast.children.find((n) => n.type === 'element');
   const children = paragraph && paragraph.type === 'element' ? paragraph.children : [];
@@ -46,6 +86,6 @@ export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text:
 
 function mapTextNodes(node: ElementContent, mapText: (text: string) => string): ElementContent {
   if (node.type === 'text') return { ...node, value: mapText(node.value) };
-  if (node.type === 'element') return { ...node, children: node.children.map((c) => mapTextNodes(c, mapText)) };
+  if (node.type === 'element' && node.tagName !== 'code') return { ...node, children: node.children.map((c) => mapTextNodes(c, mapText)) };
   return node;
 }

@@ -15,6 +15,8 @@ import remarkGfm, { type Options as GfmOptions } from 'remark-gfm';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkDirective from 'remark-directive';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
 import { inlineText, proseText } from './inline.ts';
@@ -22,6 +24,7 @@ import { BitextError, located, readText } from '../io.ts';
 import { chineseScriptOf, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
 import { frontMatterMeta } from './frontmatter.ts';
+import { mkdocsContainers } from './mkdocs.ts';
 
 /**
  * The Markdown syntax bitext reads and writes, as a unified preset: GitHub Flavored Markdown
@@ -34,7 +37,11 @@ export function markdownSyntax(gfm?: GfmOptions): Preset {
   return { plugins: [[remarkGfm, gfm], remarkCjkFriendly, remarkCjkFriendlyGfmStrikethrough, [remarkFrontmatter, ['yaml', 'toml']]] };
 }
 
-const parser = unified().use(remarkParse).use(markdownSyntax());
+// remark-directive only reads: `:::name` containers are what documentation sites write (Ant
+// Design's `:::info{title=…}`); its text and leaf forms are put back as the text they were
+// (`literalDirectives`), since `key:value` in prose would otherwise read as a `:value` directive.
+// The draft writer (pipeline/memory/draft.ts) writes blocks, not containers, so it keeps the preset.
+const parser = unified().use(remarkParse).use(markdownSyntax()).use(remarkDirective);
 
 /** A read document: its blocks and, when its front matter has any, its metadata. */
 export interface ReadDocument {
@@ -49,7 +56,13 @@ export interface ReadDocument {
  * an `image` block (`imageBlockText`): its text the alt texts, its `src` the URLs, its mdast the
  * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
- * each table row is a `tableRow` whose cells are joined by " | ".
+ * each table row is a `tableRow` whose cells are joined by " | "; a fenced code block is a `code`
+ * block with its info string's language (`codeLang`). A heading's trailing `{#id}` is its `anchor`,
+ * not text. The blocks inside a `:::name{title=…}` container (remark-directive) carry it as
+ * `container`; its fences and title are not text. Text (`:name`) and leaf (`::name`) directives
+ * read as the text they are written as. MkDocs admonitions (`!!! tip`), details (`???`) and tabs
+ * (`=== "Python"`) are read as containers too (`mkdocsContainers`, pipeline/read/mkdocs.ts). The first block of a footnote definition carries its
+ * identifier (`footnote`).
  * Front matter yields no block (see `parseMarkdown` for its metadata).
  * `file` labels positions and errors. Expects LF line endings and no BOM (`decodeText` gives that).
  * The text is first checked by `guardMarkdown` (pipeline/read/limits.ts): nesting deeper than
@@ -68,7 +81,8 @@ export function parseBlocks(markdown: string, file = '<markdown>'): Block[] {
 export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocument {
   let tree: Root;
   try {
-    tree = parser.parse(guardMarkdown(markdown, file)) as Root;
+    const guarded = guardMarkdown(mkdocsContainers(markdown), file);
+    tree = literalDirectives(parser.parse(guarded) as Root, guarded);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new BitextError(located(file, undefined, 'too deeply nested to parse: refused'), { file, cause: error });
@@ -83,7 +97,8 @@ export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocume
  */
 function blocksOf(tree: Root, file: string): Block[] {
   const blocks: Block[] = [];
-  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, depth?: number, extra: Pick<Block, 'list' | 'table' | 'src'> = {}, text = inlineText(nodes)) => {
+  type Extra = Pick<Block, 'list' | 'table' | 'src' | 'codeLang' | 'anchor'>;
+  const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, context: Context, depth?: number, extra: Extra = {}, text = inlineText(nodes)) => {
     if (text.trim() === '') return;
     const start = at.position?.start ?? { line: 1, column: 1 };
     const end = at.position?.end ?? start;
@@ -92,25 +107,28 @@ function blocksOf(tree: Root, file: string): Block[] {
       kind,
       ...(depth === undefined ? {} : { depth }),
       ...extra,
+      ...(context.container ? { container: context.container } : {}),
       text,
       mdast: nodes,
       position: { file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
     });
   };
-  type Context = { quote: boolean; listDepth: number; list?: Block['list'] };
+  type Context = { quote: boolean; listDepth: number; list?: Block['list']; container?: Block['container'] };
   const visit = (node: RootContent, context: Context) => {
     switch (node.type) {
-      case 'heading':
-        push('heading', node.children, node, node.depth);
+      case 'heading': {
+        const { nodes, anchor } = headingAnchor(node.children);
+        push('heading', nodes, node, context, node.depth, anchor ? { anchor } : {});
         break;
+      }
       case 'paragraph': {
         const image = context.listDepth === 0 && !context.quote ? imageBlockText(node.children) : undefined;
         if (image) {
-          push('image', node.children, node, undefined, { src: image.src }, image.text);
+          push('image', node.children, node, context, undefined, { src: image.src }, image.text);
           break;
         }
         const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(node.children) ? 'caption' : 'paragraph';
-        push(kind, node.children, node, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
+        push(kind, node.children, node, context, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
         break;
       }
       case 'blockquote':
@@ -136,15 +154,23 @@ function blocksOf(tree: Root, file: string): Block[] {
             ranges.push({ start: length, end });
             length = end;
           });
-          push('tableRow', cells, row, undefined, { table: { row: rowIndex, cells: row.children.length, ranges, align: node.align ?? [] } });
+          push('tableRow', cells, row, context, undefined, { table: { row: rowIndex, cells: row.children.length, ranges, align: node.align ?? [] } });
         });
         break;
       case 'code':
-        push('code', [{ type: 'inlineCode', value: node.value }], node);
+        push('code', [{ type: 'inlineCode', value: node.value }], node, context, undefined, node.lang ? { codeLang: node.lang } : {});
         break;
-      case 'footnoteDefinition':
+      case 'containerDirective':
+        for (const child of node.children) {
+          if (child.type !== 'paragraph' || child.data?.directiveLabel !== true) visit(child, { ...context, container: containerOf(node) });
+        }
+        break;
+      case 'footnoteDefinition': {
+        const first = blocks.length;
         for (const child of node.children) visit(child, context);
+        if (blocks.length > first) blocks[first].footnote = node.identifier;
         break;
+      }
       default:
         // html, thematicBreak, definition, yaml, toml: not prose; raw HTML never becomes text.
         break;
@@ -152,6 +178,42 @@ function blocksOf(tree: Root, file: string): Block[] {
   };
   for (const node of tree.children) visit(node, { quote: false, listDepth: 0 });
   return blocks;
+}
+
+/** A heading's inline nodes without a trailing `{#id}` (the id syntax of Pandoc, MkDocs and dumi), and that id. */
+function headingAnchor(nodes: PhrasingContent[]): { nodes: PhrasingContent[]; anchor?: string } {
+  const last = nodes.at(-1);
+  const match = last?.type === 'text' ? /\s*\{#([A-Za-z][\w.:-]*)\}\s*$/.exec(last.value) : null;
+  if (!last || last.type !== 'text' || !match) return { nodes };
+  const rest = last.value.slice(0, match.index);
+  return { nodes: [...nodes.slice(0, -1), ...(rest === '' ? [] : [{ ...last, value: rest }])], anchor: match[1] };
+}
+
+/** The name and title of a `:::name[label]{title=…}` container: the `title` attribute, else the label's text. */
+function containerOf(node: ContainerDirective): NonNullable<Block['container']> {
+  const label = node.children.find((c) => c.type === 'paragraph' && c.data?.directiveLabel === true);
+  const title = node.attributes?.title ?? (label && label.type === 'paragraph' ? inlineText(label.children) : undefined);
+  return { name: node.name, ...(title ? { title } : {}) };
+}
+
+/**
+ * The tree with remark-directive's text (`:name[…]`) and leaf (`::name`) directives put back as
+ * the source text they were read from (see `parser`): a text directive becomes a text node, a leaf
+ * directive a paragraph of it. Containers stay. `source` is the text the tree was parsed from.
+ */
+function literalDirectives(tree: Root, source: string): Root {
+  const literal = (node: Nodes): string => source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const walk = (node: Nodes): void => {
+    if (!('children' in node)) return;
+    node.children = node.children.map((child) => {
+      if (child.type === 'textDirective') return { type: 'text', value: literal(child), position: child.position };
+      if (child.type === 'leafDirective') return { type: 'paragraph', children: [{ type: 'text', value: literal(child) }], position: child.position };
+      walk(child);
+      return child;
+    }) as typeof node.children;
+  };
+  walk(tree);
+  return tree;
 }
 
 /** The images of inline nodes, in order, looking inside links; `undefined` when anything else but white space is there. */
