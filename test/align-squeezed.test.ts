@@ -1,0 +1,51 @@
+/**
+ * Structure and position as evidence at block level (issue 9; `joinSqueezed` in
+ * pipeline/align/align.ts): one block on each side left unlinked between two links, of the same
+ * kind and depth, is a free translation (1-1), not an omission beside an addition. The documents
+ * are invented; each answer is worked out by reading the two texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignBitext } from '../pipeline/align/index.ts';
+import { parseBlocks } from '../pipeline/read/blocks.ts';
+import { segmentBlocks } from '../pipeline/segment/sentences.ts';
+import type { Bitext, Document } from '../pipeline/types.ts';
+
+function documentOf(markdown: string, lang: string, file: string): Document {
+  const blocks = parseBlocks(markdown, file);
+  return { file, lang, blocks, segments: segmentBlocks(blocks, lang) };
+}
+const align = (zh: string[], en: string[]): Bitext => alignBitext('doc', documentOf(zh.join('\n\n'), 'zh-Hans', 'zh.md'), documentOf(en.join('\n\n'), 'en', 'en.md'));
+const shape = (bitext: Bitext) => bitext.links.map((l) => [l.source, l.target]);
+
+// zh 2 (人生如面包，慢火出香甜: "life is like bread, a slow fire brings out the sweetness") is
+// rendered freely by en 2: no word in common, three times longer. Every other block is a close translation.
+const zh = [
+  '# 小镇的面包店',
+  '老王在小镇上开了一家面包店，已经二十年了。',
+  '人生如面包，慢火出香甜。',
+  '每天清晨五点，他就起床准备面粉、鸡蛋和牛奶。',
+  '七点钟，第一批顾客走进了店里。',
+  '下午，老王会去河边散步，和朋友们下棋。',
+];
+const free = 'Patience is the secret ingredient of every loaf that ever came out of that old oven, and the regulars swear they can taste it in the crust.';
+const en = (middle: string) => [
+  '# The Bakery in the Small Town',
+  'Lao Wang has run a bakery in the small town for twenty years.',
+  middle,
+  'Every morning at five o’clock he gets up to prepare flour, eggs and milk.',
+  'At seven o’clock, the first customers walked into the shop.',
+  'In the afternoon, Lao Wang takes a walk by the river and plays chess with his friends.',
+];
+
+describe('a paragraph translated freely between two close translations', () => {
+  it('links it 1-1 with the paragraph at its place', () => {
+    expect(shape(align(zh, en(free)))).toEqual([0, 1, 2, 3, 4, 5].map((k) => [[k], [k]]));
+  });
+
+  it('leaves a paragraph and a list item of another kind at the same place unlinked (1-0 and 0-1)', () => {
+    const links = shape(align(zh, en(`- ${free}`)));
+    expect(links.slice(0, 2)).toEqual([[[0], [0]], [[1], [1]]]);
+    expect(links.slice(2, 4).sort()).toEqual([[[], [2]], [[2], []]].sort());
+    expect(links.slice(4)).toEqual([3, 4, 5].map((k) => [[k], [k]]));
+  });
+});
