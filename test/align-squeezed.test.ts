@@ -1,14 +1,21 @@
 /**
- * Structure and position as evidence at block level (issue 9; `joinSqueezed` in
- * pipeline/align/align.ts): one block on each side left unlinked between two links, of the same
- * kind and depth, is a free translation (1-1), not an omission beside an addition. The documents
+ * Structure and position as evidence at block level (issue 9): one block on each side left
+ * unlinked between two links, of the same kind and depth, is a free translation (1-1), not an
+ * omission beside an addition (`joinSqueezed` in pipeline/align/align.ts); list items on both
+ * sides of a link wider than 1-1 pay the structure penalty (`StructureScorer` in
+ * pipeline/align/scorer.ts). The documents
  * are invented; each answer is worked out by reading the two texts.
  */
 import { describe, expect, it } from 'vitest';
 import { alignBitext } from '../pipeline/align/index.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
-import type { Bitext, Document } from '../pipeline/types.ts';
+import type { Bitext, BlockKind, Document } from '../pipeline/types.ts';
+import { searchBand, type CoreOptions } from '../pipeline/align/core.ts';
+import { chineseFeatures, createVocabulary, englishFeatures, englishNames } from '../pipeline/align/features.ts';
+import { loadLexicon } from '../pipeline/align/lexicon/cedict.ts';
+import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkTypes, type ScorerWeights, type UnitKinds } from '../pipeline/align/scorer.ts';
+import { fullBand } from '../pipeline/align/search.ts';
 
 function documentOf(markdown: string, lang: string, file: string): Document {
   const blocks = parseBlocks(markdown, file);
@@ -47,5 +54,32 @@ describe('a paragraph translated freely between two close translations', () => {
     expect(links.slice(0, 2)).toEqual([[[0], [0]], [[1], [1]]]);
     expect(links.slice(2, 4).sort()).toEqual([[[], [2]], [[2], []]].sort());
     expect(links.slice(4)).toEqual([3, 4, 5].map((k) => [[k], [k]]));
+  });
+});
+
+describe('items of a list on both sides stay one for one (StructureScorer)', () => {
+  // Three Chinese items against three English blocks; the English are list items in one scorer and
+  // paragraphs in the other, all else equal, so any difference in cost is the structure rule's.
+  const zhTexts = ['完全离线使用，不需要下载字体文件。', '在低端设备上有更好的清晰度。', '支持多色图标。'];
+  const enTexts = ['Complete offline use, without downloading font files.', 'Much more display accuracy on lower-resolution screens.', 'The ability to choose icon colors.'];
+  const vocabulary = createVocabulary(loadLexicon());
+  const zhFeatures = chineseFeatures(zhTexts, vocabulary, englishNames(enTexts));
+  const enFeatures = englishFeatures(enTexts, vocabulary);
+  const weights: ScorerWeights = { ...DEFAULT_WEIGHTS, ...BLOCK_WEIGHTS };
+  const scorerOf = (enKind: BlockKind) => {
+    const structure: UnitKinds = { zh: ['listItem', 'listItem', 'listItem'], en: [enKind, enKind, enKind], zhDepth: [1, 1, 1], enDepth: enKind === 'listItem' ? [1, 1, 1] : [undefined, undefined, undefined] };
+    const options: CoreOptions = { types: linkTypes(4, 5), weights, length: fitLengthModel(zhFeatures.map((f) => f.length), enFeatures.map((f) => f.length)), structure, fullCells: 250_000, bandWidth: 4 };
+    return searchBand(zhFeatures, enFeatures, fullBand(3, 3), options).scorer;
+  };
+  const lists = scorerOf('listItem');
+  const paragraphs = scorerOf('paragraph');
+
+  it('a 2-1 of list items against a list item costs the structure weight more than against a paragraph', () => {
+    expect(lists.cost(0, 2, 0, 1, Infinity) - paragraphs.cost(0, 2, 0, 1, Infinity)).toBeCloseTo(weights.structure, 9);
+    expect(lists.cost(1, 1, 1, 2, Infinity) - paragraphs.cost(1, 1, 1, 2, Infinity)).toBeCloseTo(weights.structure, 9);
+  });
+
+  it('a 1-1 of two list items costs what a list item with a paragraph does', () => {
+    expect(lists.cost(1, 1, 1, 1, Infinity)).toBeCloseTo(paragraphs.cost(1, 1, 1, 1, Infinity), 9);
   });
 });
