@@ -2,8 +2,8 @@
  * Structure and position as evidence at block level (issue 9): one block on each side left
  * unlinked between two links, of the same kind and depth, is a free translation (1-1), not an
  * omission beside an addition (`joinSqueezed` in pipeline/align/align.ts); list items on both
- * sides of a link wider than 1-1 pay the structure penalty (`StructureScorer` in
- * pipeline/align/scorer.ts). The documents
+ * sides of a link wider than 1-1, or a quote with a block of another kind, pay the structure
+ * penalty (`StructureScorer` in pipeline/align/scorer.ts). The documents
  * are invented; each answer is worked out by reading the two texts.
  */
 import { describe, expect, it } from 'vitest';
@@ -57,29 +57,47 @@ describe('a paragraph translated freely between two close translations', () => {
   });
 });
 
-describe('items of a list on both sides stay one for one (StructureScorer)', () => {
-  // Three Chinese items against three English blocks; the English are list items in one scorer and
-  // paragraphs in the other, all else equal, so any difference in cost is the structure rule's.
-  const zhTexts = ['完全离线使用，不需要下载字体文件。', '在低端设备上有更好的清晰度。', '支持多色图标。'];
-  const enTexts = ['Complete offline use, without downloading font files.', 'Much more display accuracy on lower-resolution screens.', 'The ability to choose icon colors.'];
-  const vocabulary = createVocabulary(loadLexicon());
-  const zhFeatures = chineseFeatures(zhTexts, vocabulary, englishNames(enTexts));
-  const enFeatures = englishFeatures(enTexts, vocabulary);
-  const weights: ScorerWeights = { ...DEFAULT_WEIGHTS, ...BLOCK_WEIGHTS };
-  const scorerOf = (enKind: BlockKind) => {
-    const structure: UnitKinds = { zh: ['listItem', 'listItem', 'listItem'], en: [enKind, enKind, enKind], zhDepth: [1, 1, 1], enDepth: enKind === 'listItem' ? [1, 1, 1] : [undefined, undefined, undefined] };
-    const options: CoreOptions = { types: linkTypes(4, 5), weights, length: fitLengthModel(zhFeatures.map((f) => f.length), enFeatures.map((f) => f.length)), structure, fullCells: 250_000, bandWidth: 4 };
-    return searchBand(zhFeatures, enFeatures, fullBand(3, 3), options).scorer;
-  };
-  const lists = scorerOf('listItem');
-  const paragraphs = scorerOf('paragraph');
+// Three Chinese blocks against three English blocks, scored with the kinds given; the texts are
+// the same in every scorer, so any difference in cost between two of them is the structure rule's.
+const zhTexts = ['完全离线使用，不需要下载字体文件。', '在低端设备上有更好的清晰度。', '支持多色图标。'];
+const enTexts = ['Complete offline use, without downloading font files.', 'Much more display accuracy on lower-resolution screens.', 'The ability to choose icon colors.'];
+const vocabulary = createVocabulary(loadLexicon());
+const zhFeatures = chineseFeatures(zhTexts, vocabulary, englishNames(enTexts));
+const enFeatures = englishFeatures(enTexts, vocabulary);
+const weights: ScorerWeights = { ...DEFAULT_WEIGHTS, ...BLOCK_WEIGHTS };
+const depthOf = (kind: BlockKind) => (kind === 'listItem' ? 1 : undefined);
+function scorerOf(zhKinds: BlockKind[], enKinds: BlockKind[]) {
+  const structure: UnitKinds = { zh: zhKinds, en: enKinds, zhDepth: zhKinds.map(depthOf), enDepth: enKinds.map(depthOf) };
+  const options: CoreOptions = { types: linkTypes(4, 5), weights, length: fitLengthModel(zhFeatures.map((f) => f.length), enFeatures.map((f) => f.length)), structure, fullCells: 250_000, bandWidth: 4 };
+  return searchBand(zhFeatures, enFeatures, fullBand(3, 3), options).scorer;
+}
+const paragraphs = scorerOf(['paragraph', 'paragraph', 'paragraph'], ['paragraph', 'paragraph', 'paragraph']);
 
-  it('a 2-1 of list items against a list item costs the structure weight more than against a paragraph', () => {
+describe('items of a list on both sides stay one for one (StructureScorer)', () => {
+  const lists = scorerOf(['listItem', 'listItem', 'listItem'], ['listItem', 'listItem', 'listItem']);
+  const zhList = scorerOf(['listItem', 'listItem', 'listItem'], ['paragraph', 'paragraph', 'paragraph']);
+
+  it('a 2-1 or 1-2 with list items on both sides costs the structure weight more than with paragraphs', () => {
     expect(lists.cost(0, 2, 0, 1, Infinity) - paragraphs.cost(0, 2, 0, 1, Infinity)).toBeCloseTo(weights.structure, 9);
     expect(lists.cost(1, 1, 1, 2, Infinity) - paragraphs.cost(1, 1, 1, 2, Infinity)).toBeCloseTo(weights.structure, 9);
   });
 
-  it('a 1-1 of two list items costs what a list item with a paragraph does', () => {
+  it('list items merged against paragraphs (a list on one side only), and a 1-1 of two list items, cost what paragraphs do', () => {
+    expect(zhList.cost(0, 2, 0, 1, Infinity)).toBeCloseTo(paragraphs.cost(0, 2, 0, 1, Infinity), 9);
     expect(lists.cost(1, 1, 1, 1, Infinity)).toBeCloseTo(paragraphs.cost(1, 1, 1, 1, Infinity), 9);
+  });
+});
+
+describe('a quote merges only with quotes (StructureScorer)', () => {
+  const zhQuote = scorerOf(['paragraph', 'quote', 'paragraph'], ['paragraph', 'paragraph', 'paragraph']);
+  const quotes = scorerOf(['quote', 'quote', 'paragraph'], ['quote', 'paragraph', 'paragraph']);
+
+  it('a paragraph and a quote merged against a paragraph cost the structure weight more than three paragraphs', () => {
+    expect(zhQuote.cost(0, 2, 0, 1, Infinity) - paragraphs.cost(0, 2, 0, 1, Infinity)).toBeCloseTo(weights.structure, 9);
+  });
+
+  it('two quotes merged against a quote, and a 1-1 of a quote with a paragraph, cost what paragraphs do', () => {
+    expect(quotes.cost(0, 2, 0, 1, Infinity)).toBeCloseTo(paragraphs.cost(0, 2, 0, 1, Infinity), 9);
+    expect(zhQuote.cost(1, 1, 1, 1, Infinity)).toBeCloseTo(paragraphs.cost(1, 1, 1, 1, Infinity), 9);
   });
 });
