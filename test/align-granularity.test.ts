@@ -99,3 +99,16 @@ describe('granularity: hard-wrapped prose is left alone', () => {
     expect(result.target.blocks).toHaveLength(2);
   });
 });
+
+describe('granularity: <br>-separated lines against list items', () => {
+  it('a Chinese paragraph of <br> lines against four English list items: split at each <br>, four 1-1 links, the warning says <br>', () => {
+    const zh = ZH.map((p, k) => (k === 0 ? p : `<br>${p}`)).join('') + '\n';
+    const en = EN.map((p) => `- ${p}`).join('\n') + '\n';
+    const { bitext: b, warnings, links } = align({ 'zh.md': zh, 'en.md': en }, 'zh.md', 'en.md');
+    expect(links).toEqual(ONE_TO_ONE(4));
+    expect(b.source.blocks.map((x) => x.text)).toEqual(ZH);
+    // Each line's inline content is its text alone: no <br> left over for the edition to show.
+    expect(b.source.blocks.map((x) => x.mdast.map((n) => n.type))).toEqual([['text'], ['text'], ['text'], ['text']]);
+    expect(warnings).toEqual([expect.stringMatching(/zh\.md: warning: 1 paragraph of 4 lines read as 4 paragraphs \(<br> line breaks; the other side has 4 blocks\)$/)]);
+  });
+});

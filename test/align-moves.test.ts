@@ -82,6 +82,40 @@ describe('a moved section of invented paragraphs', () => {
   });
 });
 
+describe('a moved paragraph whose place holds an English-only paragraph', () => {
+  // zh A B1 C D E, en A X C D B1 E: the railway paragraph (zh 1) is en 4; at its place the English
+  // has X, a note to readers with no Chinese counterpart. The search links C and D and leaves B1's
+  // translation unlinked, pairing zh 1 with X by position (a loose 1-1 that would give the memory a
+  // false unit and check a false number mismatch); the detector finds zh 1 at en 4 across the
+  // path, so zh 1 and X are left unlinked: zh 1 moved, X an addition.
+  const X = 'Readers are welcome to send their questions to the editors of this page.';
+  const bitext = align([ZH.a, ZH.b1, ZH.c, ZH.d, ZH.e], [EN.a, X, EN.c, EN.d, EN.b1, EN.e]);
+
+  it('leaves zh 1 and en 1 unlinked, every sentence of them too, and names the move zh 1 → en 4', () => {
+    expect(bitext.links.map((l) => [l.source, l.target])).toEqual([
+      [[0], [0]],
+      [[1], []],
+      [[], [1]],
+      [[2], [2]],
+      [[3], [3]],
+      [[], [4]],
+      [[4], [5]],
+    ]);
+    for (const link of [bitext.links[1], bitext.links[2]]) {
+      expect(link.score).toBe(0);
+      expect(link.sentences.every((s) => s.score === 0 && (s.source.length === 0) !== (s.target.length === 0))).toBe(true);
+    }
+    expect(bitext.moves?.map((m) => [m.source, m.target])).toEqual([[[1], [4]]]);
+  });
+
+  it('check: zh 1 moved, en 1 an addition, no finding pairing zh 1 with en 1', () => {
+    const findings = checkBitext(bitext);
+    expect(moveFindings(bitext).map((f) => [f.sourceBlocks, f.targetBlocks])).toEqual([[[1], [4]]]);
+    expect(findings.filter((f) => f.code === 'extra-target').map((f) => f.targetBlocks)).toEqual([[1]]);
+    expect(findings.filter((f) => f.sourceBlocks.includes(blockId(1)) && f.targetBlocks.includes(blockId(1)))).toEqual([]);
+  });
+});
+
 describe('a moved section with its heading', () => {
   // zh: fruit, railway, school, weather (heading + paragraph each); en: fruit, school, weather, railway.
   const zh = ['# 水果市场', ZH.a, '# 铁路建设', ZH.b1, '# 学校教育', ZH.c, '# 天气预报', ZH.d];

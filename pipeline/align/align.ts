@@ -168,12 +168,45 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
   return regions.map((r) => {
     if (r.a === 0 || r.b === 0) return [...range(r.i, r.a).map((s) => ({ source: [s], target: [], score: 0 })), ...range(r.j, r.b).map((s) => ({ source: [], target: [s], score: 0 }))];
     const result = last[next++];
-    return result.path.map((l) => ({
+    const path = blocks ? joinSqueezed(result.path, kinds!, r) : result.path;
+    return path.map((l) => ({
       source: range(r.i + l.i, l.a),
       target: range(r.j + l.j, l.b),
       score: linkConfidence(result.scorer, l.i, l.a, l.j, l.b),
     }));
   });
+}
+
+const linked = (l: PathLink | undefined) => l === undefined || (l.a > 0 && l.b > 0);
+
+/**
+ * Structure and position as evidence of a loose translation (blocks only): where the search left
+ * exactly one source block and one target block unlinked between two links with both sides (or
+ * the start or end of the region), and the two are of the same kind and depth (two paragraphs, two
+ * list items, two level-2 headings…) and neither is a note (`isNoteBlock`), they become one 1-1
+ * link. A translator who drops one block and adds another at the very place it stood is far rarer
+ * than one who rewrites it freely, which leaves too few shared words for the lexical cost (the
+ * annotation rule of ../shared/corpus/docs-dev/README.md: "loose but recognisable translations at
+ * the same place are 1-1, not 1-0 + 0-1"). `path` holds positions inside `region`, `kinds` is
+ * indexed by whole-sequence positions; returns a new path, the joined link's cost being the sum
+ * of the two it replaces.
+ */
+function joinSqueezed(path: readonly PathLink[], kinds: UnitKinds, region: Region): PathLink[] {
+  const out: PathLink[] = [];
+  for (let k = 0; k < path.length; k++) {
+    const [x, y] = [path[k], path[k + 1]];
+    if (y && !linked(x) && !linked(y) && x.a + y.a === 1 && x.b + y.b === 1 && linked(out[out.length - 1]) && linked(path[k + 2])) {
+      const l = { i: Math.min(x.i, y.i), a: 1, j: Math.min(x.j, y.j), b: 1, cost: x.cost + y.cost };
+      const [zi, ej] = [region.i + l.i, region.j + l.j];
+      if (kinds.zh?.[zi] === kinds.en?.[ej] && kinds.zhDepth?.[zi] === kinds.enDepth?.[ej] && !kinds.zhNote?.[zi] && !kinds.enNote?.[ej]) {
+        out.push(l);
+        k++;
+        continue;
+      }
+    }
+    out.push(x);
+  }
+  return out;
 }
 
 /**

@@ -39,7 +39,8 @@ export interface GranularityResult {
 
 /**
  * Detect a granularity mismatch between a Chinese `source` and an English `target` document
- * (module comment) and split the side with fewer blocks at its line breaks: each line of a
+ * (module comment) and split the side with fewer blocks at its line breaks (newlines, Markdown
+ * hard breaks and inline `<br>` tags alike: the reader gives each as `\n`): each line of a
  * splittable block (paragraph, quote, list item, caption) with more than one line becomes a block
  * of the same kind, its inline Markdown cut by `sliceInline` (emphasis and links kept), its
  * source line exact, and the side is segmented again (`segmentBlocks`). Block ids are renumbered
@@ -66,10 +67,20 @@ export function matchGranularity(source: Document, target: Document): Granularit
   const split: Document = { ...side, blocks, segments: segmentBlocks(blocks, side.lang) };
   const lineCount = broken.reduce((n, l) => n + l.length, 0);
   const noun = (n: number) => (n === 1 ? 'paragraph' : 'paragraphs');
+  // Say how the lines were broken, so the author knows what to fix: `<br>` tags or bare newlines.
+  const how = side.blocks.some((b, k) => lines[k].length > 1 && holdsBr(b.mdast)) ? '<br> line breaks' : 'single line breaks';
   warnings.push(
-    `${side.file}: warning: ${broken.length} ${noun(broken.length)} of ${lineCount} lines read as ${lineCount} paragraphs (single line breaks; the other side has ${other.blocks.length} blocks)`,
+    `${side.file}: warning: ${broken.length} ${noun(broken.length)} of ${lineCount} lines read as ${lineCount} paragraphs (${how}; the other side has ${other.blocks.length} blocks)`,
   );
   return fewer === 'source' ? { source: split, target, warnings } : { source, target: split, warnings };
+}
+
+/** An inline HTML `<br>` (`<br/>`, `<br />`), which the reader turns into a line break of the block's text. */
+const isBr = (node: PhrasingContent) => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
+
+/** Whether inline content holds a `<br>` at any depth. */
+function holdsBr(nodes: readonly PhrasingContent[]): boolean {
+  return nodes.some((node) => isBr(node) || ('children' in node && holdsBr(node.children as PhrasingContent[])));
 }
 
 /** The non-blank lines of a block's text, trimmed, as ranges into it. */
@@ -128,7 +139,7 @@ function lineOf(block: Block, at: number): number {
         }
         if (node.type === 'text') line += value.split('\n').length - 1;
         offset += value.length;
-      } else if (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()))) {
+      } else if (node.type === 'break' || isBr(node)) {
         if (at === offset) {
           found = line;
           return;

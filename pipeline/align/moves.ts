@@ -9,7 +9,8 @@
  * (`identicalBlocks`, `features.ts`).
  *
  * A pair needs `MIN_EVIDENCE` on its own; the blocks beside it join its section with less
- * (see `detectMoves`).
+ * (see `detectMoves`). A moved block the search paired by position with an English block that
+ * translates nothing moved is unlinked from it (`unpairMoved`).
  *
  * Linear-ish: only blocks of links scoring below `MOVE_CANDIDATE_SCORE` are examined, each against
  * the English blocks sharing `MIN_SHARED` rare stems with it (an index of stems held by at most
@@ -23,6 +24,7 @@
 import type { Bitext, BlockId, BlockLink, MovedSection } from '../types.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
 import { blockIdentity, chineseFeatures, createVocabulary, englishFeatures, englishNames, identicalBlocks, type UnitFeatures } from './features.ts';
+import { sentencesByBlock } from '../segment/index.ts';
 import { spanSimilarity } from './lexical.ts';
 import { fullBand } from './search.ts';
 
@@ -71,7 +73,9 @@ interface MovedPair {
  * pairs), and every such link gets `moved: true` and its score multiplied by min(1, support /
  * evidence) — the link's similarity for the moved block over the evidence that the block belongs
  * elsewhere, which for a pair across the path is below 1 − `MIN_MARGIN` / evidence, so it scores low.
- * `moves` is empty when nothing moved. Blocks' links must cover every block once, in order (as
+ * `moves` is empty when nothing moved. A 1-1 link that paired a moved block by position with an
+ * English block of no moved pair is split into a 1-0 and a 0-1 (`unpairMoved`), so the links
+ * returned may outnumber those given. Blocks' links must cover every block once, in order (as
  * `alignBitext` gives them). `lexicon` defaults to CC-CEDICT (`loadLexicon`).
  */
 export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): Bitext {
@@ -174,7 +178,40 @@ export function detectMoves(bitext: Bitext, lexicon: Lexicon = loadLexicon()): B
       }
     }
   }
-  return { ...bitext, ...markMoves(links, moved, zhLink, enLink, { zh: zhSupport, en: enSupport }) };
+  const unpaired = unpairMoved(bitext, moved);
+  if (unpaired !== links) {
+    unpaired.forEach((l, k) => {
+      for (const i of l.source) zhLink[i] = k;
+      for (const j of l.target) enLink[j] = k;
+    });
+  }
+  return { ...bitext, ...markMoves(unpaired, moved, zhLink, enLink, { zh: zhSupport, en: enSupport }) };
+}
+
+/**
+ * A 1-1 link that paired a moved block by position (its translation being elsewhere, `pairs`)
+ * with an English block that is no moved block's translation is no translation pair: it becomes a
+ * 1-0 and a 0-1 link (score 0, one 1-0 / 0-1 sentence link per segment), so that the English block
+ * is reported as an addition and the memory gets no unit from it. On docs-dev a paragraph that
+ * swapped places with a code block was linked with the English-only quote at its place. Returns
+ * `bitext.links` itself when no link is split.
+ */
+function unpairMoved(bitext: Bitext, pairs: readonly MovedPair[]): BlockLink[] {
+  const { source, target, links } = bitext;
+  const movedTargets = new Set(pairs.map((p) => p.j));
+  const movedAt = new Map(pairs.map((p) => [p.i, p.j]));
+  const split = links.filter((l) => l.source.length === 1 && l.target.length === 1 && movedAt.has(l.source[0]) && movedAt.get(l.source[0]) !== l.target[0] && !movedTargets.has(l.target[0]));
+  if (split.length === 0) return links as BlockLink[];
+  const zhSegments = sentencesByBlock(source.segments, source.blocks.length);
+  const enSegments = sentencesByBlock(target.segments, target.blocks.length);
+  return links.flatMap((l): BlockLink[] => {
+    if (!split.includes(l)) return [l];
+    const [i, j] = [l.source[0], l.target[0]];
+    return [
+      { source: [i], target: [], score: 0, sentences: zhSegments[i].map((s) => ({ source: [s.index], target: [], score: 0 })) },
+      { source: [], target: [j], score: 0, sentences: enSegments[j].map((s) => ({ source: [], target: [s.index], score: 0 })) },
+    ];
+  });
 }
 
 /**

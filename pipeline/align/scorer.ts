@@ -19,7 +19,10 @@
  *  - structure (`StructureScorer`, blocks only): a wrapper adding a penalty when a heading (or
  *    caption) is linked with anything but one heading (caption) or nothing — never merged with
  *    other blocks; a quarter of the penalty when heading depths differ; the same penalty when a
- *    code block (an image block) is linked with anything but one code block (image block). It also carries identity evidence:
+ *    code block (an image block) is linked with anything but one code block (image block), and
+ *    when list items on both sides meet in a link wider than 1-1 (a translator keeps the items of
+ *    a list one for one) or a link wider than 1-1 holds a quote and a block of another kind.
+ *    It also carries identity evidence:
  *    a 1-1 link of two blocks written alike (`identicalBlocks` in `features.ts`: code, URLs,
  *    numbers) costs its prior alone — length cost 0, similarity 1 — since the length ratio of
  *    translated prose would otherwise forbid two equally long blocks (a long code block in
@@ -172,6 +175,21 @@ export interface UnitKinds {
 function holdsNote(notes: readonly boolean[] | undefined, from: number, count: number): boolean {
   if (notes) for (let k = from; k < from + count; k++) if (notes[k]) return true;
   return false;
+}
+
+/** Whether any of units [from, from + count) is of `kind`. */
+function holdsKind(kinds: readonly (BlockKind | undefined)[], kind: BlockKind, from: number, count: number): boolean {
+  for (let k = from; k < from + count; k++) if (kinds[k] === kind) return true;
+  return false;
+}
+
+/** Whether a link of source units [i, i + a) with target units [j, j + b) holds a quote block and a block of another kind. */
+function mixesQuote(zk: readonly (BlockKind | undefined)[], ek: readonly (BlockKind | undefined)[], i: number, a: number, j: number, b: number): boolean {
+  let quote = false;
+  let other = false;
+  for (let k = i; k < i + a; k++) if (zk[k] === 'quote') quote = true; else other = true;
+  for (let k = j; k < j + b; k++) if (ek[k] === 'quote') quote = true; else other = true;
+  return quote && other;
 }
 
 /**
@@ -437,7 +455,15 @@ const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption
  * caption, code or image block costs `weight` more unless it is one heading (caption, code block,
  * image) with one of its kind — `weight`/4 more when their heading depths differ; a
  * translator's or editor's note, byline or end marker (`UnitKinds.zhNote`, `isNoteBlock` in
- * `pipeline/text/notes.ts`) costs `weight` more in any link but a 1-1. 1-0 and 0-1 links are free
+ * `pipeline/text/notes.ts`) costs `weight` more in any link but a 1-1, and so does a link wider
+ * than 1-1 holding list items on both sides: items of a list translated as a list stay one for
+ * one (on docs-dev two Chinese items were merged against one English item, the English item after
+ * them left 0-1), while items folded into paragraphs (a list on one side only) may still merge;
+ * so does a link wider than 1-1 holding a quote and a block of another kind: a blockquote is set
+ * apart on purpose and kept so in translation, while an untranslated one beside a paragraph was
+ * merged into that paragraph's link (no docs-dev gold link mixes a quote with another kind, but a
+ * quote may still be 1-1 with a paragraph, a translator having dropped the `>`).
+ * 1-0 and 0-1 links are free
  * of it, so an untranslated heading or note stays alone rather than merging into the next
  * paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its
  * prior (`LinkScorer.identityCost`) and has agreement 1; other links, the inner scorer's agreement.
@@ -451,6 +477,8 @@ export class StructureScorer implements Scorer {
     const ek = this.kinds.en;
     if (!zk || !ek || a === 0 || b === 0) return 0;
     if (a + b >= 3 && (holdsNote(this.kinds.zhNote, i, a) || holdsNote(this.kinds.enNote, j, b))) return 1;
+    if (a + b >= 3 && holdsKind(zk, 'listItem', i, a) && holdsKind(ek, 'listItem', j, b)) return 1;
+    if (a + b >= 3 && mixesQuote(zk, ek, i, a, j, b)) return 1;
     let special = false;
     for (let k = i; k < i + a; k++) if (SPECIAL.has(zk[k])) special = true;
     for (let k = j; k < j + b; k++) if (SPECIAL.has(ek[k])) special = true;
