@@ -102,8 +102,11 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
   const enMask = new Int32Array(enBase[en.length]);
   let vocabularySize = 1;
   for (const f of zh) for (let k = 0; k < f.stems.length; k++) if (f.stems[k] >= vocabularySize) vocabularySize = f.stems[k] + 1;
-  // English stems that can match (ids up to the largest Chinese one), flattened: unit j's are
-  // enStem[enFirst[j] .. enFirst[j+1]), of items enItem[…].
+  const inZh = new Uint8Array(vocabularySize);
+  for (const f of zh) for (let k = 0; k < f.stems.length; k++) inZh[f.stems[k]] = 1;
+  // English stems that can match (held by some Chinese unit), flattened: unit j's are
+  // enStem[enFirst[j] .. enFirst[j+1]), of items enItem[…]. The others (most English words of
+  // a coarse unit have no Chinese item translating them) would be looked up for every pair.
   const enFirst = new Int32Array(en.length + 1);
   let enStems = 0;
   for (const f of en) enStems += f.stems.length;
@@ -114,7 +117,7 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
     const f = en[j];
     for (let q = 0; q + 1 < f.start.length; q++) {
       for (let y = f.start[q]; y < f.start[q + 1]; y++) {
-        if (f.stems[y] >= vocabularySize) continue;
+        if (f.stems[y] >= vocabularySize || inZh[f.stems[y]] === 0) continue;
         enStem[y0] = f.stems[y];
         enItem[y0++] = q;
       }
