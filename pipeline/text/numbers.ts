@@ -95,6 +95,7 @@ interface Candidate {
  * number of mentions).
  */
 function settle(text: string, candidates: Candidate[]): NumberMention[] {
+  if (candidates.length === 0) return [];
   const kept: Candidate[] = [];
   const taken = new Uint8Array(text.length);
   for (const c of candidates) {
@@ -252,7 +253,7 @@ function chineseNumbers(text: string): NumberMention[] {
     return { value: v, kind: 'month', written: written(m[1]) };
   }, out);
   // Weekdays: 周二, 星期天, 礼拜五
-  collect(t, ZH.weekday, (m) => ({
+  if (/[周週期拜]/.test(t)) collect(t, ZH.weekday, (m) => ({
     value: CN_WEEKDAY[m[1]], kind: 'weekday', written: 'words',
   }), out);
   // Percentages: 百分之三十, 30%
