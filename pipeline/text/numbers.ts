@@ -225,7 +225,8 @@ function chineseNumbers(text: string): NumberMention[] {
   const value = (s: string): number => (/^[\d.,]+$/.test(s) ? Number(s.replace(/,/g, '')) : parseChineseNumeral(s));
   const written = (s: string): 'digits' | 'words' => (/\d/.test(s) ? 'digits' : 'words');
 
-  // Each pattern below holds a literal character: a text without it skips the pattern (no result changes; most sentences have no date, percent…).
+  // A pattern with a literal character (月, 倍, 第…) or a digit is skipped for a text without it:
+  // the same mentions, and most sentences have no date, percent or ordinal.
   const digits = ANY_DIGIT.test(t);
   // Dates: 11月12日, 十一月十二号
   if (t.includes('月')) collect(t, ZH.date, (m) => {
