@@ -76,6 +76,21 @@ describe('extractNumbers (en)', () => {
   });
 });
 
+describe('extractNumbers: patterns skipped for texts without the character they need', () => {
+  it('still reads a pattern whose character is there in another case or form', () => {
+    // Percent and multiple words in capitals: the skip tests match case-insensitively, as the patterns do.
+    expect(values('Costs rose thirty PER CENT, then Three Times', 'en')).toEqual([['percent', 30], ['multiple', 3]]);
+    expect(values('a 3-FOLD rise', 'en')).toEqual([['multiple', 3]]);
+    // 星期 and 礼拜 are found by their second character; a full-width ％ is folded to % first.
+    expect(values('礼拜五和星期天', 'zh-Hans')).toEqual([['weekday', 5], ['weekday', 7]]);
+    expect(values('增长了30％', 'zh-Hans')).toEqual([['percent', 30]]);
+  });
+  it('reads nothing from a text with no number', () => {
+    expect(values('In the beginning God created the heaven and the earth.', 'en')).toEqual([]);
+    expect(values('起初神创造天地。', 'zh-Hans')).toEqual([]);
+  });
+});
+
 describe('unmatchedNumbers', () => {
   const check = (zh: string, en: string) =>
     unmatchedNumbers(extractNumbers(zh, 'zh-Hans'), extractNumbers(en, 'en'));

@@ -92,32 +92,61 @@ function numberKeys(mentions: readonly NumberMention[]): string[] {
   });
 }
 
-/** Items of one unit under construction: item k has stems stems[start[k] .. start[k+1]) and type types[k]. */
+/**
+ * Items of one unit under construction: item k has stems stems[start[k] .. start[k+1]) and type
+ * types[k]. The buffers are reused from unit to unit (`pack` copies what the unit holds), so
+ * reading a document allocates no per-word arrays.
+ */
 interface Items {
-  start: number[];
-  stems: number[];
-  types: number[];
+  count: number;
+  stemCount: number;
+  start: Int32Array;
+  stems: Int32Array;
+  types: Int32Array;
 }
 
 function newItems(): Items {
-  return { start: [], stems: [], types: [] };
+  return { count: 0, stemCount: 0, start: new Int32Array(64), stems: new Int32Array(256), types: new Int32Array(64) };
+}
+
+/** `buffer`, or a copy twice as long when it has no room for `needed` entries. */
+function room(buffer: Int32Array, needed: number): Int32Array {
+  if (needed <= buffer.length) return buffer;
+  const bigger = new Int32Array(Math.max(needed, buffer.length * 2));
+  bigger.set(buffer);
+  return bigger;
 }
 
 function addItem(items: Items, type: number, stems: ArrayLike<number>, more?: readonly number[]): void {
-  items.start.push(items.stems.length);
-  items.types.push(type);
-  for (let k = 0; k < stems.length; k++) items.stems.push(stems[k]);
-  if (more) items.stems.push(...more);
+  const total = stems.length + (more?.length ?? 0);
+  items.start = room(items.start, items.count + 1);
+  items.types = room(items.types, items.count + 1);
+  items.stems = room(items.stems, items.stemCount + total);
+  items.start[items.count] = items.stemCount;
+  items.types[items.count++] = type;
+  for (let k = 0; k < stems.length; k++) items.stems[items.stemCount++] = stems[k];
+  if (more) for (const stem of more) items.stems[items.stemCount++] = stem;
+}
+
+/** An item of one stem (an English word, a number, a Latin word). */
+function addWord(items: Items, type: number, stem: number): void {
+  items.start = room(items.start, items.count + 1);
+  items.types = room(items.types, items.count + 1);
+  items.stems = room(items.stems, items.stemCount + 1);
+  items.start[items.count] = items.stemCount;
+  items.types[items.count++] = type;
+  items.stems[items.stemCount++] = stem;
 }
 
 /**
  * The unit's features: its items, and from its text the length in code points without
  * whitespace (space, tab, newline, U+3000) and the question and exclamation marks (? ？ ! ！).
+ * Empties `items` for the next unit.
  */
 function pack(items: Items, text: string): UnitFeatures {
-  const start = new Int32Array(items.start.length + 1);
-  start.set(items.start);
-  start[items.start.length] = items.stems.length;
+  const start = new Int32Array(items.count + 1);
+  start.set(items.start.subarray(0, items.count));
+  start[items.count] = items.stemCount;
   let length = 0;
   let questions = 0;
   let exclamations = 0;
@@ -130,7 +159,11 @@ function pack(items: Items, text: string): UnitFeatures {
     if (c === 0x3f || c === 0xff1f) questions++;
     else if (c === 0x21 || c === 0xff01) exclamations++;
   }
-  return { length, start, stems: Int32Array.from(items.stems), types: Int32Array.from(items.types), questions, exclamations, closesQuote: endsWithClosingQuote(text) };
+  const stems = items.stems.slice(0, items.stemCount);
+  const types = items.types.slice(0, items.count);
+  items.count = 0;
+  items.stemCount = 0;
+  return { length, start, stems, types, questions, exclamations, closesQuote: endsWithClosingQuote(text) };
 }
 
 /** Capitalised words of an English document, for matching pinyin: written form (lower case, no hyphens or apostrophes) → stem. */
@@ -167,8 +200,8 @@ export function englishNames(texts: readonly string[]): EnglishNames {
  */
 export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary, names: EnglishNames): UnitFeatures[] {
   const { lexicon } = vocabulary;
+  const items = newItems();
   return texts.map((text) => {
-    const items = newItems();
     const words = segmentChinese(text, lexicon);
     const nameStems = pinyinNames(text, words, vocabulary, names);
     for (let k = 0; k < words.entry.length; k++) {
@@ -178,10 +211,10 @@ export function chineseFeatures(texts: readonly string[], vocabulary: Vocabulary
       const extra = nameStems[k]?.filter((id) => !gloss.includes(id));
       if (gloss.length > 0 || extra?.length) addItem(items, entry, gloss, extra);
     }
-    for (const key of numberKeys(extractNumbers(text, 'zh'))) addItem(items, vocabulary.zhType(key), [vocabulary.id(key)]);
+    for (const key of numberKeys(extractNumbers(text, 'zh'))) addWord(items, vocabulary.zhType(key), vocabulary.id(key));
     for (const w of text.match(/[A-Za-z\u00C0-\u024F]+/g) ?? []) {
       const stem = normalizeEnglish(w);
-      if (stem) addItem(items, vocabulary.zhType('l:' + stem), [vocabulary.id(stem)]);
+      if (stem) addWord(items, vocabulary.zhType('l:' + stem), vocabulary.id(stem));
     }
     return pack(items, text);
   });
@@ -227,8 +260,8 @@ function pinyinNames(text: string, words: ChineseWords, vocabulary: Vocabulary, 
  * only as that.
  */
 export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary): UnitFeatures[] {
+  const items = newItems();
   return texts.map((text) => {
-    const items = newItems();
     const numbers = extractNumbers(text, 'en');
     let words = text;
     for (const m of numbers) {
@@ -236,11 +269,11 @@ export function englishFeatures(texts: readonly string[], vocabulary: Vocabulary
     }
     for (const token of englishWords(words)) {
       const id = /^[0-9]/.test(token) ? -1 : vocabulary.wordId(token);
-      if (id >= 0) addItem(items, id, [id]);
+      if (id >= 0) addWord(items, id, id);
     }
     for (const key of numberKeys(numbers)) {
       const id = vocabulary.id(key);
-      addItem(items, id, [id]);
+      addWord(items, id, id);
     }
     return pack(items, text);
   });

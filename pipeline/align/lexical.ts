@@ -102,8 +102,14 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
   const enMask = new Int32Array(enBase[en.length]);
   let vocabularySize = 1;
   for (const f of zh) for (let k = 0; k < f.stems.length; k++) if (f.stems[k] >= vocabularySize) vocabularySize = f.stems[k] + 1;
-  // English stems that can match (ids up to the largest Chinese one), flattened: unit j's are
-  // enStem[enFirst[j] .. enFirst[j+1]), of items enItem[…].
+  // Stems held on each side (bit 1: a Chinese unit, bit 2: an English one): only stems held on
+  // both can match, so only they are scanned and indexed.
+  const held = new Uint8Array(vocabularySize);
+  for (const f of zh) for (let k = 0; k < f.stems.length; k++) held[f.stems[k]] = 1;
+  for (const f of en) for (let k = 0; k < f.stems.length; k++) if (f.stems[k] < vocabularySize) held[f.stems[k]] |= 2;
+  // English stems that can match, flattened: unit j's are enStem[enFirst[j] .. enFirst[j+1]),
+  // of items enItem[…]. The others (a fifth of the Bible's English words: no Chinese gloss uses
+  // them) would be looked up for every pair.
   const enFirst = new Int32Array(en.length + 1);
   let enStems = 0;
   for (const f of en) enStems += f.stems.length;
@@ -114,7 +120,7 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
     const f = en[j];
     for (let q = 0; q + 1 < f.start.length; q++) {
       for (let y = f.start[q]; y < f.start[q + 1]; y++) {
-        if (f.stems[y] >= vocabularySize) continue;
+        if (f.stems[y] >= vocabularySize || held[f.stems[y]] !== 3) continue;
         enStem[y0] = f.stems[y];
         enItem[y0++] = q;
       }
@@ -136,6 +142,7 @@ function matchMasks(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], ra
     for (let k = 0; k + 1 < g.start.length; k++) {
       for (let x = g.start[k]; x < g.start[k + 1]; x++) {
         const stem = g.stems[x];
+        if (held[stem] !== 3) continue;
         itemOf[x] = k;
         next[x] = owner[stem] === i ? head[stem] : -1;
         owner[stem] = i;

@@ -39,58 +39,35 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
   const iterations = options.iterations ?? 5;
   const threshold = options.threshold ?? 0.35;
   const minCount = options.minCount ?? 2;
-  const NULL = -1;
-  const zhCount = new Map<number, number>();
-  // Pair (zh type, en stem) → index, in an open-addressing table of [zh, en, index] triples in one
-  // typed array, so that a probe reads one cache line: the lookups, one per cell, were most of
-  // the training time on the Bible (bench/align.ts).
-  let capacity = 1 << 16;
-  let table = new Int32Array(capacity * 3).fill(-2);
-  let pairZh = new Int32Array(1 << 12);
-  let pairEn = new Int32Array(1 << 12);
-  let pairs = 0;
-  const slot = (z: number, e: number, t: Int32Array, mask: number): number => {
-    let h = (Math.imul(z + 1, 0x9e3779b1) ^ Math.imul(e, 0x85ebca6b)) & mask;
-    while (t[h * 3] !== -2 && (t[h * 3] !== z || t[h * 3 + 1] !== e)) h = (h + 1) & mask;
-    return h * 3;
-  };
-  const grow = (): void => {
-    const bigger = capacity * 2;
-    const next = new Int32Array(bigger * 3).fill(-2);
-    for (let k = 0; k < capacity * 3; k += 3) {
-      if (table[k] === -2) continue;
-      const g = slot(table[k], table[k + 1], next, bigger - 1);
-      next[g] = table[k];
-      next[g + 1] = table[k + 1];
-      next[g + 2] = table[k + 2];
+  // Word types and stems renumbered densely in order of appearance; Chinese 0 is the NULL word.
+  const zhId = new Map<number, number>();
+  const zhTypeOf: number[] = [];
+  const enId = new Map<number, number>();
+  const enStemOf: number[] = [];
+  const zhDense = (z: number): number => {
+    let id = zhId.get(z);
+    if (id === undefined) {
+      zhId.set(z, (id = zhTypeOf.length));
+      zhTypeOf.push(z);
     }
-    capacity = bigger;
-    table = next;
+    return id;
   };
-  const indexOf = (z: number, e: number): number => {
-    let h = slot(z, e, table, capacity - 1);
-    if (table[h] !== -2) return table[h + 2];
-    if (pairs * 2 >= capacity) {
-      grow();
-      h = slot(z, e, table, capacity - 1);
+  const enDense = (e: number): number => {
+    let id = enId.get(e);
+    if (id === undefined) {
+      enId.set(e, (id = enStemOf.length));
+      enStemOf.push(e);
     }
-    if (pairs === pairZh.length) {
-      const zs = new Int32Array(pairs * 2);
-      const es = new Int32Array(pairs * 2);
-      zs.set(pairZh);
-      es.set(pairEn);
-      pairZh = zs;
-      pairEn = es;
-    }
-    table[h] = z;
-    table[h + 1] = e;
-    table[h + 2] = pairs;
-    pairZh[pairs] = z;
-    pairEn[pairs] = e;
-    return pairs++;
+    return id;
   };
-  // For each link: the pair indices, |E| rows of (|Z| + 1) entries.
-  const links: { cells: Int32Array; zhSize: number; enSize: number }[] = [];
+  const NULL = zhDense(-1);
+  // Per Chinese type: links it occurs in (the `minCount` test), and the last such link.
+  const zhCount: number[] = [0];
+  const lastLink: number[] = [-1];
+  // Each trained link: its Chinese types (NULL first) and English stems, dense; its cells, a
+  // column of |E| pair indices per Chinese word (so that one word's cells are written in a run).
+  const links: { zs: Int32Array; es: Int32Array; cells: Int32Array; zhSize: number; enSize: number }[] = [];
+  let occurrences = 0;
   let budget = MAX_TRAINING_CELLS;
   for (const l of path) {
     if (l.a === 0 || l.b === 0) continue;
@@ -101,34 +78,71 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     const size = zhWords * enWords;
     if (size === 0 || size > MAX_LINK_CELLS || size > budget) continue;
     budget -= size;
-    const zs: number[] = [NULL];
-    const seen = new Set<number>();
+    const zs = new Int32Array(zhWords);
+    let p = 1;
     for (let i = l.i; i < l.i + l.a; i++) {
       for (const z of zh[i].types) {
-        zs.push(z);
-        if (!seen.has(z)) {
-          seen.add(z);
-          zhCount.set(z, (zhCount.get(z) ?? 0) + 1);
+        const id = (zs[p++] = zhDense(z));
+        if (id === zhCount.length) {
+          zhCount.push(0);
+          lastLink.push(-1);
+        }
+        if (lastLink[id] !== links.length) {
+          lastLink[id] = links.length;
+          zhCount[id]++;
         }
       }
     }
-    const es: number[] = [];
-    for (let j = l.j; j < l.j + l.b; j++) for (const e of en[j].types) es.push(e);
-    const cells = new Int32Array(es.length * zs.length);
-    let p = 0;
-    for (const e of es) for (const z of zs) cells[p++] = indexOf(z, e);
-    links.push({ cells, zhSize: zs.length, enSize: es.length });
+    const es = new Int32Array(enWords);
+    p = 0;
+    for (let j = l.j; j < l.j + l.b; j++) for (const e of en[j].types) es[p++] = enDense(e);
+    links.push({ zs, es, cells: new Int32Array(size), zhSize: zhWords, enSize: enWords });
+    occurrences += zhWords;
   }
+  // Pair (Chinese type, English stem) → index, found type by type: the occurrences of one type
+  // (link, position) in link order, each reading its link's English stems against a table over
+  // the English stems stamped with the type. Pairs of a type are numbered in the order a scan of
+  // the links finds them, so sums over them run in the same order whatever the numbering; a
+  // hash table of pairs, probed once per cell, cost most of the training time on the Bible
+  // (bench/align.ts).
+  const zhTypes = zhTypeOf.length;
+  const occStart = new Int32Array(zhTypes + 1);
+  for (const { zs } of links) for (const z of zs) occStart[z + 1]++;
+  for (let z = 0; z < zhTypes; z++) occStart[z + 1] += occStart[z];
+  const occLink = new Int32Array(occurrences);
+  const occPos = new Int32Array(occurrences);
+  const fill = occStart.slice(0, zhTypes);
+  links.forEach(({ zs }, k) => {
+    for (let q = 0; q < zs.length; q++) {
+      occLink[fill[zs[q]]] = k;
+      occPos[fill[zs[q]]++] = q;
+    }
+  });
+  const stamp = new Int32Array(enStemOf.length).fill(-1);
+  const pairOf = new Int32Array(enStemOf.length);
+  const pairZhList: number[] = [];
+  const pairEnList: number[] = [];
+  for (let z = 0; z < zhTypes; z++) {
+    for (let o = occStart[z]; o < occStart[z + 1]; o++) {
+      const { es, cells } = links[occLink[o]];
+      const q = occPos[o];
+      for (let r = 0; r < es.length; r++) {
+        const e = es[r];
+        if (stamp[e] !== z) {
+          stamp[e] = z;
+          pairOf[e] = pairZhList.length;
+          pairZhList.push(z);
+          pairEnList.push(e);
+        }
+        cells[q * es.length + r] = pairOf[e];
+      }
+    }
+  }
+  const pairs = pairZhList.length;
+  const pairZh = Int32Array.from(pairZhList);
   const t = new Float64Array(pairs).fill(1);
   const count = new Float64Array(pairs);
-  const zhIds = new Map<number, number>();
-  const pairZhIndex = new Int32Array(pairs);
-  for (let k = 0; k < pairs; k++) {
-    let id = zhIds.get(pairZh[k]);
-    if (id === undefined) zhIds.set(pairZh[k], (id = zhIds.size));
-    pairZhIndex[k] = id;
-  }
-  const total = new Float64Array(zhIds.size);
+  const total = new Float64Array(zhTypes);
   // One row's t values, read once per row instead of twice (each read a random access).
   let row = new Float64Array(64);
   for (let iteration = 0; iteration < iterations; iteration++) {
@@ -136,24 +150,24 @@ export function learnTranslations(zh: readonly UnitFeatures[], en: readonly Unit
     for (const { cells, zhSize, enSize } of links) {
       if (row.length < zhSize) row = new Float64Array(zhSize * 2);
       for (let e = 0; e < enSize; e++) {
-        const at = e * zhSize;
         let sum = 0;
-        for (let z = 0; z < zhSize; z++) sum += row[z] = t[cells[at + z]];
+        for (let z = 0; z < zhSize; z++) sum += row[z] = t[cells[z * enSize + e]];
         if (sum <= 0) continue;
-        for (let z = 0; z < zhSize; z++) count[cells[at + z]] += row[z] / sum;
+        for (let z = 0; z < zhSize; z++) count[cells[z * enSize + e]] += row[z] / sum;
       }
     }
     total.fill(0);
-    for (let k = 0; k < pairs; k++) total[pairZhIndex[k]] += count[k];
-    for (let k = 0; k < pairs; k++) t[k] = total[pairZhIndex[k]] > 0 ? count[k] / total[pairZhIndex[k]] : 0;
+    for (let k = 0; k < pairs; k++) total[pairZh[k]] += count[k];
+    for (let k = 0; k < pairs; k++) t[k] = total[pairZh[k]] > 0 ? count[k] / total[pairZh[k]] : 0;
   }
   const learned = new Map<number, number[]>();
   for (let k = 0; k < pairs; k++) {
     const z = pairZh[k];
-    if (z === NULL || t[k] < threshold || (zhCount.get(z) ?? 0) < minCount) continue;
-    const list = learned.get(z) ?? [];
-    list.push(pairEn[k]);
-    learned.set(z, list);
+    if (z === NULL || t[k] < threshold || zhCount[z] < minCount) continue;
+    const type = zhTypeOf[z];
+    const list = learned.get(type) ?? [];
+    list.push(enStemOf[pairEnList[k]]);
+    learned.set(type, list);
   }
   return learned;
 }

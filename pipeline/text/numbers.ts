@@ -97,6 +97,7 @@ interface Candidate {
  * number of mentions).
  */
 function settle(text: string, candidates: Candidate[]): NumberMention[] {
+  if (candidates.length === 0) return [];
   const kept: Candidate[] = [];
   const taken = new Uint8Array(text.length);
   for (const c of candidates) {
@@ -205,6 +206,9 @@ export function parseChineseNumeral(run: string): number {
 const RUN_DIGITS = `(?<!\\d)(?:${DIGITS})`;
 const CN_NUM = `(?:${RUN_DIGITS}|(?<![${CN_NUMERAL}])${CN_RUN})`;
 
+/** An ASCII digit (what `\d` matches), which patterns of numbers written in digits cannot match without. */
+const ANY_DIGIT = /\d/;
+
 /** The patterns of `chineseNumbers`, built once (matched by `collect`). */
 const ZH = {
   date: new RegExp(`(${CN_NUM})\\s?月\\s?(${CN_NUM})\\s?[日号號]`, 'gu'),
@@ -230,15 +234,18 @@ function chineseNumbers(text: string): NumberMention[] {
   const value = (s: string): number => (/^[\d.,]+$/.test(s) ? Number(s.replace(/,/g, '')) : parseChineseNumeral(s));
   const written = (s: string): 'digits' | 'words' => (/\d/.test(s) ? 'digits' : 'words');
 
+  // A pattern with a literal character (月, 倍, 第…) or a digit is skipped for a text without it:
+  // the same mentions, and most sentences have no date, percent or ordinal.
+  const digits = ANY_DIGIT.test(t);
   // Dates: 11月12日, 十一月十二号
-  collect(t, ZH.date, (m) => {
+  if (t.includes('月')) collect(t, ZH.date, (m) => {
     const month = value(m[1]);
     const day = value(m[2]);
     if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
     return { value: month * 100 + day, kind: 'date', written: written(m[1]) };
   }, out);
   // Decades: (上世纪)60年代, 1960年代
-  collect(t, ZH.decade, (m) => {
+  if (t.includes('年代')) collect(t, ZH.decade, (m) => {
     let v = value(m[3]);
     if (!Number.isInteger(v)) return null;
     if (v < 100) v += m[2] ? 2000 : 1900;
@@ -246,26 +253,26 @@ function chineseNumbers(text: string): NumberMention[] {
     return { value: v, kind: 'decade', written: written(m[3]) };
   }, out);
   // Years: 1969年, 一九六九年 (not 3年 "three years": a year needs 3–4 digits)
-  collect(t, ZH.year, (m) => ({
+  if (t.includes('年')) collect(t, ZH.year, (m) => ({
     value: value(m[1]), kind: 'year', written: written(m[1]),
   }), out);
   // Months: 10月 (not 个月, a duration)
-  collect(t, ZH.month, (m) => {
+  if (t.includes('月')) collect(t, ZH.month, (m) => {
     const v = value(m[1]);
     if (!(v >= 1 && v <= 12 && Number.isInteger(v))) return null;
     return { value: v, kind: 'month', written: written(m[1]) };
   }, out);
   // Weekdays: 周二, 星期天, 礼拜五
-  collect(t, ZH.weekday, (m) => ({
+  if (/[周週期拜]/.test(t)) collect(t, ZH.weekday, (m) => ({
     value: CN_WEEKDAY[m[1]], kind: 'weekday', written: 'words',
   }), out);
   // Percentages: 百分之三十, 30%
-  collect(t, ZH.percentWords, (m) => ({ value: value(m[1]), kind: 'percent', written: written(m[1]) }), out);
-  collect(t, ZH.percent, (m) => ({ value: value(m[1]), kind: 'percent', written: 'digits' }), out);
+  if (t.includes('百分之')) collect(t, ZH.percentWords, (m) => ({ value: value(m[1]), kind: 'percent', written: written(m[1]) }), out);
+  if (t.includes('%')) collect(t, ZH.percent, (m) => ({ value: value(m[1]), kind: 'percent', written: 'digits' }), out);
   // Multiples: 三倍, 2.5倍
-  collect(t, ZH.multiple, (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
+  if (t.includes('倍')) collect(t, ZH.multiple, (m) => ({ value: value(m[1]), kind: 'multiple', written: written(m[1]) }), out);
   // Ordinals: 第一, 第3
-  collect(t, ZH.ordinal, (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
+  if (t.includes('第')) collect(t, ZH.ordinal, (m) => ({ value: value(m[1]), kind: 'ordinal', written: written(m[1]) }), out);
   // Clock times: 上午十点, 下午3点半, 晚上 8 点 15 分, 14:30. Without a part of the day a 点 needs
   // 钟/整/半/分 after it (三点建议 is "three points").
   collect(t, ZH.time, (m) => {
@@ -278,7 +285,7 @@ function chineseNumbers(text: string): NumberMention[] {
     return { value: h * 100 + minute, kind: 'time', written: written(hDigits ?? hRun) };
   }, out);
   // Digits with a scale: 12.6万, 3千万, 1.2亿, 100 多万 (多/余 "over" leaves the magnitude: over a million)
-  collect(t, ZH.scaled, (m) => {
+  if (digits) collect(t, ZH.scaled, (m) => {
     const factor = parseChineseNumeral(`一${m[3]}`);
     if (!Number.isFinite(factor)) return null;
     return { value: scaled(m[1], Math.round(Math.log10(factor))), kind: 'number', written: 'digits' };
@@ -288,7 +295,7 @@ function chineseNumbers(text: string): NumberMention[] {
     return Number.isFinite(v) ? { value: v, kind: 'number', written: 'words' } : null;
   }, out);
   // Plain digits
-  collect(t, ZH.digits, (m) => {
+  if (digits) collect(t, ZH.digits, (m) => {
     const v = value(m[0]);
     const isYear = Number.isInteger(v) && v >= 1000 && v <= 2199 && !m[0].includes(',');
     return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
@@ -395,37 +402,49 @@ const EN = {
   words: new RegExp(WORD_RUN, 'giu'),
 };
 
+/**
+ * What some `EN` patterns cannot match without (besides a digit, `ANY_DIGIT`), tested once per
+ * text so that a text lacking it skips them (most sentences hold no digit, percent or multiple:
+ * the patterns' scan of every word boundary was most of the time of reading English features).
+ * Each is implied by its patterns' own text with the same flags, so skipping changes no result.
+ */
+const EN_NEEDS = {
+  percent: /%|per\s?cent/iu,
+  multiple: /times|fold/iu,
+};
+
 /** Numbers in English text (see the module comment for the forms). */
 function englishNumbers(text: string): NumberMention[] {
   const t = foldNumberWidth(text);
   const out: Candidate[] = [];
   const wordValue = (s: string): number => (/\d/.test(s) ? Number(s.replace(/,/g, '')) : parseEnglishNumberWords(s));
+  const digits = ANY_DIGIT.test(t);
 
   // Dates: November 12, Nov. 12th, 12 November
-  collect(t, EN.monthDay, (m) => {
+  if (digits) collect(t, EN.monthDay, (m) => {
     const day = Number(m[2]);
     if (day < 1 || day > 31) return null;
     return { value: ENGLISH_MONTHS.get(m[1].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
-  collect(t, EN.dayMonth, (m) => {
+  if (digits) collect(t, EN.dayMonth, (m) => {
     const day = Number(m[1]);
     // A month after a number is capitalised ("8 May"): in "UTF-8 may require", "may" is a verb.
     if (day < 1 || day > 31 || !/^[A-Z]/.test(m[2])) return null;
     return { value: ENGLISH_MONTHS.get(m[2].toLowerCase())! * 100 + day, kind: 'date', written: 'digits' };
   }, out);
   // Decades: 1960s, '60s, the sixties
-  collect(t, EN.decade, (m) => ({
+  if (digits) collect(t, EN.decade, (m) => ({
     value: m[3] ? 1900 + Number(m[3]) : Number(m[1] + m[2]), kind: 'decade', written: 'digits',
   }), out);
   collect(t, EN.decadeWord, (m) => ({
     value: 1900 + EN_DECADE_WORDS[m[1].toLowerCase()], kind: 'decade', written: 'words',
   }), out);
   // Percentages: 30%, 30 percent, thirty per cent
-  collect(t, EN.percent, (m) => ({
+  if (EN_NEEDS.percent.test(t)) collect(t, EN.percent, (m) => ({
     value: wordValue(m[1]), kind: 'percent', written: /\d/.test(m[1]) ? 'digits' : 'words',
   }), out);
   // Multiples: three times, 2.5 times, twice, threefold, 3-fold
-  collect(t, EN.multiple, (m) => ({
+  if (EN_NEEDS.multiple.test(t)) collect(t, EN.multiple, (m) => ({
     value: wordValue(m[1]), kind: 'multiple', written: /\d/.test(m[1]) ? 'digits' : 'words',
   }), out);
   collect(t, EN.multipleWord, (m) => {
@@ -447,16 +466,16 @@ function englishNumbers(text: string): NumberMention[] {
   // A scale word with an article: "over a million" (the magnitude 100多万 reads as)
   collect(t, EN.scaleAlone, (m) => ({ value: 10 ** EN_SCALES[m[1].toLowerCase()], kind: 'number', written: 'words' }), out);
   // Digits with a scale word: 12.6 million, 3 thousand
-  collect(t, EN.scaled, (m) => ({
+  if (digits) collect(t, EN.scaled, (m) => ({
     value: scaled(m[1], EN_SCALES[m[2].toLowerCase()]), kind: 'number', written: 'digits',
   }), out);
   // Ordinals: 21st, first
-  collect(t, EN.ordinal, (m) => ({ value: Number(m[1]), kind: 'ordinal', written: 'digits' }), out);
+  if (digits) collect(t, EN.ordinal, (m) => ({ value: Number(m[1]), kind: 'ordinal', written: 'digits' }), out);
   collect(t, EN.ordinalWord, (m) => ({
     value: EN_ORDINALS[m[1].toLowerCase()], kind: 'ordinal', written: 'words',
   }), out);
   // Plain digits; four-digit integers 1000–2199 are years
-  collect(t, EN.digits, (m) => {
+  if (digits) collect(t, EN.digits, (m) => {
     const v = Number(m[0].replace(/,/g, ''));
     const isYear = /^\d{4}$/.test(m[0]) && v >= 1000 && v <= 2199;
     return { value: v, kind: isYear ? 'year' : 'number', written: 'digits' };
