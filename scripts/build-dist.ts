@@ -11,7 +11,7 @@
  * Packages are bundled too, except better-sqlite3, whose native addon is found relative to its
  * own folder in node_modules. Type checking is `npm run typecheck`'s job, not this one's.
  */
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -25,13 +25,40 @@ export const DIST = join(ROOT, 'dist');
 /** The compiled `bitext` executable. */
 export const DIST_MAIN = join(DIST, 'main.js');
 
-/** Empty dist/ and compile the command line into it (see the module comment); rejects with esbuild's errors. */
+/**
+ * Compile the command line (see the module comment) into a fresh folder beside dist/, then put it
+ * in dist/'s place: a `bitext` started while the tests or `npm run build` rebuild finds the old
+ * program or the new one, never a missing dist/main.js. Rejects with esbuild's errors, leaving
+ * dist/ as it was.
+ */
 export async function buildDist(): Promise<void> {
-  rmSync(DIST, { recursive: true, force: true });
+  const fresh = `${DIST}.${process.pid}.tmp`;
+  const old = `${DIST}.${process.pid}.old`;
+  rmSync(fresh, { recursive: true, force: true });
+  try {
+    await compile(fresh);
+    chmodSync(join(fresh, 'main.js'), 0o755); // an executable, like the `bin` npm links to it
+  } catch (error) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw error;
+  }
+  let moved = false;
+  try {
+    renameSync(DIST, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  renameSync(fresh, DIST);
+  if (moved) rmSync(old, { recursive: true, force: true });
+}
+
+/** esbuild's bundle of pipeline/cli/main.ts into `outdir`. */
+async function compile(outdir: string): Promise<void> {
   await build({
     absWorkingDir: ROOT,
     entryPoints: ['pipeline/cli/main.ts'],
-    outdir: DIST,
+    outdir,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
@@ -49,7 +76,6 @@ export async function buildDist(): Promise<void> {
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as bitextCreateRequire } from 'node:module';\nconst require = bitextCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  chmodSync(DIST_MAIN, 0o755); // an executable, like the `bin` npm links to it
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildDist();
