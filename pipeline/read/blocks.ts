@@ -294,14 +294,19 @@ export function readBlocks(file: string): Block[] {
   return readDocument(file).blocks;
 }
 
+/** True when `file` is read as Markdown (`.md`, `.markdown`, any case); any other file is plain text (`parsePlainText`). */
+export function isMarkdownFile(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return ext === '.md' || ext === '.markdown';
+}
+
 /**
  * Read a document file into blocks (as `readBlocks`, with the same errors) and, for Markdown, the
  * metadata of its front matter (see `parseMarkdown`).
  */
 export function readDocument(file: string): ReadDocument {
   const text = readText(file);
-  const ext = extname(file).toLowerCase();
-  const read = ext === '.md' || ext === '.markdown' ? parseMarkdown(text, file) : { blocks: parsePlainText(text, file) };
+  const read = isMarkdownFile(file) ? parseMarkdown(text, file) : { blocks: parsePlainText(text, file) };
   if (read.blocks.length === 0) throw new BitextError(located(file, undefined, 'no text blocks found'), { file });
   return read;
 }
