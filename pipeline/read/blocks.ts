@@ -342,6 +342,7 @@ function languageText(blocks: readonly Block[]): string {
   return hasLetters(prose) ? prose : blocks.map((b) => b.text).join('\n');
 }
 
+/** Whether `text` holds a Han character or a Latin word, the units `scriptOf` weighs. */
 function hasLetters(text: string): boolean {
   const { han, words } = scriptWeights(text);
   return han + words > 0;
@@ -355,7 +356,7 @@ function hasLetters(text: string): boolean {
  */
 function languageProse(block: Block): string {
   const text = block.table
-    ? block.table.ranges.map((r) => sliceInline(block.mdast, r.start, r.end)).filter((cell) => !isValueCell(cell)).map(proseText).join(' | ')
+    ? block.table.ranges.map((r) => sliceInline(block.mdast, r.start, r.end)).filter((cell) => !isValueCell(cell)).map(proseText).join(' ')
     : proseText(block.mdast);
   return blankRanges(withoutUrls(text));
 }
