@@ -73,6 +73,40 @@ describe('granularity: one paragraph a line against blank-line paragraphs', () =
   });
 });
 
+describe('granularity: plain text one paragraph a line on both sides', () => {
+  it('both .txt sides split on their own: a title line and four paragraphs each, five 1-1 links, a warning per side', () => {
+    // Each side's line breaks follow a title (公园的一天: 5 Han; A day in the park: 5 words) or a
+    // sentence end (。/.): 4 of 4, so each side is five paragraphs, paired in order.
+    const { bitext: b, warnings, links } = align({ 'zh.txt': ['公园的一天', ...ZH].join('\n') + '\n', 'en.txt': ['A day in the park', ...EN].join('\n') + '\n' }, 'zh.txt', 'en.txt');
+    expect(links).toEqual(ONE_TO_ONE(5));
+    expect(b.source.blocks.map((x) => x.text)).toEqual(['公园的一天', ...ZH]);
+    expect(b.target.blocks.map((x) => x.text)).toEqual(['A day in the park', ...EN]);
+    expect(b.target.blocks.map((x) => x.position.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/zh\.txt: warning: 1 paragraph of 5 lines read as 5 paragraphs \(single line breaks in plain text/),
+      expect.stringMatching(/en\.txt: warning: 1 paragraph of 5 lines read as 5 paragraphs \(single line breaks in plain text/),
+    ]);
+  });
+
+  it('the same text as .md is left to the mismatch rule: one block a side, no warning', () => {
+    const dir = fixture({ 'zh.md': ['公园的一天', ...ZH].join('\n') + '\n', 'en.md': ['A day in the park', ...EN].join('\n') + '\n' });
+    const result = matchGranularity(loadDocument(join(dir, 'zh.md')), loadDocument(join(dir, 'en.md')));
+    expect(result.warnings).toEqual([]);
+    expect([result.source.blocks.length, result.target.blocks.length]).toEqual([1, 1]);
+  });
+
+  it('.txt hard-wrapped mid-sentence on both sides: nothing split', () => {
+    // One break in four follows a short line without punctuation (In the evening we / 傍晚我们), none a
+    // sentence end: 1/4 is under the 0.6 needed.
+    const en = ['The weather is fine today. We go for a\nwalk in the park.', 'There are many flowers in the park. Red,\nyellow and white ones.', 'Children play on the grass. They laugh\nhappily.', 'In the evening we\nwent home.'];
+    const zh = ['今天天气很好。我们去公\n园散步。', '公园里有很多花。红的、\n黄的、白的都有。', '孩子们在草地上玩耍。他\n们笑得很开心。', '傍晚我们\n回家了。'];
+    const dir = fixture({ 'zh.txt': zh.join('\n\n') + '\n', 'en.txt': en.join('\n\n') + '\n' });
+    const result = matchGranularity(loadDocument(join(dir, 'zh.txt')), loadDocument(join(dir, 'en.txt')));
+    expect(result.warnings).toEqual([]);
+    expect([result.source.blocks.length, result.target.blocks.length]).toEqual([4, 4]);
+  });
+});
+
 describe('granularity: hard-wrapped prose is left alone', () => {
   // The English paragraphs wrapped mid-sentence, as an editor wraps at a fixed width.
   const wrapped = [

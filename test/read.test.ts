@@ -150,6 +150,31 @@ describe('read: languages', () => {
     });
     expect(found).toEqual(expected.map((row) => [...row, 'zh-Hans', 'en']));
   });
+  it('weighs a Han character against a Latin word, not a Latin letter', () => {
+    // 用 的 方 法: 4 Han characters; Vue, Router, push: 3 words (13 letters, which outweighed 4 Han).
+    expect(scriptOf('用 Vue Router 的 push 方法')).toBe('zh');
+    // 见 文 档: 3 Han characters against 4 words.
+    expect(scriptOf('See the Vue docs (见文档).')).toBe('en');
+  });
+  it('reads a Chinese page ending in a long API table as Chinese, an English page with the same table as English', () => {
+    // Value cells (one token, or only emphasis and inline code) are not prose: the table's prose is
+    // 18 Latin words (Height of the button = 4, Text color of the tag = 5, twice) and its Chinese
+    // header 名称 默认值 描述 (7 Han); the page's prose 按钮 介绍 按钮用于触发一个操作 如提交表单 代码演示
+    // holds 2 + 2 + 10 + 5 + 4 = 23 Han: 30 Han against 18 words. Counted as prose, the 80 value
+    // rows alone would add 200 words (demo-button-mini-height, px; type, string, object).
+    const rows = '| --demo-button-height | _44px_ | Height of the button |\n| --demo-tag-color | _var(--demo-white)_ | Text color of the tag |\n';
+    const table = `| 名称 | 默认值 | 描述 |\n| --- | --- | --- |\n${rows}${rows}${'| --demo-button-mini-height | _24px_ | - |\n| type | _string \\| object_ | `default` |\n'.repeat(40)}`;
+    const zh = `# 按钮\n\n### 介绍\n\n按钮用于触发一个操作，如提交表单。\n\n## 代码演示\n\n${table}`;
+    const en = `# Button\n\n### Intro\n\nButtons trigger an action, such as submitting a form.\n\n${table}`;
+    const dir = fixture({ 'zh.md': zh, 'en.md': en });
+    expect(loadDocument(join(dir, 'zh.md')).lang).toBe('zh-Hans');
+    expect(loadDocument(join(dir, 'en.md')).lang).toBe('en');
+  });
+  it('points at the first block in the wrong language, not at the first block', () => {
+    const dir = fixture({ 'zh.md': '# 按钮\n\nThe button triggers an action, such as submitting a form.\n', 'en.md': '# Button\n\n按钮用于触发一个操作，如提交表单。\n' });
+    expect(() => loadDocument(join(dir, 'zh.md'))).toThrow(/zh\.md:3: the file name says Chinese but it holds English text/);
+    expect(() => loadDocument(join(dir, 'en.md'))).toThrow(/en\.md:3: the file name says English but it holds Chinese text/);
+  });
   it('refuses a zh.md that holds English, naming the file and line', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'zh.md'), '\n\n# Chapter One\n\nAll English here.\n');

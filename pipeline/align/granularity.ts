@@ -11,10 +11,17 @@
  * mismatch), (2) most of its line breaks follow the end of a sentence (hard-wrapped prose breaks
  * mid-sentence), and (3) splitting brings its block count at least halfway to the other side's.
  * A document only part of which is written one paragraph a line is therefore not split.
+ *
+ * Plain text (`.txt`, or any file not read as Markdown) is first judged on its own, each side
+ * alone: it has no other way to write a paragraph a line, and no Markdown habit of one sentence a
+ * line to protect. A plain-text side is split at its line breaks when most of them
+ * (`MIN_SENTENCE_BREAKS`) follow a sentence end or a short title line (`isTitleLine`), whatever the
+ * other side does: two files of one paragraph a line are one block each otherwise, linked `[0]:[0]`.
  */
 import type { PhrasingContent } from 'mdast';
 import { blockId, type Block, type Document, type SourcePosition } from '../types.ts';
-import { sliceInline } from '../read/index.ts';
+import { isMarkdownFile, sliceInline } from '../read/index.ts';
+import { scriptWeights } from '../text/index.ts';
 import { segmentBlocks } from '../segment/index.ts';
 
 /** Block kinds whose line breaks may stand for paragraph breaks (never headings, code or table rows). */
@@ -29,6 +36,9 @@ const MIN_BLOCK_RATIO = 1.5;
 /** Share of line breaks that must follow a sentence end for a side to be read one paragraph a line. */
 const MIN_SENTENCE_BREAKS = 0.6;
 
+/** A title line (`isTitleLine`) holds at most this many Latin words and Han characters together (a wrapped line of prose holds more). */
+const MAX_TITLE_WEIGHT = 10;
+
 /** What `matchGranularity` did: the documents to align, and one line per side it split. */
 export interface GranularityResult {
   source: Document;
@@ -39,40 +49,81 @@ export interface GranularityResult {
 
 /**
  * Detect a granularity mismatch between a Chinese `source` and an English `target` document
- * (module comment) and split the side with fewer blocks at its line breaks (newlines, Markdown
- * hard breaks and inline `<br>` tags alike: the reader gives each as `\n`): each line of a
- * splittable block (paragraph, quote, list item, caption) with more than one line becomes a block
- * of the same kind, its inline Markdown cut by `sliceInline` (emphasis and links kept), its
- * source line exact, and the side is segmented again (`segmentBlocks`). Block ids are renumbered
- * in order. Returns the documents unchanged (the same objects) and no warning when there is no
- * mismatch. Pure; never throws.
+ * (module comment) and split at its line breaks each plain-text side written one paragraph a line,
+ * then the side with far fewer blocks (newlines, Markdown hard breaks and inline `<br>` tags alike:
+ * the reader gives each as `\n`): each line of a splittable block (paragraph, quote, list item,
+ * caption) with more than one line becomes a block of the same kind, its inline Markdown cut by
+ * `sliceInline` (emphasis and links kept), its source line exact, and the side is segmented again
+ * (`segmentBlocks`). Block ids are renumbered in order. Returns the documents unchanged (the same
+ * objects) and no warning when nothing is split. Pure; never throws.
  */
 export function matchGranularity(source: Document, target: Document): GranularityResult {
   const warnings: string[] = [];
+  const own = (doc: Document) => {
+    if (isMarkdownFile(doc.file)) return doc;
+    const lines = splittableLines(doc);
+    const before = textBeforeBreaks(doc, lines);
+    if (before.length === 0 || before.filter((line) => SENTENCE_END.test(line) || isTitleLine(line)).length / before.length < MIN_SENTENCE_BREAKS) return doc;
+    const split = splitSide(doc, lines, ' in plain text, most after a sentence end or a title');
+    warnings.push(split.warning);
+    return split.doc;
+  };
+  const zh = own(source);
+  const en = own(target);
   const far = (a: Document, b: Document) => b.blocks.length >= MIN_BLOCK_RATIO * a.blocks.length;
-  const fewer = far(source, target) ? 'source' : far(target, source) ? 'target' : null;
-  if (fewer === null) return { source, target, warnings };
-  const side = fewer === 'source' ? source : target;
-  const other = fewer === 'source' ? target : source;
-  const lines = side.blocks.map((b) => (SPLITTABLE.has(b.kind) ? lineRanges(b.text) : [{ start: 0, end: b.text.length }]));
-  const broken = lines.filter((l) => l.length > 1);
-  // The text before each line break: every line of a block but its last.
-  const beforeBreaks = lines.flatMap((l, k) => l.slice(0, -1).map((range) => side.blocks[k].text.slice(range.start, range.end)));
-  if (beforeBreaks.length === 0) return { source, target, warnings };
+  const fewer = far(zh, en) ? 'source' : far(en, zh) ? 'target' : null;
+  if (fewer === null) return { source: zh, target: en, warnings };
+  const side = fewer === 'source' ? zh : en;
+  const other = fewer === 'source' ? en : zh;
+  const lines = splittableLines(side);
+  const beforeBreaks = textBeforeBreaks(side, lines);
+  if (beforeBreaks.length === 0) return { source: zh, target: en, warnings };
   const sentenceBreaks = beforeBreaks.filter((line) => SENTENCE_END.test(line)).length;
   const splitCount = lines.reduce((n, l) => n + l.length, 0);
   const gap = other.blocks.length - side.blocks.length;
-  if (sentenceBreaks / beforeBreaks.length < MIN_SENTENCE_BREAKS || Math.abs(other.blocks.length - splitCount) > gap / 2) return { source, target, warnings };
+  if (sentenceBreaks / beforeBreaks.length < MIN_SENTENCE_BREAKS || Math.abs(other.blocks.length - splitCount) > gap / 2) return { source: zh, target: en, warnings };
+  const split = splitSide(side, lines, `; the other side has ${other.blocks.length} blocks`);
+  warnings.push(split.warning);
+  return fewer === 'source' ? { source: split.doc, target: en, warnings } : { source: zh, target: split.doc, warnings };
+}
+
+/** The line ranges of each block of `doc`: its non-blank lines for a splittable block, its whole text otherwise. */
+function splittableLines(doc: Document): { start: number; end: number }[][] {
+  return doc.blocks.map((b) => (SPLITTABLE.has(b.kind) ? lineRanges(b.text) : [{ start: 0, end: b.text.length }]));
+}
+
+/** The text before each line break: every line of a block but its last. */
+function textBeforeBreaks(doc: Document, lines: readonly { start: number; end: number }[][]): string[] {
+  return lines.flatMap((l, k) => l.slice(0, -1).map((range) => doc.blocks[k].text.slice(range.start, range.end)));
+}
+
+/**
+ * A short line without clause punctuation: a title (`第一章 会议`, `Chapter One: The Meeting`), which
+ * plain text ends with a line break. A wrapped line of prose is longer or holds a comma or a stop.
+ */
+function isTitleLine(line: string): boolean {
+  const { han, words } = scriptWeights(line);
+  return han + words <= MAX_TITLE_WEIGHT && !CLAUSE_PUNCTUATION.test(line);
+}
+
+/** Commas and stops of either language: a line holding one is prose, not a title. */
+const CLAUSE_PUNCTUATION = /[,，、;；.。!！?？]/u;
+
+/**
+ * `side` with each block of more than one line (`lines`) split into a block a line, and the
+ * warning telling it: `file: warning: N paragraphs of M lines read as M paragraphs (how<detail>)`.
+ */
+function splitSide(side: Document, lines: readonly { start: number; end: number }[][], detail: string): { doc: Document; warning: string } {
+  const broken = lines.filter((l) => l.length > 1);
   const blocks = side.blocks.flatMap((block, k) => (lines[k].length > 1 ? lines[k].map((range, n) => lineBlock(block, range, n)) : [block])).map((b, index) => ({ ...b, index: blockId(index) }));
-  const split: Document = { ...side, blocks, segments: segmentBlocks(blocks, side.lang) };
   const lineCount = broken.reduce((n, l) => n + l.length, 0);
   const noun = (n: number) => (n === 1 ? 'paragraph' : 'paragraphs');
   // Say how the lines were broken, so the author knows what to fix: `<br>` tags or bare newlines.
   const how = side.blocks.some((b, k) => lines[k].length > 1 && holdsBr(b.mdast)) ? '<br> line breaks' : 'single line breaks';
-  warnings.push(
-    `${side.file}: warning: ${broken.length} ${noun(broken.length)} of ${lineCount} lines read as ${lineCount} paragraphs (${how}; the other side has ${other.blocks.length} blocks)`,
-  );
-  return fewer === 'source' ? { source: split, target, warnings } : { source, target: split, warnings };
+  return {
+    doc: { ...side, blocks, segments: segmentBlocks(blocks, side.lang) },
+    warning: `${side.file}: warning: ${broken.length} ${noun(broken.length)} of ${lineCount} lines read as ${lineCount} paragraphs (${how}${detail})`,
+  };
 }
 
 /** An inline HTML `<br>` (`<br/>`, `<br />`), which the reader turns into a line break of the block's text. */

@@ -19,9 +19,9 @@ import remarkDirective from 'remark-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
-import { inlineText, proseText } from './inline.ts';
+import { inlineText, proseText, sliceInline } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
-import { chineseScriptOf, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
+import { blankRanges, chineseScriptOf, hanCharacters, scriptOf, scriptWeights, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
 import { frontMatterMeta } from './frontmatter.ts';
 import { mkdocsContainers } from './mkdocs.ts';
@@ -294,32 +294,81 @@ export function readBlocks(file: string): Block[] {
   return readDocument(file).blocks;
 }
 
+/** True when `file` is read as Markdown (`.md`, `.markdown`, any case); any other file is plain text (`parsePlainText`). */
+export function isMarkdownFile(file: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return ext === '.md' || ext === '.markdown';
+}
+
 /**
  * Read a document file into blocks (as `readBlocks`, with the same errors) and, for Markdown, the
  * metadata of its front matter (see `parseMarkdown`).
  */
 export function readDocument(file: string): ReadDocument {
   const text = readText(file);
-  const ext = extname(file).toLowerCase();
-  const read = ext === '.md' || ext === '.markdown' ? parseMarkdown(text, file) : { blocks: parsePlainText(text, file) };
+  const read = isMarkdownFile(file) ? parseMarkdown(text, file) : { blocks: parsePlainText(text, file) };
   if (read.blocks.length === 0) throw new BitextError(located(file, undefined, 'no text blocks found'), { file });
   return read;
 }
 
 /**
- * Which language the blocks are written in: `scriptOf` their prose (Han ≥ 30% of letters →
- * Chinese, Latin ≥ 70% → `en`), Simplified versus Traditional by `chineseScriptOf` (which OpenCC
- * conversion changes fewer characters); `null` when mixed or other. The prose is the blocks' text
- * without code blocks, inline code (`proseText`) and URLs (`withoutUrls`); raw HTML is never
- * text. Code and URLs are English whatever the document's language, so a Chinese page that is
- * mostly code would otherwise read as English. Blocks with no Han or Latin letter outside code
- * (a file of code alone) are judged by their whole text.
+ * Which language the blocks are written in: `scriptOf` their prose (Han characters against Latin
+ * words), Simplified versus Traditional by `chineseScriptOf` (which OpenCC conversion changes fewer
+ * characters); `null` when the blocks hold no Han or Latin letter at all. The prose is each block's
+ * `languageProse`: code and identifiers are English whatever the document's language, so a Chinese
+ * page that is mostly code or API tables would otherwise read as English. Blocks with no Han or
+ * Latin letter in their prose (a file of code alone) are judged by their whole text.
  */
 export function detectLanguage(blocks: readonly Block[]): 'zh-Hans' | 'zh-Hant' | 'en' | null {
-  const prose = blocks.map((b) => withoutUrls(proseText(b.mdast))).join('\n');
-  const letters = scriptLetters(prose);
-  const text = letters.han + letters.latin > 0 ? prose : blocks.map((b) => b.text).join('\n');
+  const text = languageText(blocks);
   const script = scriptOf(text);
   if (script !== 'zh') return script;
   return chineseScriptOf(text) === 'hant' ? 'zh-Hant' : 'zh-Hans';
+}
+
+/**
+ * The first block that holds prose in `script` (`scriptOf` its `languageProse`, or its whole text
+ * when the blocks have no prose letters, as `detectLanguage` judges): where a file in the wrong
+ * language shows it. `undefined` when no single block does (the script is only that of the whole).
+ */
+export function firstBlockIn(blocks: readonly Block[], script: 'zh' | 'en'): Block | undefined {
+  const byProse = hasLetters(blocks.map(languageProse).join('\n'));
+  return blocks.find((b) => scriptOf(byProse ? languageProse(b) : b.text) === script);
+}
+
+/** The text `detectLanguage` judges: the blocks' prose, or their whole text when the prose has no letters. */
+function languageText(blocks: readonly Block[]): string {
+  const prose = blocks.map(languageProse).join('\n');
+  return hasLetters(prose) ? prose : blocks.map((b) => b.text).join('\n');
+}
+
+/** Whether `text` holds a Han character or a Latin word, the units `scriptOf` weighs. */
+function hasLetters(text: string): boolean {
+  const { han, words } = scriptWeights(text);
+  return han + words > 0;
+}
+
+/**
+ * The prose of a block that carries its language: its text without code blocks and inline code
+ * (`proseText`; raw HTML is never text), URLs (`withoutUrls`), technical tokens (`blankRanges`:
+ * identifiers with digits, versions, HTML tags) and, in a table row, the cells that hold a value
+ * rather than prose (`isValueCell`).
+ */
+function languageProse(block: Block): string {
+  const text = block.table
+    ? block.table.ranges.map((r) => sliceInline(block.mdast, r.start, r.end)).filter((cell) => !isValueCell(cell)).map(proseText).join(' ')
+    : proseText(block.mdast);
+  return blankRanges(withoutUrls(text));
+}
+
+/**
+ * A table cell that holds a value, not prose: without Han characters, and either a single token
+ * once inline code is left out (`icon-prefix`, `--van-button-mini-height`, `24px`, `-`) or nothing
+ * but emphasis, strong and inline code (`_string \| object_`, the way API tables mark types).
+ */
+function isValueCell(cell: readonly PhrasingContent[]): boolean {
+  const prose = proseText(cell).trim();
+  if (hanCharacters(prose).length > 0) return false;
+  if (!/\s/.test(prose)) return true;
+  return cell.every((n) => n.type === 'emphasis' || n.type === 'strong' || n.type === 'inlineCode' || (n.type === 'text' && n.value.trim() === ''));
 }

@@ -23,7 +23,7 @@
  */
 import { basename } from 'node:path';
 import { sentenceId, type Block, type BlockId, type Document, type LanguageTag, type Segment, type TextRange } from '../types.ts';
-import { detectLanguage, readDocument } from '../read/index.ts';
+import { detectLanguage, firstBlockIn, readDocument } from '../read/index.ts';
 import { BitextError, located } from '../io.ts';
 import { ENGLISH_MONTH_ABBREVIATIONS, isChinese, isHan, languageOfFileName, trimRange } from '../text/index.ts';
 
@@ -249,7 +249,8 @@ function cellSentences(text: string, cells: readonly TextRange[], lang: Language
  * (`zh.md`, `zh-Hans.md`, `zh-Hant.md`, `en.md`, or `.txt`); for `zh` the script (Hans or Hant) is
  * detected. Throws `BitextError` (exit 2) when the file cannot be read (see `readBlocks`), when no
  * language is given or implied by the name, or when the text's script contradicts the language
- * (an English `zh.md`, a Chinese `en.md`). The front matter's metadata, if any, is kept as `meta`.
+ * (an English `zh.md`, a Chinese `en.md`; the error names the line of the first block in the wrong
+ * language, or only the file when no block is). The front matter's metadata, if any, is kept as `meta`.
  */
 export function loadDocument(file: string, lang?: LanguageTag): Document {
   const declared = lang ?? languageOfFileName(file);
@@ -263,7 +264,10 @@ export function loadDocument(file: string, lang?: LanguageTag): Document {
   if (wantChinese !== isZh || detected === null) {
     const found = detected === null ? 'no clear script' : isZh ? 'Chinese text' : 'English text';
     const why = lang ? `expected ${wantChinese ? 'Chinese' : 'English'} text here` : `the file name says ${wantChinese ? 'Chinese' : 'English'}`;
-    throw new BitextError(located(file, blocks[0]?.position.line, `${why} but it holds ${found}`), { file, line: blocks[0]?.position.line });
+    // The line of the first block in the wrong language, not of the first block: a Chinese page's
+    // English would otherwise be pointed at its Chinese title.
+    const line = detected === null ? undefined : firstBlockIn(blocks, isZh ? 'zh' : 'en')?.position.line;
+    throw new BitextError(located(file, line, `${why} but it holds ${found}`), { file, ...(line === undefined ? {} : { line }) });
   }
   const tag = declared === 'zh' ? detected : declared;
   return { file, lang: tag, blocks, segments: segmentBlocks(blocks, tag), ...(meta ? { meta } : {}) };

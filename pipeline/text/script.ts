@@ -29,22 +29,26 @@ function buildConverter(script: ChineseScript): (text: string) => string {
 }
 
 /**
- * The script a text is written in, by letters: `zh` when Han characters are at least 30% of the
- * Han and Latin letters, `en` when Latin letters are at least 70%, otherwise (or with no letters)
- * `null`.
+ * The script a text is written in: `zh` when its Han characters are at least as many as its Latin
+ * words, `en` when fewer, `null` when it holds neither. A Han character is weighed against a Latin
+ * word, not a Latin letter: a Chinese word is one or two characters where an English word is about
+ * five letters, so counting letters would read Chinese prose with a few English names as English.
  */
 export function scriptOf(text: string): 'zh' | 'en' | null {
-  const { han, latin } = scriptLetters(text);
-  const letters = han + latin;
-  if (letters === 0) return null;
-  if (han / letters >= 0.3) return 'zh';
-  return latin / letters >= 0.7 ? 'en' : null;
+  const { han, words } = scriptWeights(text);
+  if (han + words === 0) return null;
+  return han >= words ? 'zh' : 'en';
 }
 
-/** How many Han and Latin letters `text` holds: the letters `scriptOf` weighs. */
-export function scriptLetters(text: string): { han: number; latin: number } {
-  return { han: hanCharacters(text).length, latin: text.match(/\p{Script=Latin}/gu)?.length ?? 0 };
+/**
+ * What `scriptOf` weighs: the Han characters of `text` and its Latin words (runs of Latin letters,
+ * joined by an inner apostrophe or hyphen: `don't`, `linear-gradient` are one word each).
+ */
+export function scriptWeights(text: string): { han: number; words: number } {
+  return { han: hanCharacters(text).length, words: text.match(LATIN_WORD)?.length ?? 0 };
 }
+
+const LATIN_WORD = /\p{Script=Latin}+(?:['’-]\p{Script=Latin}+)*/gu;
 
 // A URL runs from its scheme (or `www.`) to the first space or non-ASCII character: Chinese prose
 // follows a URL without a space (`见 https://ant.design。`).
