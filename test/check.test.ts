@@ -377,3 +377,27 @@ describe('check on docs-dev (../shared/corpus/docs-dev, read in place)', () => {
     ]);
   });
 });
+
+describe('check false alarms on real doc pairs (issue 10)', () => {
+  const mismatches = (b: Bitext) => checkBitext(b).filter((f) => f.code === 'number-mismatch').map((f) => f.message);
+  it('reads a date in digits, year first, as a year and a date, not as a version', () => {
+    expect(mismatches(handMade(['这次分享在 2022.1.8 的大会上。'], ['The talk was given at the conference on January 8, 2022.']))).toEqual([]);
+    expect(mismatches(handMade(['这次分享在 2022年1月8日 的大会上。'], ['The talk was given at the conference on 2022-01-08.']))).toEqual([]);
+    expect(mismatches(handMade(['这次分享在 2022.1.8 的大会上。'], ['The talk was given at the conference on January 9, 2022.']))).toEqual([
+      'Chinese "1.8" (date 108) has no match in the English',
+      'English "January 9" (date 109) has no match in the Chinese',
+    ]);
+  });
+  it('reports a number written twice and missing once', () => {
+    expect(mismatches(handMade(['上午来了 7 人，下午又来了 7 人。'], ['Some people came in the morning, and more in the afternoon.']))).toEqual([
+      'Chinese "7" (number 7) has no match in the English',
+    ]);
+  });
+  it('compares no length on an identical code block', () => {
+    // Four prose links of English about 3× the Chinese (letters and digits counted by hand), then the same code block on both sides.
+    const zh = ['我们今天发布新版本。', '这个版本修复了问题。', '请大家尽快升级软件。', '欢迎提出你的意见。'];
+    const en = ['We are releasing a new version today.', 'This version fixes several problems.', 'Please upgrade the software soon.', 'Your comments are very welcome.'];
+    const code = '```html\n<body ontouchstart="">\n  ...\n</body>\n```';
+    expect(checkBitext(handMade([...zh, code], [...en, code])).filter((f) => f.code === 'length-ratio')).toEqual([]);
+  });
+});

@@ -110,7 +110,8 @@ const LANGUAGE_NAME: BySide<string> = { source: 'Chinese', target: 'English' };
 
 /**
  * The findings for one aligned document pair, in block-link order (each link's findings in the
- * order of the table above). Throws `RangeError` when a link names a block that does not exist.
+ * order of the table above), each once (a finding with the code, link and message of an earlier
+ * one is left out). Throws `RangeError` when a link names a block that does not exist.
  */
 export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding[] {
   const lowScore = options.lowScore ?? LOW_SCORE;
@@ -260,7 +261,9 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       const how = link.source.length > link.target.length ? 'merged' : link.source.length < link.target.length ? 'split' : 'regrouped';
       add('info', 'not-one-to-one', `${link.source.length}-${link.target.length} link: paragraphs ${how} in the English`);
     }
-    const zhLength = contentLength(source);
+    // Code, and a text written mostly without Chinese characters (an English title or name quoted
+    // in the Chinese), is much the same on both sides by nature: no ratio to compare.
+    const zhLength = isCode || 2 * hanCharacters(source).length < contentLength(source) ? 0 : contentLength(source);
     if (zhLength >= 8) ratios.push({ k, ratio: contentLength(target) / zhLength });
   });
 
@@ -309,7 +312,15 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     };
     findings.splice(at < 0 ? findings.length : at, 0, finding);
   }
-  return findings;
+  // One finding of a kind per link and text: the same number written twice in a block is one
+  // thing for an editor to look at, not two.
+  const reported = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.code, f.link, f.message]);
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  });
 }
 
 /** Count of findings per level. */

@@ -6,8 +6,10 @@
  *
  * `check` blanks them before it reads numbers and names (`pipeline/check/check.ts`), so that
  * `GB2312`, `UTF-8`, `IE9/10`, `#eb2f96`, `3.9.0`, `$1$` or `{#when-to-use}` are neither numbers
- * nor names to look for on the other side. Pure functions; offsets are UTF-16 code units.
+ * nor names to look for on the other side. A date written in digits (`2022.1.8`, `numericDates`)
+ * is not a version: it stays prose. Pure functions; offsets are UTF-16 code units.
  */
+import { numericDates } from './numbers.ts';
 
 /**
  * The markup patterns of `technicalRanges`, tried first (an earlier match wins where two overlap).
@@ -45,6 +47,8 @@ const TOKENS: readonly RegExp[] = [
 export function technicalRanges(text: string): { start: number; end: number }[] {
   const taken = new Uint8Array(text.length);
   const ranges: { start: number; end: number }[] = [];
+  // A date in digits (2022.1.8) has a version's shape but is prose, read as a date (numbers.ts).
+  for (const d of numericDates(text)) taken.fill(1, d.start, d.end);
   for (const pattern of [...MARKUP, ...TOKENS]) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
