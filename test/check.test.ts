@@ -388,6 +388,11 @@ describe('check false alarms on real doc pairs (issue 10)', () => {
       'English "January 9" (date 109) has no match in the Chinese',
     ]);
   });
+  it('keeps a date in digits as prose, but not inside a URL or a v-version', () => {
+    expect(blankRanges('在 2022.1.8 的大会')).toBe('在 2022.1.8 的大会');
+    expect(blankRanges('见 https://x.com/?d=2022.1.8 页面')).toBe(`见 ${' '.repeat(25)} 页面`);
+    expect(blankRanges('v2022.1.8 与 3.9.10 发布')).toBe(`${' '.repeat(9)} 与 ${' '.repeat(6)} 发布`);
+  });
   it('reports a number written twice and missing once', () => {
     expect(mismatches(handMade(['上午来了 7 人，下午又来了 7 人。'], ['Some people came in the morning, and more in the afternoon.']))).toEqual([
       'Chinese "7" (number 7) has no match in the English',
