@@ -398,6 +398,10 @@ describe('check false alarms on real doc pairs (issue 10)', () => {
       'Chinese "7" (number 7) has no match in the English',
     ]);
   });
+  it('warns, not errs, when the other side has the number fewer times', () => {
+    const found = checkBitext(handMade(['下面仅介绍 1-5 的 5 点。'], ['Below we introduce the first five points.'])).filter((f) => f.code === 'number-mismatch');
+    expect(found.map((f) => [f.level, f.message])).toEqual([['warning', 'Chinese "5" (number 5) is written fewer times in the English']]);
+  });
   it('compares no length on an identical code block', () => {
     // Four prose links of English about 3× the Chinese (letters and digits counted by hand), then the same code block on both sides.
     const zh = ['我们今天发布新版本。', '这个版本修复了问题。', '请大家尽快升级软件。', '欢迎提出你的意见。'];

@@ -9,7 +9,7 @@
  * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
- * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
+ * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits and absent from the other side, warning when the other side has it fewer times |
  * | `name-missing` | error | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
  * | `empty` | warning | a block whose text has no letters or digits |
  * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
@@ -189,7 +189,8 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     // Numbers: compare per link; mentions keep the block they came from to name the sentence.
     const mentions = (blocks: readonly Block[], lang: LanguageTag) =>
       blocks.flatMap((b) => extractNumbers(read.get(b)!.prose, lang).map((m) => ({ ...m, text: b.text.slice(m.start, m.end), block: b.index })));
-    const unmatched = unmatchedNumbers(mentions(sourceBlocks, zhDoc.lang), mentions(targetBlocks, enDoc.lang)) as BySide<(NumberMention & { block: BlockId })[]>;
+    const mentioned = { source: mentions(sourceBlocks, zhDoc.lang), target: mentions(targetBlocks, enDoc.lang) };
+    const unmatched = unmatchedNumbers(mentioned.source, mentioned.target) as BySide<(NumberMention & { block: BlockId })[]>;
     // Digits written into a token on the other side (ECharts4 ↔ ECharts 4) are there.
     const technicalDigits: BySide<Set<string>> = {
       source: new Set(sourceBlocks.flatMap((b) => read.get(b)!.technicalDigits)),
@@ -199,10 +200,15 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       for (const m of unmatched[side]) {
         if (technicalDigits[other].has(m.text)) continue;
         const segment = sentencesOf[side][m.block]?.find((s) => s.start <= m.start && m.end <= s.end);
+        // A number the other side has, only fewer times, is a repetition left out (下面仅介绍 1-5 的
+        // 5 点 → "the first five points"): worth a look, not an error.
+        const fewer = mentioned[other].some((o) => o.value === m.value);
         add(
-          m.written === 'digits' ? 'error' : 'warning',
+          m.written === 'digits' && !fewer ? 'error' : 'warning',
           'number-mismatch',
-          `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) has no match in the ${LANGUAGE_NAME[other]}`,
+          fewer
+            ? `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) is written fewer times in the ${LANGUAGE_NAME[other]}`
+            : `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) has no match in the ${LANGUAGE_NAME[other]}`,
           segment ? { [`${side}Segments`]: [segment.index] } : {},
         );
       }
