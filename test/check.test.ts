@@ -402,6 +402,13 @@ describe('check false alarms on real doc pairs (issue 10)', () => {
     const found = checkBitext(handMade(['下面仅介绍 1-5 的 5 点。'], ['Below we introduce the first five points.'])).filter((f) => f.code === 'number-mismatch');
     expect(found.map((f) => [f.level, f.message])).toEqual([['warning', 'Chinese "5" (number 5) is written fewer times in the English']]);
   });
+  it('warns, not errs, on a name the English document has in another link', () => {
+    const found = checkBitext(handMade(['ECharts 是一个图表库。', '在 ECharts 中可以监听事件，也可以在 Stack Overflow 提问。'], ['ECharts is a charting library.', 'You can listen to events and ask questions.']));
+    expect(found.filter((f) => f.code === 'name-missing').map((f) => [f.level, f.link, f.message])).toEqual([
+      ['warning', 1, '"ECharts" appears in the Chinese but not in the English of this link (the English document has it elsewhere)'],
+      ['error', 1, '"Stack Overflow" appears in the Chinese but not in the English'],
+    ]);
+  });
   it('compares no length on an identical code block', () => {
     // Four prose links of English about 3× the Chinese (letters and digits counted by hand), then the same code block on both sides.
     const zh = ['我们今天发布新版本。', '这个版本修复了问题。', '请大家尽快升级软件。', '欢迎提出你的意见。'];

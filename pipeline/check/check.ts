@@ -10,7 +10,7 @@
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
  * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits and absent from the other side, warning when the other side has it fewer times |
- * | `name-missing` | error | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
+ * | `name-missing` | error / warning | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English of its link; a warning when the English document has it elsewhere |
  * | `empty` | warning | a block whose text has no letters or digits |
  * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
  * | `low-score` | warning | a block link scoring below `LOW_SCORE` (0.5) |
@@ -99,6 +99,28 @@ function proseOf(block: Block): { prose: string; technicalDigits: string[] } {
   return { prose: blankRanges(block.text, ranges), technicalDigits };
 }
 
+/** An English text prepared for `namedIn`: folded (`fold`) and its capital-letter runs. */
+interface NameSearch {
+  folded: string;
+  capitalRuns: string[];
+}
+
+/** `text` prepared for `namedIn`. */
+function namesOf(text: string): NameSearch {
+  // An abbreviation may be spelled out: OB ↔ OceanBase, API ↔ Application Programming Interface.
+  const capitalRuns = [...text.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \-]+\p{Lu}[\p{L}\p{N}]*)*/gu)].map((m) => m[0].replace(/[^\p{Lu}]/gu, ''));
+  return { folded: fold(text), capitalRuns };
+}
+
+/** Whether the English `search` names `name`: as written, word by word, or as the capitals of a spelled-out abbreviation. */
+function namedIn(name: string, search: NameSearch): boolean {
+  const folded = fold(name);
+  const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
+  return search.folded.includes(folded)
+    || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(search.folded))
+    || (/^\p{Lu}{2,6}$/u.test(name) && search.capitalRuns.some((run) => run.includes(name)));
+}
+
 /** A stretch of text up to a sentence stop, Latin or Chinese (where a Chinese sentence left in the English ends). */
 const SENTENCE_WITH_STOP = /[^.!?。！？\n]*[.!?。！？]/gu;
 
@@ -134,6 +156,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
   }
   const movedSource = new Set<number>((bitext.moves ?? []).flatMap((m) => m.source));
   const movedTarget = new Set<number>((bitext.moves ?? []).flatMap((m) => m.target));
+  let englishDocument: NameSearch | undefined;
   bitext.links.forEach((link, k) => {
     const sourceBlocks = link.source.map((id) => blockAt(id, 'source', k));
     const targetBlocks = link.target.map((id) => blockAt(id, 'target', k));
@@ -215,25 +238,24 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     }
     // Latin-script names in the Chinese must reach the English.
     // A lower-case word (`svg`, `className`, `tooltip`) is a technical term, often rendered in
-    // words ("the root node"), not a name.
-    const foldedTarget = fold(target);
-    // An abbreviation may be spelled out: OB ↔ OceanBase, API ↔ Application Programming Interface.
-    const capitalRuns = [...target.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \-]+\p{Lu}[\p{L}\p{N}]*)*/gu)].map((m) => m[0].replace(/[^\p{Lu}]/gu, ''));
+    // words ("the root node"), not a name. A name the English document has elsewhere (the product
+    // it is about, written "it" or left implicit here) is a warning: the reader knows it.
+    const linkTarget = namesOf(target);
     const seen = new Set<string>();
     for (const block of sourceBlocks) {
       for (const match of read.get(block)!.prose.matchAll(LATIN_NAME)) {
         const name = match[0].replace(/[.\-'’]+$/, '');
         if (!/\p{L}{2}/u.test(name) || !/^\p{Lu}/u.test(name) || seen.has(name)) continue;
         seen.add(name);
-        const folded = fold(name);
-        const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
-        const found = foldedTarget.includes(folded)
-          || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget))
-          || (/^\p{Lu}{2,6}$/u.test(name) && capitalRuns.some((run) => run.includes(name)));
-        if (!found) {
-          const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
-          add('error', 'name-missing', `"${name}" appears in the Chinese but not in the English`, segment ? { sourceSegments: [segment.index] } : {});
-        }
+        if (namedIn(name, linkTarget)) continue;
+        const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
+        const elsewhere = namedIn(name, (englishDocument ??= namesOf(enDoc.blocks.map((b) => b.text).join('\n'))));
+        add(
+          elsewhere ? 'warning' : 'error',
+          'name-missing',
+          `"${name}" appears in the Chinese but not in the English${elsewhere ? ' of this link (the English document has it elsewhere)' : ''}`,
+          segment ? { sourceSegments: [segment.index] } : {},
+        );
       }
     }
     // Empty blocks.
