@@ -25,7 +25,7 @@ import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { abandonMemory, addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { renderEdition, renderIndex } from './publish/index.ts';
-import { needsReview } from './check/index.ts';
+import { checkBitext, toReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
 
 /** Options of `build`. */
@@ -131,7 +131,8 @@ function stageDocument(staging: Staging, bitext: Bitext, units: TranslationUnit[
   if (hant) staging.write(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
   else staging.remove(join(dir, 'index.hant.html'));
   staging.write(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
-  const flagged = bitext.links.filter((l) => needsReview(l)).length;
+  // The list page counts what the edition's review queue counts (pipeline/check/review.ts).
+  const flagged = toReview(bitext.links, checkBitext(bitext)).length;
   return { doc: bitext.doc, blockLinks: bitext.links.length, segmentLinks: bitext.links.reduce((n, l) => n + l.sentences.length, 0), flagged };
 }
 

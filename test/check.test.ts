@@ -377,3 +377,43 @@ describe('check on docs-dev (../shared/corpus/docs-dev, read in place)', () => {
     ]);
   });
 });
+
+describe('check false alarms on real doc pairs (issue 10)', () => {
+  const mismatches = (b: Bitext) => checkBitext(b).filter((f) => f.code === 'number-mismatch').map((f) => f.message);
+  it('reads a date in digits, year first, as a year and a date, not as a version', () => {
+    expect(mismatches(handMade(['这次分享在 2022.1.8 的大会上。'], ['The talk was given at the conference on January 8, 2022.']))).toEqual([]);
+    expect(mismatches(handMade(['这次分享在 2022年1月8日 的大会上。'], ['The talk was given at the conference on 2022-01-08.']))).toEqual([]);
+    expect(mismatches(handMade(['这次分享在 2022.1.8 的大会上。'], ['The talk was given at the conference on January 9, 2022.']))).toEqual([
+      'Chinese "1.8" (date 108) has no match in the English',
+      'English "January 9" (date 109) has no match in the Chinese',
+    ]);
+  });
+  it('keeps a date in digits as prose, but not inside a URL or a v-version', () => {
+    expect(blankRanges('在 2022.1.8 的大会')).toBe('在 2022.1.8 的大会');
+    expect(blankRanges('见 https://x.com/?d=2022.1.8 页面')).toBe(`见 ${' '.repeat(25)} 页面`);
+    expect(blankRanges('v2022.1.8 与 3.9.10 发布')).toBe(`${' '.repeat(9)} 与 ${' '.repeat(6)} 发布`);
+  });
+  it('reports a number written twice and missing once', () => {
+    expect(mismatches(handMade(['上午来了 7 人，下午又来了 7 人。'], ['Some people came in the morning, and more in the afternoon.']))).toEqual([
+      'Chinese "7" (number 7) has no match in the English',
+    ]);
+  });
+  it('warns, not errs, when the other side has the number fewer times', () => {
+    const found = checkBitext(handMade(['下面仅介绍 1-5 的 5 点。'], ['Below we introduce the first five points.'])).filter((f) => f.code === 'number-mismatch');
+    expect(found.map((f) => [f.level, f.message])).toEqual([['warning', 'Chinese "5" (number 5) is written fewer times in the English']]);
+  });
+  it('warns, not errs, on a name the English document has in another link', () => {
+    const found = checkBitext(handMade(['ECharts 是一个图表库。', '在 ECharts 中可以监听事件，也可以在 Stack Overflow 提问。'], ['ECharts is a charting library.', 'You can listen to events and ask questions.']));
+    expect(found.filter((f) => f.code === 'name-missing').map((f) => [f.level, f.link, f.message])).toEqual([
+      ['warning', 1, '"ECharts" appears in the Chinese but not in the English of this link (the English document has it elsewhere)'],
+      ['error', 1, '"Stack Overflow" appears in the Chinese but not in the English'],
+    ]);
+  });
+  it('compares no length on an identical code block', () => {
+    // Four prose links of English about 3× the Chinese (letters and digits counted by hand), then the same code block on both sides.
+    const zh = ['我们今天发布新版本。', '这个版本修复了问题。', '请大家尽快升级软件。', '欢迎提出你的意见。'];
+    const en = ['We are releasing a new version today.', 'This version fixes several problems.', 'Please upgrade the software soon.', 'Your comments are very welcome.'];
+    const code = '```html\n<body ontouchstart="">\n  ...\n</body>\n```';
+    expect(checkBitext(handMade([...zh, code], [...en, code])).filter((f) => f.code === 'length-ratio')).toEqual([]);
+  });
+});

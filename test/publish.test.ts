@@ -10,6 +10,8 @@ import { renderEdition, renderIndex, LOCALES_DIR } from '../pipeline/publish/ind
 import { EDITION_JS } from '../pipeline/publish/client.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 import { SHARED } from './helpers/paths.ts';
+import { fixture as tempFolder } from './helpers/fixtures.ts';
+import { build } from '../pipeline/build.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -250,5 +252,22 @@ describe('renderIndex', () => {
       ['中南海的不眠之夜', 'zhongnanhai/index.html', null, 'zh-Hans'],
       ['Sleepless Nights in Zhongnanhai', 'zhongnanhai/index.html', null, 'en'],
     ]);
+  });
+});
+
+describe('the list page agrees with check (user test: 0 to review while check gave errors)', () => {
+  it('counts a 1-1 link that check finds an error in, as the edition\'s review queue does', async () => {
+    // Four 1-1 paragraphs, faithful but for 12 → 13: the one link to review is that paragraph's.
+    const dir = tempFolder({
+      'src/hand/zh.md': '# 发布说明\n\n我们今天发布了新版本。\n\n这个版本修复了 12 个问题。\n\n请大家尽快升级。\n',
+      'src/hand/en.md': '# Release notes\n\nWe released a new version today.\n\nThis version fixes 13 problems.\n\nPlease upgrade soon.\n',
+    });
+    const summary = await build(`${dir}/src`, `${dir}/out`, { memory: `${dir}/memory.sqlite` });
+    expect(summary.documents.map((d) => [d.doc, d.blockLinks, d.flagged])).toEqual([['hand', 4, 1]]);
+    const cells = elements(parse(readFileSync(`${dir}/out/index.html`, 'utf8'))).filter((e) => e.tagName === 'td');
+    expect(cells.slice(2).map(text)).toEqual(['4', '1']);
+    const queued = elements(parse(readFileSync(`${dir}/out/hand/index.html`, 'utf8'))).filter((e) => hasClass(e, 'row') && hasClass(e, 'queue'));
+    expect(queued).toHaveLength(1);
+    expect(text(queued[0])).toContain('12');
   });
 });

@@ -9,8 +9,8 @@
  * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
- * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits |
- * | `name-missing` | error | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English |
+ * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits and absent from the other side, warning when the other side has it fewer times |
+ * | `name-missing` | error / warning | a capitalised Latin-script name in the Chinese (`魏玲灵（Lingling Wei）`) absent from the English of its link; a warning when the English document has it elsewhere |
  * | `empty` | warning | a block whose text has no letters or digits |
  * | `extra-target` | warning | an English block with no Chinese (0-1 block link) |
  * | `low-score` | warning | a block link scoring below `LOW_SCORE` (0.5) |
@@ -99,6 +99,28 @@ function proseOf(block: Block): { prose: string; technicalDigits: string[] } {
   return { prose: blankRanges(block.text, ranges), technicalDigits };
 }
 
+/** An English text prepared for `namedIn`: folded (`fold`) and its capital-letter runs. */
+interface NameSearch {
+  folded: string;
+  capitalRuns: string[];
+}
+
+/** `text` prepared for `namedIn`. */
+function namesOf(text: string): NameSearch {
+  // An abbreviation may be spelled out: OB ↔ OceanBase, API ↔ Application Programming Interface.
+  const capitalRuns = [...text.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \-]+\p{Lu}[\p{L}\p{N}]*)*/gu)].map((m) => m[0].replace(/[^\p{Lu}]/gu, ''));
+  return { folded: fold(text), capitalRuns };
+}
+
+/** Whether the English `search` names `name`: as written, word by word, or as the capitals of a spelled-out abbreviation. */
+function namedIn(name: string, search: NameSearch): boolean {
+  const folded = fold(name);
+  const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
+  return search.folded.includes(folded)
+    || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(search.folded))
+    || (/^\p{Lu}{2,6}$/u.test(name) && search.capitalRuns.some((run) => run.includes(name)));
+}
+
 /** A stretch of text up to a sentence stop, Latin or Chinese (where a Chinese sentence left in the English ends). */
 const SENTENCE_WITH_STOP = /[^.!?。！？\n]*[.!?。！？]/gu;
 
@@ -110,7 +132,8 @@ const LANGUAGE_NAME: BySide<string> = { source: 'Chinese', target: 'English' };
 
 /**
  * The findings for one aligned document pair, in block-link order (each link's findings in the
- * order of the table above). Throws `RangeError` when a link names a block that does not exist.
+ * order of the table above), each once (a finding with the code, link and message of an earlier
+ * one is left out). Throws `RangeError` when a link names a block that does not exist.
  */
 export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding[] {
   const lowScore = options.lowScore ?? LOW_SCORE;
@@ -133,6 +156,7 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
   }
   const movedSource = new Set<number>((bitext.moves ?? []).flatMap((m) => m.source));
   const movedTarget = new Set<number>((bitext.moves ?? []).flatMap((m) => m.target));
+  let englishDocument: NameSearch | undefined;
   bitext.links.forEach((link, k) => {
     const sourceBlocks = link.source.map((id) => blockAt(id, 'source', k));
     const targetBlocks = link.target.map((id) => blockAt(id, 'target', k));
@@ -188,7 +212,8 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     // Numbers: compare per link; mentions keep the block they came from to name the sentence.
     const mentions = (blocks: readonly Block[], lang: LanguageTag) =>
       blocks.flatMap((b) => extractNumbers(read.get(b)!.prose, lang).map((m) => ({ ...m, text: b.text.slice(m.start, m.end), block: b.index })));
-    const unmatched = unmatchedNumbers(mentions(sourceBlocks, zhDoc.lang), mentions(targetBlocks, enDoc.lang)) as BySide<(NumberMention & { block: BlockId })[]>;
+    const mentioned = { source: mentions(sourceBlocks, zhDoc.lang), target: mentions(targetBlocks, enDoc.lang) };
+    const unmatched = unmatchedNumbers(mentioned.source, mentioned.target) as BySide<(NumberMention & { block: BlockId })[]>;
     // Digits written into a token on the other side (ECharts4 ↔ ECharts 4) are there.
     const technicalDigits: BySide<Set<string>> = {
       source: new Set(sourceBlocks.flatMap((b) => read.get(b)!.technicalDigits)),
@@ -198,35 +223,39 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       for (const m of unmatched[side]) {
         if (technicalDigits[other].has(m.text)) continue;
         const segment = sentencesOf[side][m.block]?.find((s) => s.start <= m.start && m.end <= s.end);
+        // A number the other side has, only fewer times, is a repetition left out (下面仅介绍 1-5 的
+        // 5 点 → "the first five points"): worth a look, not an error.
+        const fewer = mentioned[other].some((o) => o.value === m.value);
         add(
-          m.written === 'digits' ? 'error' : 'warning',
+          m.written === 'digits' && !fewer ? 'error' : 'warning',
           'number-mismatch',
-          `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) has no match in the ${LANGUAGE_NAME[other]}`,
+          fewer
+            ? `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) is written fewer times in the ${LANGUAGE_NAME[other]}`
+            : `${LANGUAGE_NAME[side]} "${m.text}" (${m.kind} ${m.value}) has no match in the ${LANGUAGE_NAME[other]}`,
           segment ? { [`${side}Segments`]: [segment.index] } : {},
         );
       }
     }
     // Latin-script names in the Chinese must reach the English.
     // A lower-case word (`svg`, `className`, `tooltip`) is a technical term, often rendered in
-    // words ("the root node"), not a name.
-    const foldedTarget = fold(target);
-    // An abbreviation may be spelled out: OB ↔ OceanBase, API ↔ Application Programming Interface.
-    const capitalRuns = [...target.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:[ \-]+\p{Lu}[\p{L}\p{N}]*)*/gu)].map((m) => m[0].replace(/[^\p{Lu}]/gu, ''));
+    // words ("the root node"), not a name. A name the English document has elsewhere (the product
+    // it is about, written "it" or left implicit here) is a warning: the reader knows it.
+    const linkTarget = namesOf(target);
     const seen = new Set<string>();
     for (const block of sourceBlocks) {
       for (const match of read.get(block)!.prose.matchAll(LATIN_NAME)) {
         const name = match[0].replace(/[.\-'’]+$/, '');
         if (!/\p{L}{2}/u.test(name) || !/^\p{Lu}/u.test(name) || seen.has(name)) continue;
         seen.add(name);
-        const folded = fold(name);
-        const words = folded.split(/[ \-]/).filter((w) => w.length > 0);
-        const found = foldedTarget.includes(folded)
-          || words.every((w) => new RegExp(`(^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(foldedTarget))
-          || (/^\p{Lu}{2,6}$/u.test(name) && capitalRuns.some((run) => run.includes(name)));
-        if (!found) {
-          const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
-          add('error', 'name-missing', `"${name}" appears in the Chinese but not in the English`, segment ? { sourceSegments: [segment.index] } : {});
-        }
+        if (namedIn(name, linkTarget)) continue;
+        const segment = sentencesOf.source[block.index]?.find((s) => s.start <= match.index! && match.index! < s.end);
+        const elsewhere = namedIn(name, (englishDocument ??= namesOf(enDoc.blocks.map((b) => b.text).join('\n'))));
+        add(
+          elsewhere ? 'warning' : 'error',
+          'name-missing',
+          `"${name}" appears in the Chinese but not in the English${elsewhere ? ' of this link (the English document has it elsewhere)' : ''}`,
+          segment ? { sourceSegments: [segment.index] } : {},
+        );
       }
     }
     // Empty blocks.
@@ -260,7 +289,9 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
       const how = link.source.length > link.target.length ? 'merged' : link.source.length < link.target.length ? 'split' : 'regrouped';
       add('info', 'not-one-to-one', `${link.source.length}-${link.target.length} link: paragraphs ${how} in the English`);
     }
-    const zhLength = contentLength(source);
+    // Code, and a text written mostly without Chinese characters (an English title or name quoted
+    // in the Chinese), is much the same on both sides by nature: no ratio to compare.
+    const zhLength = isCode || 2 * hanCharacters(source).length < contentLength(source) ? 0 : contentLength(source);
     if (zhLength >= 8) ratios.push({ k, ratio: contentLength(target) / zhLength });
   });
 
@@ -309,7 +340,15 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     };
     findings.splice(at < 0 ? findings.length : at, 0, finding);
   }
-  return findings;
+  // One finding of a kind per link and text: the same number written twice in a block is one
+  // thing for an editor to look at, not two.
+  const reported = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.code, f.link, f.message]);
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  });
 }
 
 /** Count of findings per level. */

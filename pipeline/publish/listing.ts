@@ -16,6 +16,7 @@ export interface IndexEntry {
   title: BySide<string>;
   href: string;
   links: number;
+  /** The links to review: the length of the edition's review queue (`toReview` in pipeline/check/review.ts, with `check`'s findings). */
   flagged: number;
   /** Language tags of the titles (default `zh-Hans` and `en`). */
   lang?: BySide<LanguageTag>;

@@ -14,6 +14,8 @@
  *   Chinese numerals (`二十五`, `一百零五`, `三千五百万`, positional `一九六九`), `第N` ordinals,
  *   `N年` years, `M月D日`/`M月D号` dates, `M月` months, `N年代` decades (`60年代` = 1960),
  *   `N倍` multiples, `百分之N` and `N%` percentages, `周二`/`星期二` weekdays.
+ * - both: dates written in digits, year first (`2022.1.8`, `2022-01-08`, `2022/1/8`), read as a
+ *   year and a date (`numericDates`), so they meet `2022年1月8日` and `January 8, 2022`.
  * - en: number words (`twenty-five`, `three hundred and five`), digits with a scale word
  *   (`12.6 million`), ordinals (`first`, `21st`), month names with a day (`November 12`,
  *   `12 November`) or alone, four-digit years 1000–2199, decades (`1960s`, `'60s`), multiples
@@ -237,6 +239,8 @@ function chineseNumbers(text: string): NumberMention[] {
   // A pattern with a literal character (月, 倍, 第…) or a digit is skipped for a text without it:
   // the same mentions, and most sentences have no date, percent or ordinal.
   const digits = ANY_DIGIT.test(t);
+  // Dates in digits, year first: 2022.1.8
+  if (digits) collectNumericDates(t, out);
   // Dates: 11月12日, 十一月十二号
   if (t.includes('月')) collect(t, ZH.date, (m) => {
     const month = value(m[1]);
@@ -413,6 +417,37 @@ const EN_NEEDS = {
   multiple: /times|fold/iu,
 };
 
+/**
+ * A date written in digits, year first, with one separator throughout: `2022.1.8`, `2022-01-08`,
+ * `2022/1/8`. Not inside a longer token (`v2022.1.8`, `1.2022.1.8`, a URL path segment).
+ */
+const NUMERIC_DATE = /(?<![\w.\/-])(\d{4})([.\/-])(\d{1,2})\2(\d{1,2})(?![\w]|[.\/-]\d)/gu;
+
+/**
+ * The dates written in digits, year first, in `text` (see `NUMERIC_DATE`), in text order: each
+ * span (`start`/`end`, UTF-16 code units of `text`, `end` exclusive), the offset where its month
+ * starts (`monthStart`) and its year (1000–2199), month (1–12) and day (1–31). A triple out of
+ * those ranges (`3.9.10`, `2022.13.1`) is no date and is left out. Never throws.
+ */
+export function numericDates(text: string): { start: number; monthStart: number; end: number; year: number; month: number; day: number }[] {
+  const out: ReturnType<typeof numericDates> = [];
+  if (!ANY_DIGIT.test(text)) return out;
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    if (year < 1000 || year > 2199 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+    out.push({ start: m.index, monthStart: m.index + m[1].length + 1, end: m.index + m[0].length, year, month, day });
+  }
+  return out;
+}
+
+/** Add to `out` a year and a date candidate for each of `text`'s `numericDates` (the same two mentions as 2022年1月8日). */
+function collectNumericDates(text: string, out: Candidate[]): void {
+  for (const d of numericDates(text)) {
+    out.push({ start: d.start, end: d.monthStart - 1, value: d.year, kind: 'year', written: 'digits' });
+    out.push({ start: d.monthStart, end: d.end, value: d.month * 100 + d.day, kind: 'date', written: 'digits' });
+  }
+}
+
 /** Numbers in English text (see the module comment for the forms). */
 function englishNumbers(text: string): NumberMention[] {
   const t = foldNumberWidth(text);
@@ -420,6 +455,8 @@ function englishNumbers(text: string): NumberMention[] {
   const wordValue = (s: string): number => (/\d/.test(s) ? Number(s.replace(/,/g, '')) : parseEnglishNumberWords(s));
   const digits = ANY_DIGIT.test(t);
 
+  // Dates in digits, year first: 2022-01-08
+  if (digits) collectNumericDates(t, out);
   // Dates: November 12, Nov. 12th, 12 November
   if (digits) collect(t, EN.monthDay, (m) => {
     const day = Number(m[2]);

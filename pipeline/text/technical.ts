@@ -6,8 +6,10 @@
  *
  * `check` blanks them before it reads numbers and names (`pipeline/check/check.ts`), so that
  * `GB2312`, `UTF-8`, `IE9/10`, `#eb2f96`, `3.9.0`, `$1$` or `{#when-to-use}` are neither numbers
- * nor names to look for on the other side. Pure functions; offsets are UTF-16 code units.
+ * nor names to look for on the other side. A date written in digits (`2022.1.8`, `numericDates`)
+ * is not a version: it stays prose. Pure functions; offsets are UTF-16 code units.
  */
+import { numericDates } from './numbers.ts';
 
 /**
  * The markup patterns of `technicalRanges`, tried first (an earlier match wins where two overlap).
@@ -31,12 +33,17 @@ const TOKENS: readonly RegExp[] = [
   /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）「」《》，。；！？、]+/giu,
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
   // Versions: 3.9.0, 6.x, v1.2, @ant-design/icons@4.1.0 (three or more parts, an x part or a v).
+  // A date in digits outside a URL (2022.1.8, `numericDates`) has a version's shape but is prose,
+  // read as a date by numbers.ts: `technicalRanges` keeps it from this pattern and the next.
   /(?<![\w.])v?\d+(?:\.\d+){2,}(?:[-+][\w.]+)?|(?<![\w.])v?\d+(?:\.(?:\d+|x))*\.x\b|(?<![\w.])v\d+(?:\.\d+)+/gu,
   // Identifiers mixing letters and digits, starting with a letter, `_`, `#` or `@`: IE9, GB2312,
   // UTF-8, Web3, E6F4FF, #eb2f96, option1, @types/antd@4 (a token that starts with a digit — 21st,
   // 1960s, 16px — stays a number, and so does a price, $5).
   /(?<![\w$#@.\/-])[A-Za-z_#@][\w$#@.\/-]*\d[\w$#@.\/-]*/gu,
 ];
+
+/** The first `TOKENS` pattern a date in digits is kept from (the versions). */
+const FIRST_DATE_SHAPED = TOKENS[2];
 
 /**
  * The technical spans of `text` (see the module comment), sorted, not overlapping, each
@@ -45,11 +52,13 @@ const TOKENS: readonly RegExp[] = [
 export function technicalRanges(text: string): { start: number; end: number }[] {
   const taken = new Uint8Array(text.length);
   const ranges: { start: number; end: number }[] = [];
+  const free = (start: number, end: number) => !taken.subarray(start, end).some((t) => t === 1);
   for (const pattern of [...MARKUP, ...TOKENS]) {
+    if (pattern === FIRST_DATE_SHAPED) for (const d of numericDates(text)) if (free(d.start, d.end)) taken.fill(1, d.start, d.end);
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + (TOKENS.includes(pattern) ? m[0].replace(/[.,;:!?)\]]+$/u, '') : m[0]).length;
-      if (end <= start || taken.subarray(start, end).some((t) => t === 1)) continue;
+      if (end <= start || !free(start, end)) continue;
       taken.fill(1, start, end);
       ranges.push({ start, end });
     }
