@@ -128,11 +128,13 @@ function stageDocument(staging: Staging, bitext: Bitext, units: TranslationUnit[
   staging.write(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
   writeTmx(units, join(dir, 'memory.tmx'), { staging });
   const hant = withHant(bitext, script);
-  if (hant) staging.write(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
+  // check runs once: its findings mark the editions' rows and make the list page's count.
+  const findings = checkBitext(bitext);
+  if (hant) staging.write(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, findings, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
   else staging.remove(join(dir, 'index.hant.html'));
-  staging.write(join(dir, 'index.html'), renderEdition(bitext, { uiLang, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
+  staging.write(join(dir, 'index.html'), renderEdition(bitext, { uiLang, findings, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));
   // The list page counts what the edition's review queue counts (pipeline/check/review.ts).
-  const flagged = toReview(bitext.links, checkBitext(bitext)).length;
+  const flagged = toReview(bitext.links, findings).length;
   return { doc: bitext.doc, blockLinks: bitext.links.length, segmentLinks: bitext.links.reduce((n, l) => n + l.sentences.length, 0), flagged };
 }
 

@@ -19,7 +19,7 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
-import { linkId, type Bitext, type Block, type BySide, type BlockLink, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
+import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Finding, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
 import { inlineText, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
@@ -43,6 +43,8 @@ export interface EditionOptions {
   script?: 'hans' | 'hant';
   /** Links scoring below this are marked for review (default `LOW_SCORE`). */
   lowScore?: number;
+  /** `check`'s findings on `bitext` with the same `lowScore`, for the review queue and the rows (default: `checkBitext` run here). */
+  findings?: readonly Finding[];
   /**
    * The same edition in the other Chinese script, linked from the page header: `href` relative to
    * this page (e.g. `index.hant.html`), `script` the script of that page.
@@ -278,7 +280,8 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
 /**
  * The full HTML page (UTF-8 text, starting `<!doctype html>`) of one aligned document. See the
  * module comment for its structure. Never fetches anything; raw HTML in the sources is dropped and
- * URLs are sanitised (rehype-sanitize's default schema). Runs `checkBitext` for the review marks.
+ * URLs are sanitised (rehype-sanitize's default schema). Runs `checkBitext` for the review marks
+ * unless `options.findings` holds them.
  * Throws on a malformed `bitext` (a link id outside its blocks: `RangeError` naming the link) and
  * on an off-site `alternate.href` or `listHref` (`TypeError`).
  */
@@ -296,7 +299,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     source: { ...sentencesOf(bitext, 'source', lowScore), lang: zh.lang, className: 'src', map: zh.map, missing: 'missingSource' },
     target: { ...sentencesOf(bitext, 'target', lowScore), lang: bitext.target.lang, className: 'tgt', map: undefined, missing: 'missingTarget' },
   };
-  const findings = checkBitext(bitext, { lowScore });
+  const findings = options.findings ?? checkBitext(bitext, { lowScore });
   const queue = toReview(bitext.links, findings, lowScore);
   const anchors = new Set<Element>();
 
