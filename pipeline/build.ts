@@ -19,13 +19,13 @@
  */
 import { accessSync, constants, existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Bitext, TranslationUnit } from './types.ts';
+import { parseLinkId, type Bitext, type TranslationUnit } from './types.ts';
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { abandonMemory, addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
 import { renderEdition, renderIndex } from './publish/index.ts';
-import { needsReview } from './check/index.ts';
+import { checkBitext, needsReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
 
 /** Options of `build`. */
@@ -38,6 +38,10 @@ export interface BuildOptions {
   script?: 'hans' | 'hant';
   /** Told of each entry of the source folder skipped with a warning (see `findPairs`) and of each document split one paragraph a line (see `loadPair`). */
   onWarning?: (message: string) => void;
+  /** Keep the units of block links `check` reports an error on (`checkBitext`, pipeline/check/check.ts) out of
+   * the memory and the documents' TMX files, so lookup never offers them until an editor confirms
+   * them; without it they are stored and only counted (`BuildSummary.unitsWithErrors`). */
+  strict?: boolean;
   /** Called after each document is aligned: (done, total, doc). */
   onProgress?: (done: number, total: number, doc: string) => void;
 }
@@ -47,6 +51,10 @@ export interface BuildSummary {
   documents: { doc: string; blockLinks: number; segmentLinks: number; flagged: number }[];
   unitsAdded: number;
   unitsExisting: number;
+  /** Units (block and sentence links) of block links with `check` errors: stored unless `strict`, left out with it. */
+  unitsWithErrors: number;
+  /** Whether the build ran with `strict` (those units left out). */
+  strict: boolean;
   memory: string;
 }
 
@@ -56,7 +64,9 @@ export interface BuildSummary {
  * `<outputDir>/index.html`, and add every block and sentence link to the translation memory in
  * one transaction (building the same pair again adds no units). Whole or nothing, in the order
  * the module comment gives: every name checked, every input read and aligned, every file staged,
- * then the memory, then the files put in place (the list page last). Throws `BitextError` (exit 2)
+ * then the memory, then the files put in place (the list page last). With `strict`, the units of
+ * block links `check` reports an error on are left out of the memory and TMX files; either way
+ * the summary counts them (`unitsWithErrors`). Throws `BitextError` (exit 2)
  * on bad input, an unusable output place or a failed write, with the output and memory unchanged.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
@@ -68,7 +78,10 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     bitexts.push(loadPair(pair, options.onWarning));
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
-  const units = bitexts.map((bitext) => unitsFromBitext(bitext));
+  const checked = bitexts.map((bitext) => splitByErrors(bitext, unitsFromBitext(bitext)));
+  const strict = options.strict === true;
+  const units = checked.map((c) => (strict ? c.clean : [...c.clean, ...c.withErrors]));
+  const unitsWithErrors = checked.reduce((n, c) => n + c.withErrors.length, 0);
   const uiLang = options.uiLang ?? 'en';
   removeStaleOutputTemporaries(outputDir);
   const staging = new Staging();
@@ -95,11 +108,27 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     }
     closeMemory(memory);
     staging.commit();
-    return { documents, unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
+    return { documents, unitsAdded: result.added, unitsExisting: result.existing, unitsWithErrors, strict, memory: memoryFile };
   } catch (error) {
     staging.discard();
     throw error;
   }
+}
+
+/**
+ * `units` (of `bitext`, from `unitsFromBitext`) split by whether `checkBitext` reports an error
+ * finding on the block link they come from (a sentence unit `b6s2` follows its block link `b6`),
+ * each part in the order given.
+ */
+function splitByErrors(bitext: Bitext, units: TranslationUnit[]): { clean: TranslationUnit[]; withErrors: TranslationUnit[] } {
+  const errorLinks = new Set(checkBitext(bitext).filter((f) => f.level === 'error').map((f) => f.link));
+  const clean: TranslationUnit[] = [];
+  const withErrors: TranslationUnit[] = [];
+  for (const unit of units) {
+    const link = unit.origin ? parseLinkId(unit.origin.link) : null;
+    (link && errorLinks.has(link.block) ? withErrors : clean).push(unit);
+  }
+  return { clean, withErrors };
 }
 
 /**
