@@ -21,7 +21,7 @@ import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
 import { inlineText, proseText } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
-import { chineseScriptOf, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
+import { chineseScriptOf, htmlImages, htmlText, sanitizeHtml, scriptLetters, scriptOf, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
 import { frontMatterMeta } from './frontmatter.ts';
 import { mkdocsContainers } from './mkdocs.ts';
@@ -51,7 +51,9 @@ export interface ReadDocument {
 
 /**
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
- * empty (a thematic break, raw HTML blocks) are left out; raw HTML never becomes block text. A
+ * empty (a thematic break) are left out. A raw HTML block is read sanitised (`htmlBlockText`): an
+ * `html` block of its text, an `image` block when it holds images and no text, nothing when it
+ * shows neither; its markup is kept as `html`, and script, style or comments are never text. A
  * paragraph outside lists and quotes made only of Markdown images (each possibly inside a link) is
  * an `image` block (`imageBlockText`): its text the alt texts, its `src` the URLs, its mdast the
  * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
@@ -97,7 +99,7 @@ export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocume
  */
 function blocksOf(tree: Root, file: string): Block[] {
   const blocks: Block[] = [];
-  type Extra = Pick<Block, 'list' | 'table' | 'src' | 'codeLang' | 'anchor'>;
+  type Extra = Pick<Block, 'list' | 'table' | 'src' | 'codeLang' | 'anchor' | 'html'>;
   const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, context: Context, depth?: number, extra: Extra = {}, text = inlineText(nodes)) => {
     if (text.trim() === '') return;
     const start = at.position?.start ?? { line: 1, column: 1 };
@@ -171,8 +173,15 @@ function blocksOf(tree: Root, file: string): Block[] {
         if (blocks.length > first) blocks[first].footnote = node.identifier;
         break;
       }
+      case 'html': {
+        const html = htmlBlockText(node.value);
+        if (!html) break;
+        if (html.src === undefined) push('html', [{ type: 'text', value: html.text }], node, context, undefined, { html: node.value }, html.text);
+        else push('image', [], node, context, undefined, { src: html.src, html: node.value }, html.text);
+        break;
+      }
       default:
-        // html, thematicBreak, definition, yaml, toml: not prose; raw HTML never becomes text.
+        // thematicBreak, definition, yaml, toml: not prose.
         break;
     }
   };
@@ -216,6 +225,21 @@ function literalDirectives(tree: Root, source: string): Root {
   return tree;
 }
 
+/**
+ * What a raw HTML block reads as, from its sanitised form (`sanitizeHtml`, pipeline/text/html.ts:
+ * no script, style or comment is ever text): its text (`htmlText`) when it has any; else, when it
+ * holds images, their alt texts (their URLs when none has one) with `src` their URLs — an image
+ * block, linked by identity like a Markdown image; else `undefined` (an `<audio>` player, a
+ * comment, a component the sanitiser removes): no block.
+ */
+function htmlBlockText(value: string): { text: string; src?: string } | undefined {
+  const root = sanitizeHtml(value);
+  const text = htmlText(root);
+  if (text !== '') return { text };
+  const images = htmlImages(root);
+  return images.length === 0 ? undefined : imagesText(images);
+}
+
 /** The images of inline nodes, in order, looking inside links; `undefined` when anything else but white space is there. */
 function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: string }[] | undefined {
   const images: { url: string; alt: string }[] = [];
@@ -239,6 +263,11 @@ function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: stri
 function imageBlockText(nodes: readonly PhrasingContent[]): { text: string; src: string } | undefined {
   const images = imagesOnly(nodes);
   if (!images || images.length === 0 || images.some((i) => i.url.trim() === '')) return undefined;
+  return imagesText(images);
+}
+
+/** The text of images (alt texts trimmed): their non-empty alt texts joined by a space, or their URLs when none has one; `src` the URLs, trimmed, joined by a space. */
+function imagesText(images: readonly { url: string; alt: string }[]): { text: string; src: string } {
   const src = images.map((i) => i.url.trim()).join(' ');
   const alts = images.map((i) => i.alt).filter((a) => a !== '');
   return { text: alts.length > 0 ? alts.join(' ') : src, src };
