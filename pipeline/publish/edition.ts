@@ -20,7 +20,7 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import { linkId, type Bitext, type Block, type BySide, type BlockLink, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
-import { inlineText, sliceInline } from '../read/index.ts';
+import { inlineText, MATH, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
 import { inlineToHast, htmlToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
@@ -226,7 +226,7 @@ function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>):
     case 'tableRow':
       return block.table ? tableElement(block, block.table, contentOf) : h('p', contentOf(block));
     case 'code':
-      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`] } : {}, contentOf(block))]);
+      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`, ...(block.codeLang === MATH ? [MATH] : [])] } : {}, contentOf(block))]);
     default:
       return h('p', contentOf(block));
   }

@@ -17,6 +17,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { SANITIZE_SCHEMA, sanitizeHtml } from '../text/index.ts';
+import { MATH } from '../read/index.ts';
 
 const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
 
@@ -36,9 +37,10 @@ export function footnoteIds(side: string, identifier: string): { def: string; re
   return { def: `fn-${name}`, ref: `${CONTENT_ID_PREFIX}fnref-${name}` };
 }
 
-/** Footnote references → superscript labels, linked to their definition on `side` when given. */
+/** Footnote references → superscript labels, linked to their definition on `side` when given; inline math → its source as `<code class="math">`. */
 function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingContent[] {
   return nodes.map((node): PhrasingContent => {
+    if (node.type === 'inlineMath') return { type: 'inlineCode', value: node.value, data: { hProperties: { className: [MATH] } } };
     if (node.type === 'footnoteReference') {
       const label: PhrasingContent = { type: 'text', value: node.label ?? node.identifier };
       const name = side === undefined ? undefined : footnoteName(side, node.identifier);

@@ -16,6 +16,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
+import remarkMath from 'remark-math';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
@@ -41,7 +42,13 @@ export function markdownSyntax(gfm?: GfmOptions): Preset {
 // Design's `:::info{title=…}`); its text and leaf forms are put back as the text they were
 // (`literalDirectives`), since `key:value` in prose would otherwise read as a `:value` directive.
 // The draft writer (pipeline/memory/draft.ts) writes blocks, not containers, so it keeps the preset.
-const parser = unified().use(remarkParse).use(markdownSyntax()).use(remarkDirective);
+// remark-math reads `$$…$$` (display math, a block; inline, `inlineMath`) but not `$…$`
+// (`singleDollarTextMath: false`): documentation prose writes `$` for other things — the ECharts
+// handbook's `$` of template strings and prices — which would pair up across a paragraph as math.
+const parser = unified().use(remarkParse).use(markdownSyntax()).use(remarkDirective).use(remarkMath, { singleDollarTextMath: false });
+
+/** The `codeLang` of a display math block (`$$…$$`, or a fenced ```` ```math ```` block). */
+export const MATH = 'math';
 
 /** A read document: its blocks and, when its front matter has any, its metadata. */
 export interface ReadDocument {
@@ -59,7 +66,9 @@ export interface ReadDocument {
  * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
  * each table row is a `tableRow` whose cells are joined by " | "; a fenced code block is a `code`
- * block with its info string's language (`codeLang`). A heading's trailing `{#id}` is its `anchor`,
+ * block with its info string's language (`codeLang`), and so is `$$…$$` display math, its `codeLang`
+ * `MATH` (remark-math; `$…$` is not math, see `parser`; inline `$$…$$` reads as its source, as
+ * inline code does, `inlineText`). A heading's trailing `{#id}` is its `anchor`,
  * not text. The blocks inside a `:::name{title=…}` container (remark-directive) carry it as
  * `container`; its fences and title are not text. Text (`:name`) and leaf (`::name`) directives
  * read as the text they are written as. MkDocs admonitions (`!!! tip`), details (`???`) and tabs
@@ -161,6 +170,10 @@ function blocksOf(tree: Root, file: string): Block[] {
         break;
       case 'code':
         push('code', [{ type: 'inlineCode', value: node.value }], node, context, undefined, node.lang ? { codeLang: node.lang } : {});
+        break;
+      case 'math':
+        // Display math is source, like a fenced ```math block (GitHub reads both as math).
+        push('code', [{ type: 'inlineCode', value: node.value }], node, context, undefined, { codeLang: MATH });
         break;
       case 'containerDirective':
         for (const child of node.children) {

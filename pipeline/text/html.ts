@@ -11,8 +11,13 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import type { Nodes, Root } from 'hast';
 
-/** GitHub's schema, which also drops the content of `<style>` (its text is CSS, not prose). */
-export const SANITIZE_SCHEMA: SanitizeSchema = { ...defaultSchema, strip: [...(defaultSchema.strip ?? []), 'style'] };
+/** GitHub's schema, which also drops the content of `<style>` (its text is CSS, not prose) and lets
+ * `<code>` be of class `math` (math shown as its source, pipeline/publish/markup.ts). */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  strip: [...(defaultSchema.strip ?? []), 'style'],
+  attributes: { ...defaultSchema.attributes, code: [['className', /^language-./, 'math']] },
+};
 
 const processor = unified().use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
 
