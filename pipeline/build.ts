@@ -19,7 +19,7 @@
  */
 import { accessSync, constants, existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Bitext, TranslationUnit } from './types.ts';
+import { parseLinkId, type Bitext, type Finding, type TranslationUnit } from './types.ts';
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
@@ -38,6 +38,10 @@ export interface BuildOptions {
   script?: 'hans' | 'hant';
   /** Told of each entry of the source folder skipped with a warning (see `findPairs`) and of each document split one paragraph a line (see `loadPair`). */
   onWarning?: (message: string) => void;
+  /** Keep the units of block links `check` reports an error on (`checkBitext`, pipeline/check/check.ts) out of
+   * the memory and the documents' TMX files, so lookup never offers them until an editor confirms
+   * them; without it they are stored and only counted (`BuildSummary.unitsWithErrors`). */
+  strict?: boolean;
   /** Called after each document is aligned: (done, total, doc). */
   onProgress?: (done: number, total: number, doc: string) => void;
 }
@@ -47,6 +51,10 @@ export interface BuildSummary {
   documents: { doc: string; blockLinks: number; segmentLinks: number; flagged: number }[];
   unitsAdded: number;
   unitsExisting: number;
+  /** Units (block and sentence links) of block links with `check` errors: stored unless `strict`, left out with it. */
+  unitsWithErrors: number;
+  /** Whether the build ran with `strict` (those units left out). */
+  strict: boolean;
   memory: string;
 }
 
@@ -56,7 +64,9 @@ export interface BuildSummary {
  * `<outputDir>/index.html`, and add every block and sentence link to the translation memory in
  * one transaction (building the same pair again adds no units). Whole or nothing, in the order
  * the module comment gives: every name checked, every input read and aligned, every file staged,
- * then the memory, then the files put in place (the list page last). Throws `BitextError` (exit 2)
+ * then the memory, then the files put in place (the list page last). With `strict`, the units of
+ * block links `check` reports an error on are left out of the memory and TMX files; either way
+ * the summary counts them (`unitsWithErrors`). Throws `BitextError` (exit 2)
  * on bad input, an unusable output place or a failed write, with the output and memory unchanged.
  */
 export async function build(sourceDir: string, outputDir: string, options: BuildOptions = {}): Promise<BuildSummary> {
@@ -68,12 +78,17 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     bitexts.push(loadPair(pair, options.onWarning));
     options.onProgress?.(bitexts.length, pairs.length, pair.doc);
   }
-  const units = bitexts.map((bitext) => unitsFromBitext(bitext));
+  // check runs once a document: its findings split the units, mark the editions' rows and make the list page's count.
+  const findings = bitexts.map((bitext) => checkBitext(bitext));
+  const checked = bitexts.map((bitext, i) => splitByErrors(findings[i], unitsFromBitext(bitext)));
+  const strict = options.strict === true;
+  const units = checked.map((c) => (strict ? c.clean : [...c.clean, ...c.withErrors]));
+  const unitsWithErrors = checked.reduce((n, c) => n + c.withErrors.length, 0);
   const uiLang = options.uiLang ?? 'en';
   removeStaleOutputTemporaries(outputDir);
   const staging = new Staging();
   try {
-    const documents = bitexts.map((bitext, i) => stageDocument(staging, bitext, units[i], join(outputDir, bitext.doc), uiLang, options.script));
+    const documents = bitexts.map((bitext, i) => stageDocument(staging, bitext, findings[i], units[i], join(outputDir, bitext.doc), uiLang, options.script));
     const entries = bitexts.map((b, i) => ({
       doc: b.doc,
       title: { source: b.source.blocks[0]?.text ?? b.doc, target: b.target.blocks[0]?.text ?? b.doc },
@@ -95,11 +110,27 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     }
     closeMemory(memory);
     staging.commit();
-    return { documents, unitsAdded: result.added, unitsExisting: result.existing, memory: memoryFile };
+    return { documents, unitsAdded: result.added, unitsExisting: result.existing, unitsWithErrors, strict, memory: memoryFile };
   } catch (error) {
     staging.discard();
     throw error;
   }
+}
+
+/**
+ * `units` (of a bitext, from `unitsFromBitext`) split by whether `findings` (`checkBitext` of that
+ * bitext) hold an error on the block link they come from (a sentence unit `b6s2` follows its
+ * block link `b6`), each part in the order given.
+ */
+function splitByErrors(findings: readonly Finding[], units: TranslationUnit[]): { clean: TranslationUnit[]; withErrors: TranslationUnit[] } {
+  const errorLinks = new Set(findings.filter((f) => f.level === 'error').map((f) => f.link));
+  const clean: TranslationUnit[] = [];
+  const withErrors: TranslationUnit[] = [];
+  for (const unit of units) {
+    const link = unit.origin ? parseLinkId(unit.origin.link) : null;
+    (link && errorLinks.has(link.block) ? withErrors : clean).push(unit);
+  }
+  return { clean, withErrors };
 }
 
 /**
@@ -122,14 +153,12 @@ function withHant(bitext: Bitext, script: BuildOptions['script']): boolean {
   return script === 'hant' && !isTraditional(bitext.source.lang);
 }
 
-/** Stage the files of one document in `dir` (its edition last) and say what it holds. */
-function stageDocument(staging: Staging, bitext: Bitext, units: TranslationUnit[], dir: string, uiLang: string, script: BuildOptions['script']): BuildSummary['documents'][number] {
+/** Stage the files of one document in `dir` (its edition last) and say what it holds; `findings` are `checkBitext(bitext)`. */
+function stageDocument(staging: Staging, bitext: Bitext, findings: readonly Finding[], units: TranslationUnit[], dir: string, uiLang: string, script: BuildOptions['script']): BuildSummary['documents'][number] {
   staging.write(join(dir, 'alignment.align'), formatAlign(bitext.links));
   staging.write(join(dir, 'alignment.json'), JSON.stringify(toAlignmentJson(bitext), null, 2) + '\n');
   writeTmx(units, join(dir, 'memory.tmx'), { staging });
   const hant = withHant(bitext, script);
-  // check runs once: its findings mark the editions' rows and make the list page's count.
-  const findings = checkBitext(bitext);
   if (hant) staging.write(join(dir, 'index.hant.html'), renderEdition(bitext, { uiLang, findings, script: 'hant', alternate: { href: 'index.html', script: 'hans' } }));
   else staging.remove(join(dir, 'index.hant.html'));
   staging.write(join(dir, 'index.html'), renderEdition(bitext, { uiLang, findings, ...(hant ? { alternate: { href: 'index.hant.html', script: 'hant' as const } } : {}) }));

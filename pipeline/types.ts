@@ -51,8 +51,9 @@ export function parseLinkId(id: string): { block: number; sentence?: number } | 
 
 // ------------------------------------------------------------------ read and segment
 
-/** What a block is in its document. `caption` is a paragraph made only of emphasis (a photo caption). */
-export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'quote' | 'listItem' | 'tableRow' | 'code' | 'image';
+/** What a block is in its document. `caption` is a paragraph made only of emphasis (a photo caption);
+ * `html` a raw HTML block with text (`Block.html`). */
+export type BlockKind = 'heading' | 'paragraph' | 'caption' | 'quote' | 'listItem' | 'tableRow' | 'code' | 'image' | 'html';
 
 /** Where a block starts and ends in its source file (1-based lines and columns, as unist). */
 export interface SourcePosition {
@@ -87,6 +88,9 @@ export interface Block {
   text: string;
   /** For an `image`: the URLs of its images, joined by a space (what identifies it across languages). */
   src?: string;
+  /** For a raw HTML block (kind `html`, or `image` when it holds images and no text): its markup as
+   * written, which the edition shows sanitised (pipeline/text/html.ts); `text` is what it reads as. */
+  html?: string;
   /** For a `code` block: the language of its info string (`js` of ```` ```js ````), absent when none. */
   codeLang?: string;
   /** For the first block of a footnote definition (`[^1]: …`): the footnote's identifier (`1`). */

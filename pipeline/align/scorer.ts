@@ -448,12 +448,12 @@ function chanceLinks(n: number, m: number, unitShare: SpanScores['unitShare'], c
   return { cost: median(costs), zh: chance(zhShares), en: chance(enShares) };
 }
 
-const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code', 'image'] as const);
+const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption', 'code', 'image', 'html'] as const);
 
 /**
  * The structure rule of blocks, around the link scorer (`LinkScorer`): a link holding a heading,
- * caption, code or image block costs `weight` more unless it is one heading (caption, code block,
- * image) with one of its kind — `weight`/4 more when their heading depths differ; a
+ * caption, code, image or raw HTML block costs `weight` more unless it is one heading (caption, code block,
+ * image, HTML block) with one of its kind — `weight`/4 more when their heading depths differ; a
  * translator's or editor's note, byline or end marker (`UnitKinds.zhNote`, `isNoteBlock` in
  * `pipeline/text/notes.ts`) costs `weight` more in any link but a 1-1, and so does a link wider
  * than 1-1 holding list items on both sides: items of a list translated as a list stay one for

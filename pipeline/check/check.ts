@@ -78,12 +78,12 @@ function contentLength(text: string): number {
 
 /**
  * The ranges of `nodes`' plain text (`inlineText` in pipeline/read/inline.ts, whose walk this
- * follows: text and inline code by their values, a hard break or raw `<br>` one character, other
- * raw HTML and images none) that are inline code.
+ * follows: text, inline code and inline math by their values, a hard break or raw `<br>` one character, other
+ * raw HTML and images none) that are inline code or math.
  */
 function inlineCodeRanges(nodes: readonly PhrasingContent[], at = { offset: 0 }, out: { start: number; end: number }[] = []): { start: number; end: number }[] {
   for (const node of nodes) {
-    if (node.type === 'inlineCode') out.push({ start: at.offset, end: (at.offset += node.value.length) });
+    if (node.type === 'inlineCode' || node.type === 'inlineMath') out.push({ start: at.offset, end: (at.offset += node.value.length) });
     else if (node.type === 'text') at.offset += node.value.length;
     else if (node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()))) at.offset += 1;
     else if ('children' in node) inlineCodeRanges(node.children as PhrasingContent[], at, out);

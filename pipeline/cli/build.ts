@@ -18,13 +18,16 @@ export interface BuildArgs {
   uiLang: string;
   /** `hant`: also write Traditional Chinese editions. */
   script?: 'hans' | 'hant';
+  /** Leave units of block links with `check` errors out of the memory (`BuildOptions.strict`). */
+  strict?: boolean;
   /** Print the summary as JSON. */
   json?: boolean;
 }
 
 /**
  * Run `build` (see pipeline/build.ts) and print one line per document and one for the memory,
- * or the summary as JSON; a progress bar on stderr when it is a terminal and there are at least
+ * and, when some units come from block links with `check` errors, how many and whether they were
+ * stored (`--strict` leaves them out), or the summary as JSON; a progress bar on stderr when it is a terminal and there are at least
  * two documents; skipped source entries as warnings on stderr (control characters escaped). Resolves to 0; bad input or an unusable output place throws `BitextError` (exit 2).
  */
 export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
@@ -36,6 +39,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     memory: args.memory === undefined ? undefined : pathIn(io, args.memory),
     uiLang: args.uiLang,
     script: args.script,
+    strict: args.strict === true,
     onWarning: (message) => io.stderr.write(`${escapeControls(message)}\n`),
     onProgress: (done, total) => {
       if (!progress || total < 2) return;
@@ -55,5 +59,9 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     io.stdout.write(`${escapeControls(d.doc)}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${escapeControls(`${output}/${d.doc}/`)}\n`);
   }
   io.stdout.write(`translation memory ${summary.memory}: ${summary.unitsAdded} new units (${summary.unitsExisting} already stored or repeated)\n`);
+  if (summary.unitsWithErrors > 0) {
+    const fate = summary.strict ? 'left out (--strict)' : 'stored (--strict leaves them out)';
+    io.stdout.write(`${summary.unitsWithErrors} units come from links with check errors: ${fate}\n`);
+  }
   return 0;
 }

@@ -96,6 +96,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--memory <path>', 'translation memory file (default OUTPUT/memory.sqlite)')
     .option('--ui-lang <tag>', 'interface language of the edition: en, zh-Hans, zh-Hant (zh-CN, zh_TW.UTF-8… are resolved; others fall back to en)', uiLanguage, 'en')
     .addOption(new Option('--script <script>', 'also write a Traditional Chinese edition with "hant"').choices(['hans', 'hant']))
+    .option('--strict', 'leave units of links with check errors out of the translation memory and TMX files')
     .option('--json', 'print the summary as JSON')
     .action((source: string, output: string, opts: Omit<BuildArgs, 'source' | 'output'>) => build({ source, output, ...opts }));
 

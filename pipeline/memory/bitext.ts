@@ -8,15 +8,17 @@
  * `…segments`. When a side has several blocks or sentences their texts are joined with no space
  * for Chinese/Japanese and one space otherwise. Image blocks and their sentences (the alt text,
  * `Block.src` the image) are left out of unit texts: an image is linked, not translated, so a link
- * holding only images on a side gives no unit. The unit's score is its link's score; dates are
+ * holding only images on a side gives no unit. So are display math blocks (`codeLang` `MATH`,
+ * pipeline/read/blocks.ts): math is source, not text to translate. The unit's score is its link's score; dates are
  * `now`, the tool `Bitext`.
  */
 import { linkId, type Bitext, type Block, type Link, type LinkId, type Segment, type Side, type TranslationUnit } from '../types.ts';
 import { joinsWithoutSpace } from '../text/index.ts';
+import { MATH } from '../read/index.ts';
 import { isoNow } from './store.ts';
 
 /**
- * Units for every block and sentence link of `bitext` that has text on both sides, images aside
+ * Units for every block and sentence link of `bitext` that has text on both sides, images and math aside
  * (module comment). `now` is an ISO 8601 UTC date (default: the current second). Throws `RangeError`
  * when a link names a block or segment id that does not exist.
  */
@@ -29,7 +31,8 @@ export function unitsFromBitext(bitext: Bitext, now: string = isoNow()): Transla
       const item = items[id];
       if (!item) throw new RangeError(`${bitext.doc}: link names ${side} ${unit === 'blocks' ? 'block' : 'segment'} id ${id}, which does not exist`);
       const block: Block | undefined = unit === 'blocks' ? (item as Block) : bitext[side].blocks[(item as Segment).block];
-      return block?.kind === 'image' ? '' : item.text.trim();
+      // Images are linked by URL and math is source: neither is text to translate.
+      return block?.kind === 'image' || block?.codeLang === MATH ? '' : item.text.trim();
     });
     return texts.filter((t) => t !== '').join(joinsWithoutSpace(bitext[side].lang) ? '' : ' ');
   };

@@ -20,10 +20,10 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
 import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Finding, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
-import { inlineText, sliceInline } from '../read/index.ts';
+import { inlineText, MATH, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
-import { inlineToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
+import { inlineToHast, htmlToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, toReview, checkBitext, LOW_SCORE } from '../check/index.ts';
 import { loadLexicon, segmentChinese } from '../align/index.ts';
@@ -135,6 +135,7 @@ function inlineOf(block: Block): PhrasingContent[] {
  * spaces. Footnote references link to the definitions of `side` (`src` or `tgt`, `footnoteIds`).
  */
 function blockContent(block: Block, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, side: string, first: { stop: boolean }, from = 0, to = block.text.length): ElementContent[] {
+  if (block.html !== undefined) return [htmlContent(block.html, segments, labels, map, first)];
   const nodes = inlineOf(block);
   const render = (a: number, b: number): ElementContent[] =>
     block.kind === 'code' ? [{ type: 'text', value: block.text.slice(a, b) }] : inlineToHast(sliceInline(nodes, a, b), map, side);
@@ -151,6 +152,19 @@ function blockContent(block: Block, segments: readonly Segment[], labels: Map<Se
   }
   if (at < to) out.push(...render(at, to));
   return out;
+}
+
+/**
+ * A raw HTML block's content (`Block.html`), sanitised (`htmlToHast`), in one `div.s` that stands
+ * for its sentences: its markup (a card of heading and text, a row of logos) cannot be cut at
+ * sentence ends, so the block is one stop linked as its first sentence is, flagged if any is.
+ */
+function htmlContent(html: string, segments: readonly Segment[], labels: Map<SentenceId, SentenceLabel>, map: Mapper, first: { stop: boolean }): Element {
+  const own = segments.map((s) => labels.get(s.index));
+  const tabIndex = first.stop ? 0 : -1;
+  first.stop = false;
+  const className = own.some((l) => l?.flagged) ? ['s', 'fs', 'raw-html'] : ['s', 'raw-html'];
+  return h('div', { className, dataLink: own[0]?.id, tabIndex }, htmlToHast(html, map));
 }
 
 /** A block's content between two offsets of its text (`blockContent` with the block's sentences bound). */
@@ -197,6 +211,8 @@ function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>,
 
 /** The element for a block of a given kind (see `blockElement`). */
 function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
+  // A raw HTML block brings its own elements (`htmlContent`), which a paragraph may not hold.
+  if (block.html !== undefined) return h('div', { className: ['html'] }, contentOf(block));
   switch (block.kind) {
     case 'heading': {
       const heading = h(`h${Math.min(Math.max(block.depth ?? 2, 1), 6)}`, block.anchor ? { id: block.anchor } : {}, contentOf(block));
@@ -212,7 +228,7 @@ function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>):
     case 'tableRow':
       return block.table ? tableElement(block, block.table, contentOf) : h('p', contentOf(block));
     case 'code':
-      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`] } : {}, contentOf(block))]);
+      return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`, ...(block.codeLang === MATH ? [MATH] : [])] } : {}, contentOf(block))]);
     default:
       return h('p', contentOf(block));
   }

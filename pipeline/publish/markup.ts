@@ -1,9 +1,10 @@
 /**
- * Inline Markdown (mdast phrasing content) → safe HTML nodes (hast) for the edition.
- * Conversion is remark-rehype (mdast-util-to-hast: raw HTML nodes are dropped, never passed
- * through), then rehype-sanitize with its default (GitHub) schema, which also removes
- * `javascript:` and other unsafe URL protocols, event-handler attributes and `<script>`.
- * Images become links to the image (the edition loads nothing from the network). A footnote
+ * Inline Markdown (mdast phrasing content) and raw HTML blocks → safe HTML nodes (hast) for the
+ * edition. Conversion is remark-rehype, rehype-raw for the raw HTML in it, then rehype-sanitize
+ * with GitHub's schema (`SANITIZE_SCHEMA`, pipeline/text/html.ts), which removes `<script>` and
+ * `<style>` with their content, `javascript:` and other unsafe URL protocols and event-handler
+ * attributes. Images, Markdown or HTML, become links to the image with their alt text (the
+ * edition loads nothing from the network; its content-security policy would refuse it). A footnote
  * reference becomes a superscript label (`<sup>1</sup>`), linked to its definition when the caller
  * names the side (`footnoteIds`): a block's inline nodes do not hold the definitions, and the same
  * reference on both sides must not give the same ids (FR-20).
@@ -11,14 +12,17 @@
  */
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { SANITIZE_SCHEMA, sanitizeHtml } from '../text/index.ts';
+import { MATH } from '../read/index.ts';
 
-const processor = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema);
+const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
 
-/** What rehype-sanitize's default schema puts before every id that comes from content (`clobberPrefix`). */
-export const CONTENT_ID_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+/** What rehype-sanitize's schema puts before every id that comes from content (`clobberPrefix`). */
+export const CONTENT_ID_PREFIX = SANITIZE_SCHEMA.clobberPrefix ?? 'user-content-';
 
 /** The name of footnote `identifier` on one side: ids hold no white space or URL syntax. */
 const footnoteName = (side: string, identifier: string) => `${side}-${identifier.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-')}`;
@@ -33,12 +37,10 @@ export function footnoteIds(side: string, identifier: string): { def: string; re
   return { def: `fn-${name}`, ref: `${CONTENT_ID_PREFIX}fnref-${name}` };
 }
 
-/** Images → links to them (alt text or the URL as link text); footnote references → superscript labels, linked to their definition on `side` when given. */
+/** Footnote references → superscript labels, linked to their definition on `side` when given; inline math → its source as `<code class="math">`. */
 function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingContent[] {
   return nodes.map((node): PhrasingContent => {
-    if (node.type === 'image') {
-      return { type: 'link', url: node.url, title: node.title, children: [{ type: 'text', value: node.alt || node.url }] };
-    }
+    if (node.type === 'inlineMath') return { type: 'inlineCode', value: node.value, data: { hProperties: { className: [MATH] } } };
     if (node.type === 'footnoteReference') {
       const label: PhrasingContent = { type: 'text', value: node.label ?? node.identifier };
       const name = side === undefined ? undefined : footnoteName(side, node.identifier);
@@ -80,8 +82,30 @@ export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text:
   const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: prepare(nodes, side) }] };
   const hast = processor.runSync(root) as HastRoot;
   const paragraph = hast.children.find((n) => n.type === 'element');
-  const children = paragraph && paragraph.type === 'element' ? paragraph.children : [];
+  const children = (paragraph && paragraph.type === 'element' ? paragraph.children : []).map(imageAsLink);
   return mapText ? children.map((c) => mapTextNodes(c, mapText)) : children;
+}
+
+/**
+ * Sanitised hast for a raw HTML block (`Block.html`; `sanitizeHtml`, pipeline/text/html.ts), its
+ * images links (see the module comment), its text rewritten by `mapText` when given (as
+ * `inlineToHast`). Pure.
+ */
+export function htmlToHast(html: string, mapText?: (text: string) => string): ElementContent[] {
+  const children = sanitizeHtml(html).children.filter((c): c is ElementContent => c.type !== 'doctype').map(imageAsLink);
+  return mapText ? children.map((c) => mapTextNodes(c, mapText)) : children;
+}
+
+/** `node` with every `<img>` in it a link to the image, its alt text (else its URL) as link text; an image without URL is dropped. */
+function imageAsLink(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  if (node.tagName === 'img') {
+    const { src, alt, title } = node.properties;
+    if (typeof src !== 'string' || src === '') return { type: 'text', value: typeof alt === 'string' ? alt : '' };
+    const link: Element = { type: 'element', tagName: 'a', properties: { href: src, ...(typeof title === 'string' ? { title } : {}) }, children: [{ type: 'text', value: typeof alt === 'string' && alt !== '' ? alt : src }] };
+    return link;
+  }
+  return { ...node, children: node.children.map(imageAsLink) };
 }
 
 function mapTextNodes(node: ElementContent, mapText: (text: string) => string): ElementContent {

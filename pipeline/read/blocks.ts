@@ -16,12 +16,13 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkDirective from 'remark-directive';
+import remarkMath from 'remark-math';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
 import { inlineText, proseText, sliceInline } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
-import { blankRanges, chineseScriptOf, hanCharacters, scriptOf, scriptWeights, withoutUrls } from '../text/index.ts';
+import { blankRanges, chineseScriptOf, hanCharacters, htmlImages, htmlText, sanitizeHtml, scriptOf, scriptWeights, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
 import { frontMatterMeta } from './frontmatter.ts';
 import { mkdocsContainers } from './mkdocs.ts';
@@ -41,7 +42,13 @@ export function markdownSyntax(gfm?: GfmOptions): Preset {
 // Design's `:::info{title=…}`); its text and leaf forms are put back as the text they were
 // (`literalDirectives`), since `key:value` in prose would otherwise read as a `:value` directive.
 // The draft writer (pipeline/memory/draft.ts) writes blocks, not containers, so it keeps the preset.
-const parser = unified().use(remarkParse).use(markdownSyntax()).use(remarkDirective);
+// remark-math reads `$$…$$` (display math, a block; inline, `inlineMath`) but not `$…$`
+// (`singleDollarTextMath: false`): documentation prose writes `$` for other things — the ECharts
+// handbook's `$` of template strings and prices — which would pair up across a paragraph as math.
+const parser = unified().use(remarkParse).use(markdownSyntax()).use(remarkDirective).use(remarkMath, { singleDollarTextMath: false });
+
+/** The `codeLang` of a display math block (`$$…$$`, or a fenced ```` ```math ```` block). */
+export const MATH = 'math';
 
 /** A read document: its blocks and, when its front matter has any, its metadata. */
 export interface ReadDocument {
@@ -51,13 +58,17 @@ export interface ReadDocument {
 
 /**
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
- * empty (a thematic break, raw HTML blocks) are left out; raw HTML never becomes block text. A
+ * empty (a thematic break) are left out. A raw HTML block is read sanitised (`htmlBlockText`): an
+ * `html` block of its text, an `image` block when it holds images and no text, nothing when it
+ * shows neither; its markup is kept as `html`, and script, style or comments are never text. A
  * paragraph outside lists and quotes made only of Markdown images (each possibly inside a link) is
  * an `image` block (`imageBlockText`): its text the alt texts, its `src` the URLs, its mdast the
  * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
  * block quote are `quote`s; each paragraph of a list item is a `listItem` with its list depth;
  * each table row is a `tableRow` whose cells are joined by " | "; a fenced code block is a `code`
- * block with its info string's language (`codeLang`). A heading's trailing `{#id}` is its `anchor`,
+ * block with its info string's language (`codeLang`), and so is `$$…$$` display math, its `codeLang`
+ * `MATH` (remark-math; `$…$` is not math, see `parser`; inline `$$…$$` reads as its source, as
+ * inline code does, `inlineText`). A heading's trailing `{#id}` is its `anchor`,
  * not text. The blocks inside a `:::name{title=…}` container (remark-directive) carry it as
  * `container`; its fences and title are not text. Text (`:name`) and leaf (`::name`) directives
  * read as the text they are written as. MkDocs admonitions (`!!! tip`), details (`???`) and tabs
@@ -97,7 +108,7 @@ export function parseMarkdown(markdown: string, file = '<markdown>'): ReadDocume
  */
 function blocksOf(tree: Root, file: string): Block[] {
   const blocks: Block[] = [];
-  type Extra = Pick<Block, 'list' | 'table' | 'src' | 'codeLang' | 'anchor'>;
+  type Extra = Pick<Block, 'list' | 'table' | 'src' | 'codeLang' | 'anchor' | 'html'>;
   const push = (kind: BlockKind, nodes: PhrasingContent[], at: Nodes, context: Context, depth?: number, extra: Extra = {}, text = inlineText(nodes)) => {
     if (text.trim() === '') return;
     const start = at.position?.start ?? { line: 1, column: 1 };
@@ -160,6 +171,10 @@ function blocksOf(tree: Root, file: string): Block[] {
       case 'code':
         push('code', [{ type: 'inlineCode', value: node.value }], node, context, undefined, node.lang ? { codeLang: node.lang } : {});
         break;
+      case 'math':
+        // Display math is source, like a fenced ```math block (GitHub reads both as math).
+        push('code', [{ type: 'inlineCode', value: node.value }], node, context, undefined, { codeLang: MATH });
+        break;
       case 'containerDirective':
         for (const child of node.children) {
           if (child.type !== 'paragraph' || child.data?.directiveLabel !== true) visit(child, { ...context, container: containerOf(node) });
@@ -171,8 +186,15 @@ function blocksOf(tree: Root, file: string): Block[] {
         if (blocks.length > first) blocks[first].footnote = node.identifier;
         break;
       }
+      case 'html': {
+        const html = htmlBlockText(node.value);
+        if (!html) break;
+        if (html.src === undefined) push('html', [{ type: 'text', value: html.text }], node, context, undefined, { html: node.value }, html.text);
+        else push('image', [], node, context, undefined, { src: html.src, html: node.value }, html.text);
+        break;
+      }
       default:
-        // html, thematicBreak, definition, yaml, toml: not prose; raw HTML never becomes text.
+        // thematicBreak, definition, yaml, toml: not prose.
         break;
     }
   };
@@ -216,6 +238,21 @@ function literalDirectives(tree: Root, source: string): Root {
   return tree;
 }
 
+/**
+ * What a raw HTML block reads as, from its sanitised form (`sanitizeHtml`, pipeline/text/html.ts:
+ * no script, style or comment is ever text): its text (`htmlText`) when it has any; else, when it
+ * holds images, their alt texts (their URLs when none has one) with `src` their URLs — an image
+ * block, linked by identity like a Markdown image; else `undefined` (an `<audio>` player, a
+ * comment, a component the sanitiser removes): no block.
+ */
+function htmlBlockText(value: string): { text: string; src?: string } | undefined {
+  const root = sanitizeHtml(value);
+  const text = htmlText(root);
+  if (text !== '') return { text };
+  const images = htmlImages(root);
+  return images.length === 0 ? undefined : imagesText(images);
+}
+
 /** The images of inline nodes, in order, looking inside links; `undefined` when anything else but white space is there. */
 function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: string }[] | undefined {
   const images: { url: string; alt: string }[] = [];
@@ -239,6 +276,11 @@ function imagesOnly(nodes: readonly PhrasingContent[]): { url: string; alt: stri
 function imageBlockText(nodes: readonly PhrasingContent[]): { text: string; src: string } | undefined {
   const images = imagesOnly(nodes);
   if (!images || images.length === 0 || images.some((i) => i.url.trim() === '')) return undefined;
+  return imagesText(images);
+}
+
+/** The text of images (alt texts trimmed): their non-empty alt texts joined by a space, or their URLs when none has one; `src` the URLs, trimmed, joined by a space. */
+function imagesText(images: readonly { url: string; alt: string }[]): { text: string; src: string } {
   const src = images.map((i) => i.url.trim()).join(' ');
   const alts = images.map((i) => i.alt).filter((a) => a !== '');
   return { text: alts.length > 0 ? alts.join(' ') : src, src };

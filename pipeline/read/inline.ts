@@ -5,9 +5,11 @@
  * Offsets are UTF-16 code units of the string `inlineText` returns.
  */
 import type { PhrasingContent } from 'mdast';
+// Inline math (`$$…$$` inside a paragraph, remark-math in pipeline/read/blocks.ts) is source text, as inline code is.
+import type {} from 'mdast-util-math';
 
 /**
- * Plain text of inline nodes: `text` and `inlineCode` values, a hard `break` (or a raw `<br>`) as
+ * Plain text of inline nodes: `text`, `inlineCode` and `inlineMath` values, a hard `break` (or a raw `<br>`) as
  * "\n"; other raw `html`, images and footnote references contribute nothing (they are not prose).
  */
 export function inlineText(nodes: readonly PhrasingContent[]): string {
@@ -17,14 +19,14 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
 }
 
 /**
- * The prose of inline nodes: their plain text (`inlineText`) without inline code, so that a
+ * The prose of inline nodes: their plain text (`inlineText`) without inline code or math, so that a
  * sentence about `useState` or a fenced code block (whose block holds one `inlineCode` node) adds
  * no letters when the language of a document is judged (`detectLanguage` in blocks.ts).
  */
 export function proseText(nodes: readonly PhrasingContent[]): string {
   let out = '';
   for (const node of nodes) {
-    if (node.type === 'inlineCode') out += ' ';
+    if (node.type === 'inlineCode' || node.type === 'inlineMath') out += ' ';
     else out += 'children' in node ? proseText(node.children as PhrasingContent[]) : nodeText(node);
   }
   return out;
@@ -38,6 +40,7 @@ function nodeText(node: PhrasingContent): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
+    case 'inlineMath':
       return node.value;
     case 'break':
       return '\n';
@@ -64,7 +67,7 @@ function cut(nodes: readonly PhrasingContent[], start: number, end: number, at: 
   const out: PhrasingContent[] = [];
   for (const node of nodes) {
     const from = at.offset;
-    if (node.type === 'text' || node.type === 'inlineCode') {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'inlineMath') {
       const to = from + node.value.length;
       at.offset = to;
       const a = Math.max(start, from);

@@ -3,7 +3,7 @@
  * language tags and document file names (`lang.ts`), Chinese scripts (`script.ts`), numbers
  * (`numbers.ts`), English words (`english.ts`), notes, bylines and end markers (`notes.ts`),
  * technical tokens that are not translated (`technical.ts`),
- * medians (`stats.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`) and terminal colours
+ * raw HTML sanitised (`html.ts`), medians (`stats.ts`), hashing (`hash.ts`), bounded caches (`cache.ts`) and terminal colours
  * (`terminal.ts`).
  */
 export * from './chars.ts';
@@ -17,3 +17,4 @@ export * from './stats.ts';
 export * from './hash.ts';
 export * from './cache.ts';
 export * from './terminal.ts';
+export * from './html.ts';
