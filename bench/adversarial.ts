@@ -2,8 +2,10 @@
  * Adversarial-input benchmark (`npm run bench`): generated texts that used to take quadratic time
  * or unbounded memory, each run through `check` (read, segment, align, check) in a child process
  * (bench/adversarial-worker.ts) so that its peak RSS is its own. Targets: a 100 KB adversarial
- * English or Chinese text ≤ 5 s; one 1 MB paragraph a side ≤ 1 GB. The paired side of each case
- * is a short ordinary text (or, for the 1 MB case, the translation repeated to the same size).
+ * English or Chinese text ≤ 5 s; one 1 MB paragraph a side ≤ 1 GB; one Chinese paragraph without
+ * punctuation ≤ 1 GB, at 300,000 characters in about twice the time of 150,000 (linear). The paired
+ * side of each case is a short ordinary text (or, for the 1 MB and unpunctuated cases, the
+ * translation at the same size).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -39,6 +41,29 @@ export function paragraph(file: string, bytes: number, join: string): string {
   return parts.join(join);
 }
 
+/** Chinese words and their English glosses for `unpunctuated`. */
+const GLOSSED = [['组件', 'component'], ['浏览器', 'browser'], ['桌面', 'desktop'], ['移动端', 'mobile'], ['样式', 'style'], ['选择', 'choose'], ['业务', 'business'], ['注册', 'registration'], ['单元', 'unit'], ['适配', 'adaptation']];
+
+/**
+ * One paragraph a side: at least `chars` Han characters of words drawn from `GLOSSED` with no
+ * punctuation at all, and their glosses in the same order as English sentences of 15 words (a
+ * fixed pseudo-random sequence, so every run reads the same text).
+ */
+export function unpunctuated(chars: number): { zh: string; en: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  let seed = 1;
+  for (let size = 0; size < chars; ) {
+    seed = (seed * 48271) % 2147483647; // Park and Miller's minimal standard generator
+    const [word, gloss] = GLOSSED[seed % GLOSSED.length];
+    zh.push(word);
+    size += word.length;
+    const first = en.length % 15 === 0;
+    en.push(`${first ? gloss[0].toUpperCase() + gloss.slice(1) : gloss}${en.length % 15 === 14 ? '.' : ''}`);
+  }
+  return { zh: `${zh.join('')}\n`, en: `${en.join(' ').replace(/(?<!\.)$/, '.')}\n` };
+}
+
 function cases(): Case[] {
   const K = 100_000;
   const zhShort = '我们早上出发。路上下起了小雨。\n';
@@ -55,6 +80,8 @@ function cases(): Case[] {
     { name: 'Markdown, 100 KB of unpairable emphasis (*a … a**)', zh: zhShort, en: `${'*a '.repeat(K / 6)}${'a** '.repeat(K / 8)}\n`, ms: fiveSeconds, rss: gigabyte },
     { name: 'Markdown, 2,000 nested list levels', zh: zhShort, en: `${Array.from({ length: 2000 }, (_, k) => `${' '.repeat(2 * k)}- Go.`).join('\n')}\n`, ms: fiveSeconds, rss: gigabyte },
     { name: 'Markdown, 5,000 nested quotes', zh: zhShort, en: `${'> '.repeat(5000)}Go.\n`, ms: fiveSeconds, rss: gigabyte },
+    { name: 'Chinese, one paragraph of 150,000 Han characters without punctuation', ...unpunctuated(150_000), ms: Infinity, rss: gigabyte },
+    { name: 'Chinese, one paragraph of 300,000 Han characters without punctuation', ...unpunctuated(300_000), ms: Infinity, rss: gigabyte },
     { name: 'one 1 MB paragraph a side', zh: `${paragraph(join(SAMPLE, 'zh.md'), 1e6, '')}\n`, en: `${paragraph(join(SAMPLE, 'en.md'), 1e6, ' ')}\n`, ms: Infinity, rss: gigabyte },
   ];
 }

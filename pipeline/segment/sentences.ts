@@ -119,6 +119,44 @@ export function splitSentences(text: string, lang: LanguageTag): TextRange[] {
   return spans;
 }
 
+/**
+ * The longest segment, in UTF-16 units (`segmentBlocks` cuts a longer sentence, `capSentence`):
+ * twice the longest sentence of the evaluation corpora (zhongnanhai, MAC-dev, docs-dev, Bible: a
+ * Bible verse of 1,446 characters; Chinese at most 268). A longer one is a text without stops,
+ * such as a paragraph of Han characters with no punctuation. It is cut into pieces because the
+ * aligner's work for a pair of units grows with their size (a bit per item, `lexical.ts`): one
+ * unit holding a whole text, paired with each of the many sentences of its translation, made
+ * `check` quadratic in the text's length.
+ */
+export const MAX_SENTENCE = 3000;
+
+/** Characters after which a piece of an over-long sentence may end: white space and clause marks. */
+const PIECE_END = /[\s，、；：,;:]/;
+
+/**
+ * `span` of `text` cut into pieces of at most `MAX_SENTENCE` UTF-16 units, trimmed: each piece
+ * ends after the last white space or clause mark (，、；：,;:) in its second half, else at the
+ * limit (one unit earlier when the limit falls inside a surrogate pair). Each unit is looked at
+ * most once, so time is linear. Bracket and quote pairs are not looked at: a cut here is a
+ * limit, not a sentence boundary.
+ */
+export function capSentence(text: string, span: TextRange): TextRange[] {
+  const pieces: TextRange[] = [];
+  let from = span.start;
+  while (span.end - from > MAX_SENTENCE) {
+    const limit = from + MAX_SENTENCE;
+    let cut = limit;
+    while (cut > from + MAX_SENTENCE / 2 && !PIECE_END.test(text[cut - 1])) cut--;
+    if (cut === from + MAX_SENTENCE / 2) cut = /[\uDC00-\uDFFF]/.test(text[limit]) ? limit - 1 : limit;
+    const piece = trimRange(text, from, cut);
+    if (piece) pieces.push(piece);
+    from = cut;
+  }
+  const last = trimRange(text, from, span.end);
+  if (last) pieces.push(last);
+  return pieces;
+}
+
 function chineseBoundaries(text: string): number[] {
   const cuts: number[] = [];
   const pairs = findPairs(text);
@@ -214,12 +252,16 @@ function englishBoundaries(text: string): number[] {
 
 /**
  * Segments of every block, in document order, with document-wide `index` from 0 and offsets
- * into `block.text`. A block of kind `code` or `image` is one segment; a table row is split cell by cell.
+ * into `block.text`. A block of kind `code` or `image` is one segment; a table row is split cell
+ * by cell; a sentence longer than `MAX_SENTENCE` becomes several segments (`capSentence`).
  */
 export function segmentBlocks(blocks: readonly Block[], lang: LanguageTag): Segment[] {
   const segments: Segment[] = [];
   for (const block of blocks) {
-    const spans = block.kind === 'code' || block.kind === 'image' ? [trimRange(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null) : block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang);
+    const spans =
+      block.kind === 'code' || block.kind === 'image'
+        ? [trimRange(block.text, 0, block.text.length)].filter((s): s is TextRange => s !== null)
+        : (block.table ? cellSentences(block.text, block.table.ranges, lang) : splitSentences(block.text, lang)).flatMap((s) => (s.end - s.start > MAX_SENTENCE ? capSentence(block.text, s) : [s]));
     for (const { start, end } of spans) {
       segments.push({ block: block.index, index: sentenceId(segments.length), text: block.text.slice(start, end), start, end });
     }
