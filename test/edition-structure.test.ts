@@ -2,7 +2,7 @@
  * The Markdown document model in the edition (issue 10, item 1), on the real documents of
  * ../shared/corpus/docs-dev read in place, each page laid out by its gold block links: code blocks
  * keep their line breaks and language class, ordered lists are `<ol>` with their numbers, GFM
- * tables are `<table>` with a header row, heading `{#id}`s are ids, `:::` containers asides, and no
+ * tables are `<table>` with a header row, heading `{#id}`s are ids, `:::` containers notes (`role="note"`), and no
  * Markdown syntax (`{#id}`, `:::`, front matter) shows as text. What each page should hold is worked
  * out from the Markdown source by line patterns, independently of the reader; FR-20 and FR-21 of
  * ../shared/cases/field-reports.md for unique ids and unconverted code.
@@ -187,8 +187,8 @@ describe('docs-dev antd-icon: heading ids and the ::: container', () => {
     expect(text(all.find((e) => attr(e, 'id') === 'faq-icon-bad-style')!)).toBe('为什么有时 icon 注入的样式会引起全局样式异常？');
     expect(text(all.find((e) => attr(e, 'id') === 'faq-icon-bad-style-2')!)).toBe('Why does icon style sometimes cause global style error?');
   });
-  it(':::info{title=…} is an aside of type info headed by its title, its paragraph inside', () => {
-    const asides = all.filter((e) => e.tagName === 'aside');
+  it(':::info{title=…} is a note of type info headed by its title, its paragraph inside', () => {
+    const asides = all.filter((e) => e.tagName === 'div' && attr(e, 'role') === 'note');
     expect(asides.map((a) => classes(a))).toEqual([
       ['container', 'info'],
       ['container', 'info'],

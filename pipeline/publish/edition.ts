@@ -258,7 +258,7 @@ function continues(previous: Block | undefined, block: Block): boolean {
 /**
  * The elements of the blocks of one cell, in order: consecutive items of a list share one list
  * element (a later paragraph of an item joins its `<li>`), consecutive rows of a table one
- * `<table>`, and consecutive blocks of one `:::` container one `<aside class="container NAME">`
+ * `<table>`, and consecutive blocks of one `:::` container one `<div class="container NAME" role="note">`
  * headed by its title, or its name when untitled (`map` converts the title's script).
  */
 function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string): Element[] {
@@ -271,7 +271,8 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
       if (!aside || previous?.container !== block.container) {
         // Untitled, the container shows its type (`:::warning` → "warning"), as documentation sites do.
         const { name, title = name } = block.container;
-        aside = h('aside', { className: ['container', name] }, [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
+        // A note, not an <aside>: asides are landmarks, and a page with two "Tips" would hold two alike (axe landmark-unique).
+        aside = h('div', { className: ['container', name], role: 'note' }, [h('p', { className: ['container-title'] }, map ? map(title) : title)]);
         out.push(aside);
       }
       parent = aside.children;

@@ -57,7 +57,7 @@ function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingCont
 /**
  * The edition's styles for block structure (pipeline/publish/edition.ts): lists numbered by the
  * browser from their `start`, tables as a grid that scrolls sideways when wider than its cell,
- * `:::` containers as a bordered aside with a bold title. Borders use a translucent grey so they
+ * `:::` containers as a bordered note with a bold title. Borders use a translucent grey so they
  * read on light and dark backgrounds.
  */
 export const BLOCK_CSS = `
@@ -67,7 +67,7 @@ export const BLOCK_CSS = `
 .cell table{border-collapse:collapse;margin:0 0 .5rem;display:block;overflow-x:auto}
 .cell th,.cell td{border:1px solid #8888;padding:.2em .5em;vertical-align:top;text-align:start}
 .cell th.al-right,.cell td.al-right{text-align:right}.cell th.al-center,.cell td.al-center{text-align:center}
-.cell aside.container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
+.cell .container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
 .cell .container-title{font-weight:600;margin:0 0 .25rem}
 `;
 
