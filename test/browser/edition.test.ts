@@ -15,10 +15,9 @@ import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { renderEdition, renderIndex } from '../../pipeline/publish/index.ts';
 import { checkBitext, toReview } from '../../pipeline/check/index.ts';
 import { ROOT, SHARED } from '../helpers/paths.ts';
-import { launch, type Session } from './chromium.ts';
+import { axeViolations, launch, type Session } from './chromium.ts';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const bitext = loadBitext(`${SHARED}corpus/zhongnanhai`);
 const site = mkdtempSync(join(tmpdir(), 'bitext-edition-'));
 const edition = pathToFileURL(join(site, 'zhongnanhai', 'index.html')).href;
@@ -275,13 +274,7 @@ describe('page health', () => {
     const audit = await launch({ bypassCSP: true });
     try {
       const p = await audit.newPage();
-      const violations = async () => {
-        await p.addScriptTag({ path: AXE });
-        return p.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-        });
-      };
+      const violations = () => axeViolations(p);
       await p.goto(edition);
       expect(await violations()).toEqual([]);
       await p.click('label[for=review]');

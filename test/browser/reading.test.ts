@@ -15,10 +15,9 @@ import type { Page } from 'playwright-core';
 import { loadBitext } from '../../pipeline/align/pairs.ts';
 import { renderEdition, renderIndex } from '../../pipeline/publish/index.ts';
 import { checkBitext, toReview } from '../../pipeline/check/index.ts';
-import { ROOT, CORPUS } from '../helpers/paths.ts';
-import { launch, type Session } from './chromium.ts';
+import { CORPUS } from '../helpers/paths.ts';
+import { axeViolations, launch, type Session } from './chromium.ts';
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const DOC = 'antd-icon';
 const bitext = loadBitext(`${CORPUS}docs-dev/${DOC}`);
 const findings = checkBitext(bitext);
@@ -301,13 +300,7 @@ describe('accessibility', () => {
     const audit = await launch({ bypassCSP: true });
     try {
       const p = await audit.newPage();
-      const violations = async () => {
-        await p.addScriptTag({ path: AXE });
-        return p.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-          return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
-        });
-      };
+      const violations = () => axeViolations(p);
       for (const scheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme: scheme });
         await p.goto(edition);
