@@ -8,8 +8,9 @@
  * 2. every file is staged: written in full and synced as a temporary file beside its target
  *    (`Staging`, pipeline/io.ts) — a full disk or any other write failure stops here, the
  *    temporary files are removed and nothing visible has changed;
- * 3. the translation memory takes the new units in one transaction — a locked or unusable memory
- *    stops here, again with nothing changed;
+ * 3. the translation memory takes the new units in one transaction, superseding the units of the
+ *    documents built that their new alignment no longer has (pipeline/memory/supersede.ts) — a
+ *    locked or unusable memory stops here, again with nothing changed;
  * 4. the staged files are renamed into place, document by document (each edition after its
  *    alignment files), the list page last — renames need no space and take microseconds.
  * So the memory is never behind the published files: every unit of a file in place is in the
@@ -23,7 +24,7 @@ import { parseLinkId, type Bitext, type Finding, type TranslationUnit } from './
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
-import { abandonMemory, addUnits, closeMemory, openMemory, unitsFromBitext, writeTmx } from './memory/index.ts';
+import { abandonMemory, addBuildUnits, closeMemory, openMemory, unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
 import { renderEdition, renderIndex } from './publish/index.ts';
 import { checkBitext, toReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
@@ -51,6 +52,10 @@ export interface BuildSummary {
   documents: { doc: string; blockLinks: number; segmentLinks: number; flagged: number }[];
   unitsAdded: number;
   unitsExisting: number;
+  /** Units of these documents from earlier builds that this build's alignment no longer has, now superseded. */
+  unitsSuperseded: number;
+  /** Superseded units this build produced again, now current again. */
+  unitsRestored: number;
   /** Units (block and sentence links) of block links with `check` errors: stored unless `strict`, left out with it. */
   unitsWithErrors: number;
   /** Whether the build ran with `strict` (those units left out). */
@@ -62,7 +67,8 @@ export interface BuildSummary {
  * The main job (`bitext build`, `npm start`): for every pair under `sourceDir` write
  * `<outputDir>/<doc>/{index.html, alignment.json, alignment.align, memory.tmx}`, the list page
  * `<outputDir>/index.html`, and add every block and sentence link to the translation memory in
- * one transaction (building the same pair again adds no units). Whole or nothing, in the order
+ * one transaction (building the same pair again adds no units; the units of a document's previous
+ * alignment that the new one lacks are superseded, `addBuildUnits`). Whole or nothing, in the order
  * the module comment gives: every name checked, every input read and aligned, every file staged,
  * then the memory, then the files put in place (the list page last). With `strict`, the units of
  * block links `check` reports an error on are left out of the memory and TMX files; either way
@@ -100,9 +106,9 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     }));
     staging.write(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
     const memory = openMemory(memoryFile, 'create');
-    let result: { added: number; existing: number };
+    let result: BuildUnitsResult;
     try {
-      result = addUnits(memory, units.flat());
+      result = addBuildUnits(memory, units.flat(), bitexts.map((b) => b.doc), realPath(sourceDir));
     } catch (error) {
       // A memory this build created is removed again: a failed build leaves no new file behind.
       abandonMemory(memory);
@@ -110,7 +116,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     }
     closeMemory(memory);
     staging.commit();
-    return { documents, unitsAdded: result.added, unitsExisting: result.existing, unitsWithErrors, strict, memory: memoryFile };
+    return { documents, unitsAdded: result.added, unitsExisting: result.existing, unitsSuperseded: result.superseded, unitsRestored: result.restored, unitsWithErrors, strict, memory: memoryFile };
   } catch (error) {
     staging.discard();
     throw error;

@@ -120,7 +120,7 @@ describe('hostile files as --memory', () => {
     const db = new Database(file);
     db.prepare("UPDATE meta SET value = '9' WHERE key = 'schema'").run();
     db.close();
-    expect(() => openMemory(file, 'read')).toThrow(`${file}: not a Bitext translation memory of this version (schema 9, expected 1)`);
+    expect(() => openMemory(file, 'read')).toThrow(`${file}: not a Bitext translation memory of this version (schema 9, expected 2)`);
   });
 });
 

@@ -59,6 +59,9 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
     io.stdout.write(`${escapeControls(d.doc)}: ${d.blockLinks} block links, ${d.segmentLinks} sentence links, ${d.flagged} to review → ${escapeControls(`${output}/${d.doc}/`)}\n`);
   }
   io.stdout.write(`translation memory ${summary.memory}: ${summary.unitsAdded} new units (${summary.unitsExisting} already stored or repeated)\n`);
+  if (summary.unitsSuperseded + summary.unitsRestored > 0) {
+    io.stdout.write(`${summary.unitsSuperseded} units of earlier builds superseded (no longer in the alignment; bitext tm prune removes them), ${summary.unitsRestored} current again\n`);
+  }
   if (summary.unitsWithErrors > 0) {
     const fate = summary.strict ? 'left out (--strict)' : 'stored (--strict leaves them out)';
     io.stdout.write(`${summary.unitsWithErrors} units come from links with check errors: ${fate}\n`);

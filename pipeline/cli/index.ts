@@ -17,7 +17,7 @@ import type { CliIo } from './context.ts';
 import type { BuildArgs } from './build.ts';
 import type { AlignArgs } from './align.ts';
 import type { EvalArgs } from './eval.ts';
-import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmStatsArgs } from './tm.ts';
+import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmPruneArgs, TmStatsArgs } from './tm.ts';
 import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
@@ -119,7 +119,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--json', 'print the scores and counts as JSON')
     .action((opts: EvalArgs) => evaluate(opts));
 
-  const tm = program.command('tm').description('translation memory: import, export, lookup, stats');
+  const tm = program.command('tm').description('translation memory: import, export, lookup, stats, prune');
   const tmImport = on<TmImportArgs>('tm import', async (args, io) => (await import('./tm.ts')).runTmImport(args, io));
   tm.command('import')
     .description('import a TMX file (TMX 1.4b or 1.1; UTF-8 or UTF-16): by default every unit with a Chinese and an English variant')
@@ -159,6 +159,13 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
     .option('--json', 'print as JSON')
     .action((opts: TmStatsArgs) => tmStats(opts));
+
+  const tmPrune = on<TmPruneArgs>('tm prune', async (args, io) => (await import('./tm.ts')).runTmPrune(args, io));
+  tm.command('prune')
+    .description('remove the units rebuilds superseded (their alignment no longer has them) and print them')
+    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--json', 'print {removed: [{source, target, sourceLang, targetLang, origin, superseded, build}]}')
+    .action((opts: TmPruneArgs) => tmPrune(opts));
 
   const pretranslate = on<PretranslateArgs>('pretranslate', async (args, io) => (await import('./pretranslate.ts')).runPretranslate(args, io));
   program

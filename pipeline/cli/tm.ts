@@ -1,13 +1,13 @@
 /**
- * `bitext tm import|export|lookup|stats`: the translation memory (pipeline/memory) from the command
- * line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import` creates
- * a missing memory (and removes it again when the import fails); export, lookup and stats open it
- * read-only. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * `bitext tm import|export|lookup|stats|prune`: the translation memory (pipeline/memory) from the
+ * command line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import`
+ * creates a missing memory (and removes it again when the import fails); export, lookup and stats
+ * open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
  * writes over a source document or a file that is not TMX.
  */
 import { checkOutputFile } from '../io.ts';
 import { escapeControls } from '../text/index.ts';
-import { exportTmx, exportWarning, importTmx, lookup, memoryStats } from '../memory/index.ts';
+import { exportTmx, exportWarning, importTmx, lookup, memoryStats, pruneSuperseded } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, withMemory } from './memory.ts';
 
@@ -118,5 +118,32 @@ export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> 
   io.stdout.write(`${memory}: ${stats.units} units\n`);
   for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
   for (const o of stats.origins) io.stdout.write(`  from ${o.doc === null ? '(imported TMX)' : escapeControls(o.doc)}: ${o.units}\n`);
+  return 0;
+}
+
+/** Arguments of `tm prune`. */
+export interface TmPruneArgs {
+  memory: string;
+  json?: boolean;
+}
+
+/**
+ * Remove the superseded units (`pruneSuperseded`: those a rebuild's alignment no longer has) and
+ * print each one removed — origin, when and by which build it was superseded, source and target
+ * (texts and names with line breaks as ` ¶ ` and control characters escaped) — then the count;
+ * or JSON `{ removed: [...] }`. Resolves to 0 (also when nothing was superseded).
+ */
+export async function runTmPrune(args: TmPruneArgs, io: CliIo): Promise<number> {
+  const memory = pathIn(io, args.memory);
+  const removed = withMemory(memory, 'write', (m) => pruneSuperseded(m));
+  if (args.json) {
+    io.stdout.write(JSON.stringify({ removed }, null, 2) + '\n');
+    return 0;
+  }
+  const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
+  for (const u of removed) {
+    io.stdout.write(`${safe(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safe(u.source)}\n     → ${safe(u.target)}\n`);
+  }
+  io.stdout.write(`${memory}: ${removed.length} superseded units removed\n`);
   return 0;
 }

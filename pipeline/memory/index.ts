@@ -3,6 +3,8 @@
  * lookup and pretranslation. This file only re-exports; each module documents its part:
  * - `store.ts`: `openMemory(path, access?): Memory`, `closeMemory`, `abandonMemory`, `memoryError`, `addUnits(memory, units): { added, existing }`,
  *   `memoryStats`, `iterateUnits`;
+ * - `supersede.ts`: `addBuildUnits(memory, units, docs, source, at?)` (a rebuild supersedes the units its
+ *   documents no longer produce), `pruneSuperseded(memory)` (`tm prune`);
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
  * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
@@ -13,6 +15,8 @@
 export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
+export { addBuildUnits, pruneSuperseded } from './supersede.ts';
+export type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
 export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';

@@ -6,6 +6,8 @@
  * read until `POSTING_BUDGET` postings have been read (the three rarest always are). The
  * `CANDIDATES` units sharing the most grams (at least `max`×10) are then scored with `matchScore`
  * on the side whose language matches the query. No unit is ever scanned outside its postings.
+ * Superseded units (a rebuild's alignment no longer has them, pipeline/memory/supersede.ts) are
+ * never offered, at any score.
  * Budget and candidate count were set on the 1M-unit bench (bench/memory.ts): top-1 agreement with
  * a linear scan 99.5% (50,000 postings and 100 candidates gave 99.7% at twice the time).
  */
@@ -62,7 +64,7 @@ function readerFor(memory: Memory): Reader {
       df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
       postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
       rows: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens,
-        origin_doc, origin_link, usage FROM units WHERE id IN (SELECT value FROM json_each(?))`),
+        origin_doc, origin_link, usage FROM units WHERE id IN (SELECT value FROM json_each(?)) AND superseded IS NULL`),
       maxId: memory.db.prepare('SELECT max(id) FROM units').pluck(),
       counts: new Uint16Array(0),
     };

@@ -2,7 +2,7 @@
  * The translation memory store: an embedded SQLite database (better-sqlite3) holding translation
  * units and an n-gram index over both sides of every unit.
  *
- * Schema (version 1):
+ * Schema (version 2):
  * - `units`: one row per distinct pair. Texts are plain (`source`, `target`, inline codes removed);
  *   `source_markup`/`target_markup` hold the TMX `<seg>` content with its inline elements when the
  *   text had any (NULL otherwise), so export restores them. Tags are stored as given (canonical
@@ -12,6 +12,11 @@
  *   (`gramKeys`), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
  *   appended per batch, so adding units never rewrites older postings.
  * - `meta`: schema version and the next chunk number.
+ * - `builds`: one row per build that added units (`id`, date `at`, the `source` folder it read);
+ *   a unit its document's alignment no longer has is superseded by such a build: `superseded`
+ *   (date) and `superseded_by` (build id) are set (NULL while current; pipeline/memory/supersede.ts).
+ * Version 1 had no `builds` table nor `superseded*` columns: a write or create opening migrates it
+ * in one transaction (`migrate`); a read-only opening reads it as if no unit were superseded.
  * Opening (`openMemory`) looks at the file before changing anything: only a missing or empty file
  * becomes a new memory, only for the verbs that create one; anything but a Bitext TM is refused
  * untouched. Memories use SQLite's default rollback journal, so nothing lies beside them at rest
@@ -47,7 +52,9 @@ export interface AddResult {
   existing: number;
 }
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
+/** The version before supersession (no `builds`, no `superseded*` columns), still opened (`migrate`). */
+const SCHEMA_VERSION_1 = '1';
 /** Posting-buffer size (unit ids) after which the index buffer is written to `grams`. */
 const FLUSH_POSTINGS = 8_000_000;
 
@@ -73,9 +80,13 @@ CREATE TABLE IF NOT EXISTS units (
   creation_tool TEXT,
   change_tool TEXT,
   usage INTEGER NOT NULL DEFAULT 0,
-  pair_hash INTEGER NOT NULL
+  pair_hash INTEGER NOT NULL,
+  superseded TEXT,
+  superseded_by INTEGER
 );
 CREATE INDEX IF NOT EXISTS units_pair_hash ON units (pair_hash);
+CREATE INDEX IF NOT EXISTS units_origin_doc ON units (origin_doc);
+CREATE TABLE IF NOT EXISTS builds (id INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS grams (
   gram INTEGER NOT NULL,
   chunk INTEGER NOT NULL,
@@ -83,6 +94,14 @@ CREATE TABLE IF NOT EXISTS grams (
   ids BLOB NOT NULL,
   PRIMARY KEY (gram, chunk)
 ) WITHOUT ROWID;
+`;
+
+/** Version 1 → 2: what `SCHEMA` has beyond version 1 (run by `migrate` in one transaction). */
+const MIGRATE_1_TO_2 = `
+ALTER TABLE units ADD COLUMN superseded TEXT;
+ALTER TABLE units ADD COLUMN superseded_by INTEGER;
+CREATE INDEX IF NOT EXISTS units_origin_doc ON units (origin_doc);
+CREATE TABLE IF NOT EXISTS builds (id INTEGER PRIMARY KEY, at TEXT NOT NULL, source TEXT NOT NULL);
 `;
 
 /**
@@ -134,7 +153,8 @@ function removeSideFiles(files: string[]): void {
 
 /**
  * Look at the file at `path` without changing it: `missing`, `empty` (zero bytes), or `memory`
- * (an SQLite database with Bitext's `meta` table at schema version `SCHEMA_VERSION`). Throws
+ * (an SQLite database with Bitext's `meta` table at schema version `SCHEMA_VERSION` or
+ * `SCHEMA_VERSION_1`). Throws
  * `BitextError` naming `path` for anything else (a folder, a device or pipe, a text file, another
  * program's database, another schema version) and when it cannot be read.
  */
@@ -187,14 +207,14 @@ function inspectMemoryFile(path: string): FileState {
   return 'memory';
 }
 
-/** Throw `BitextError` naming `path` unless the SQLite database there has Bitext's `meta` table at `SCHEMA_VERSION`. */
+/** Throw `BitextError` naming `path` unless the SQLite database there has Bitext's `meta` table at `SCHEMA_VERSION` or `SCHEMA_VERSION_1`. */
 function checkSchema(path: string): void {
   const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   try {
     const hasMeta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'").pluck().get() === 1;
     if (!hasMeta) throw refuse(path, "not a Bitext translation memory (an SQLite database without Bitext's tables, left untouched)");
     const version = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
-    if (version !== SCHEMA_VERSION) throw refuse(path, `not a Bitext translation memory of this version (schema ${String(version)}, expected ${SCHEMA_VERSION})`);
+    if (version !== SCHEMA_VERSION && version !== SCHEMA_VERSION_1) throw refuse(path, `not a Bitext translation memory of this version (schema ${String(version)}, expected ${SCHEMA_VERSION})`);
   } finally {
     db.close();
   }
@@ -226,7 +246,8 @@ function checkPermission(path: string, access: MemoryAccess, state: FileState): 
  * Open the translation memory at `path` (`:memory:` for a temporary one) for `access` (default
  * `create`). The file is looked at before anything is changed: a missing or empty file becomes a
  * new memory only for `create`; an SQLite file with Bitext's schema is opened; anything else is
- * refused untouched. Writes wait up to `BUSY_TIMEOUT_MS` for another process's lock. Throws
+ * refused untouched; a memory of schema version 1 is migrated (`migrate`). Writes wait up to
+ * `BUSY_TIMEOUT_MS` for another process's lock. Throws
  * `BitextError` (exit 2) naming `path`: no such memory, not a Bitext TM (what it is), permission
  * denied, locked, disk full.
  */
@@ -260,6 +281,7 @@ export function openMemory(path: string, access: MemoryAccess = 'create'): Memor
   try {
     db = new Database(path, { readonly: access === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     db.pragma('cache_size = -65536');
+    migrate(db, access);
   } catch (error) {
     db?.close();
     const failure = memoryError(path, error);
@@ -293,6 +315,27 @@ function putNewMemory(path: string, replace: boolean): boolean {
   } finally {
     removeSideFiles([temporary, ...SIDE_FILES.map((s) => temporary + s)]);
   }
+}
+
+/**
+ * Bring a version-1 memory to `SCHEMA_VERSION`. For `write` and `create`: in one IMMEDIATE
+ * transaction, so a second process opening it at once waits and then finds it migrated (the
+ * version is read again inside) and a failure leaves it at version 1. For `read` (the file is not
+ * changed): a temporary view `units` (connection-local; it hides `main.units` for unqualified
+ * names) adds the `superseded*` columns as NULL, so readers see every unit current.
+ */
+function migrate(db: Database.Database, access: MemoryAccess): void {
+  const version = () => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
+  if (version() !== SCHEMA_VERSION_1) return;
+  if (access === 'read') {
+    db.exec('CREATE TEMP VIEW units AS SELECT *, NULL AS superseded, NULL AS superseded_by FROM main.units');
+    return;
+  }
+  db.transaction(() => {
+    if (version() !== SCHEMA_VERSION_1) return;
+    db.exec(MIGRATE_1_TO_2);
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(SCHEMA_VERSION, 'schema');
+  }).immediate();
 }
 
 /** Create the schema of a new memory (rollback journal, the default: nothing beside the file at rest). */
@@ -378,7 +421,7 @@ function writerFor(memory: Memory): Writer {
   let w = writers.get(memory.db);
   if (!w) {
     w = {
-      findPair: memory.db.prepare('SELECT source, target, source_markup, target_markup, source_key, target_key FROM units WHERE pair_hash = ?'),
+      findPair: memory.db.prepare('SELECT id, source, target, source_markup, target_markup, source_key, target_key FROM units WHERE pair_hash = ?'),
       insert: memory.db.prepare(`INSERT INTO units (source, target, source_markup, target_markup, source_lang, target_lang,
         source_key, target_key, source_tokens, target_tokens, origin_doc, origin_link, score, created, changed,
         creation_tool, change_tool, usage, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -474,6 +517,14 @@ function flushIndex(memory: Memory, w: Writer): void {
  * are buffered until `finishUnits`). Returns true when it was added. Throws `Error` for a bad tag.
  */
 export function storeUnit(memory: Memory, unit: TranslationUnit): boolean {
+  return putUnit(memory, unit).added;
+}
+
+/**
+ * `storeUnit`, also saying which unit holds the pair: `id` of the new unit (`added`) or of the
+ * identical one already stored.
+ */
+export function putUnit(memory: Memory, unit: TranslationUnit): { id: number; added: boolean } {
   const w = writerFor(memory);
   const sourceLang = canonicalTag(unit.sourceLang);
   const targetLang = canonicalTag(unit.targetLang);
@@ -484,10 +535,10 @@ export function storeUnit(memory: Memory, unit: TranslationUnit): boolean {
   const a = sideKey(sourceKey, unit.source, sourceMarkup);
   const b = sideKey(targetKey, unit.target, targetMarkup);
   const hash = pairHash(a, b);
-  for (const row of w.findPair.all(hash) as Record<string, string | null>[]) {
-    const x = sideKey(row.source_key!, row.source!, row.source_markup);
-    const y = sideKey(row.target_key!, row.target!, row.target_markup);
-    if ((x === a && y === b) || (x === b && y === a)) return false;
+  for (const row of w.findPair.all(hash) as Record<string, string | number | null>[]) {
+    const x = sideKey(row.source_key as string, row.source as string, row.source_markup as string | null);
+    const y = sideKey(row.target_key as string, row.target as string, row.target_markup as string | null);
+    if ((x === a && y === b) || (x === b && y === a)) return { id: row.id as number, added: false };
   }
   const sourceTokens = matchTokens(unit.source);
   const targetTokens = matchTokens(unit.target);
@@ -497,12 +548,20 @@ export function storeUnit(memory: Memory, unit: TranslationUnit): boolean {
     unit.created, unit.changed, unit.creationTool ?? null, unit.changeTool ?? null, unit.usage, hash,
   );
   const id = Number(info.lastInsertRowid);
+  buffer(w, unitGramKeys(sourceTokens, sourceLang, targetTokens, targetLang), id);
+  if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
+  return { id, added: true };
+}
+
+/**
+ * The distinct gram keys a unit is indexed under (`grams`): those of both sides' content tokens
+ * (`matchTokens`), each side seeded by its language family (`familyHash`).
+ */
+export function unitGramKeys(sourceTokens: Int32Array, sourceLang: LanguageTag, targetTokens: Int32Array, targetLang: LanguageTag): number[] {
   const keys = gramKeys(sourceTokens, familyHash(sourceLang));
   if (familyHash(sourceLang) !== familyHash(targetLang)) keys.push(...gramKeys(targetTokens, familyHash(targetLang)));
   else for (const k of gramKeys(targetTokens, familyHash(targetLang))) if (!keys.includes(k)) keys.push(k);
-  buffer(w, keys, id);
-  if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
-  return true;
+  return keys;
 }
 
 /** Write what `storeUnit` buffered for the index (call before the transaction commits). */
@@ -587,11 +646,14 @@ export function rowToUnit(row: UnitRow): TranslationUnit {
   };
 }
 
-/** Every unit in id (insertion) order, read lazily; `doc` filters by origin document. */
+/**
+ * Every current unit (superseded ones left out: they are history, not translations to reuse) in
+ * id (insertion) order, read lazily; `doc` filters by origin document.
+ */
 export function* iterateUnits(memory: Memory, doc?: string): Generator<TranslationUnit> {
   const stmt = doc === undefined
-    ? memory.db.prepare('SELECT * FROM units ORDER BY id')
-    : memory.db.prepare('SELECT * FROM units WHERE origin_doc = ? ORDER BY id');
+    ? memory.db.prepare('SELECT * FROM units WHERE superseded IS NULL ORDER BY id')
+    : memory.db.prepare('SELECT * FROM units WHERE origin_doc = ? AND superseded IS NULL ORDER BY id');
   const rows = (doc === undefined ? stmt.iterate() : stmt.iterate(doc)) as IterableIterator<UnitRow>;
   for (const row of rows) yield rowToUnit(row);
 }
