@@ -670,7 +670,7 @@ export interface MemoryStats {
   origins: { doc: string | null; units: number }[];
 }
 
-/** Count units per (source, target) tag pair and per origin document (`null` = imported from TMX). */
+/** Count units per (source, target) tag pair and per origin document (`null` = imported from TMX); superseded units count too (they are stored until `tm prune`). */
 export function memoryStats(memory: Memory): MemoryStats {
   const pairs = memory.db
     .prepare('SELECT source_lang AS sourceLang, target_lang AS targetLang, count(*) AS units FROM units GROUP BY source_lang, target_lang ORDER BY units DESC, sourceLang, targetLang')
