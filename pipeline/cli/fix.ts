@@ -73,7 +73,7 @@ export async function runFix(args: FixArgs, io: CliIo): Promise<number> {
   if (done.length > 0) {
     const corrections: Correction[] = entries.map((e) => (e.link ? correctionOf(e.link, source, target) : e.correction));
     writeCorrections(pair.dir, corrections);
-    entries = resolveCorrections(corrections, source, target);
+    entries = resolveCorrections(readCorrections(pair.dir), source, target); // in the file's order
   }
   const list = entries.map((e) => ({ link: e.link ? linkLabel(e.link) : correctionLabel(e.correction), recorded: correctionLabel(e.correction), ...(e.stale ? { stale: e.stale } : {}) }));
   if (args.json) {
