@@ -12,7 +12,7 @@
  * `scorer.ts`) — for a link with both sides, the mean of the lexical similarity of the two spans
  * (share of words with a dictionary or learned translation on the other side, see `lexical.ts`)
  * and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0 and 0-1 links, which
- * have no evidence of a counterpart.
+ * have no evidence of a counterpart. A link fixed by hand (an anchor, `AlignOptions.anchors`) scores 1.
  */
 import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
