@@ -161,6 +161,8 @@ export interface BlockLink extends Link<BlockId> {
   sentences: SentenceLink[];
   /** Set when the link pairs a block the translator likely moved elsewhere (`Bitext.moves`): it needs review. */
   moved?: true;
+  /** Set when an editor fixed the link by hand (a correction, pipeline/align/corrections.ts): confirmed, score 1. */
+  corrected?: true;
 }
 
 /**

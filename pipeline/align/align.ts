@@ -12,7 +12,7 @@
  * `scorer.ts`) — for a link with both sides, the mean of the lexical similarity of the two spans
  * (share of words with a dictionary or learned translation on the other side, see `lexical.ts`)
  * and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0 and 0-1 links, which
- * have no evidence of a counterpart.
+ * have no evidence of a counterpart. A link fixed by hand (an anchor, `AlignOptions.anchors`) scores 1.
  */
 import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
@@ -25,6 +25,7 @@ import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTyp
 import type { PathLink } from './search.ts';
 import { detectMoves } from './moves.ts';
 import { matchGranularity } from './granularity.ts';
+import { correctionLabel, resolveCorrections, type Correction } from './corrections.ts';
 
 /** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
@@ -58,8 +59,16 @@ export interface AlignOptions {
   /** Learn word pairs with Model 1 in the second pass; default true. */
   model1?: boolean;
   model1Options?: Model1Options;
-  /** Told, as one line `file: warning: …`, of what `alignBitext` changed in a document (`matchGranularity`). */
+  /** Told, as one line `file: warning: …`, of what `alignBitext` changed in a document (`matchGranularity`) and of each stale correction. */
   onWarning?: (message: string) => void;
+  /**
+   * Block links fixed in advance (`alignDocument`): ids ascending and consecutive, no two sharing a
+   * block or crossing (`conflict`, corrections.ts). The block search runs between them; each is a
+   * link of the result with score 1 and `corrected: true`.
+   */
+  anchors?: readonly Link[];
+  /** Corrections recorded for the document (`readCorrections`, corrections.ts): `alignBitext` reads them against the documents and anchors those that still apply. */
+  corrections?: readonly Correction[];
 }
 
 /** Options of `alignWithin` and `alignSequences`: `AlignOptions` and the granularity. */
@@ -218,17 +227,94 @@ export function alignSequences(source: readonly AlignUnit[], target: readonly Al
   return alignWithin(source, target, [{ i: 0, a: source.length, j: 0, b: target.length }], options)[0];
 }
 
+/** A block link of `alignDocument`: `corrected` when it is one of the anchors. */
+export type AnchoredLink = Link & Pick<BlockLink, 'corrected'>;
+
+/** Where an anchor cuts the block sequences: its first Chinese and English positions (an empty side: where it stands on that side). */
+interface Cut {
+  i: number;
+  j: number;
+  link: Link;
+}
+
+/**
+ * Align blocks around fixed `anchors` (see `AlignOptions.anchors`): the sequences are cut into
+ * regions between the anchors, aligned together by `alignWithin`, and the anchors put back
+ * between them (score 1, `corrected`). Without anchors, `alignSequences` at block granularity.
+ * An anchor with an empty side (`[8]:[]`) does not say where it stands on that side: that is
+ * found by `placeUnpaired`.
+ */
+function alignAround(source: readonly AlignUnit[], target: readonly AlignUnit[], anchors: readonly Link[], options: SequenceOptions): AnchoredLink[] {
+  const paired = anchors.filter((l) => l.source.length > 0 && l.target.length > 0);
+  const unpaired = anchors.filter((l) => l.source.length === 0 || l.target.length === 0);
+  const cuts: Cut[] = [...paired.map((link) => ({ i: link.source[0], j: link.target[0], link })), ...placeUnpaired(source, target, paired, unpaired, options)];
+  cuts.sort((x, y) => x.i - y.i || x.j - y.j);
+  const regions: Region[] = [];
+  let [i, j] = [0, 0];
+  for (const cut of cuts) {
+    regions.push({ i, a: cut.i - i, j, b: cut.j - j });
+    [i, j] = [cut.i + cut.link.source.length, cut.j + cut.link.target.length];
+  }
+  regions.push({ i, a: source.length - i, j, b: target.length - j });
+  const parts = alignWithin(source, target, regions, options);
+  return parts.flatMap((part, k): AnchoredLink[] => (k < cuts.length ? [...part, { source: cuts[k].link.source, target: cuts[k].link.target, score: 1, corrected: true }] : part));
+}
+
+/**
+ * Where each anchor with an empty side stands on that side: the blocks are aligned once without
+ * the unpaired blocks, between the `paired` anchors, and a Chinese block with no counterpart
+ * stands on the English side where that alignment's path first reaches the Chinese blocks after
+ * it — before the English blocks with no counterpart placed there, which stand after the Chinese
+ * ones (any order of the two is an alignment; one is chosen so that cuts never cross).
+ */
+function placeUnpaired(source: readonly AlignUnit[], target: readonly AlignUnit[], paired: readonly Link[], unpaired: readonly Link[], options: SequenceOptions): Cut[] {
+  if (unpaired.length === 0) return [];
+  const [zhDropped, enDropped] = [new Set(unpaired.flatMap((l) => l.source)), new Set(unpaired.flatMap((l) => l.target))];
+  const keptZh = range(0, source.length).filter((id) => !zhDropped.has(id));
+  const keptEn = range(0, target.length).filter((id) => !enDropped.has(id));
+  // before[id]: how many kept blocks precede block `id` — its position in the shortened sequence.
+  const before = (count: number, dropped: Set<number>) => {
+    const out = [0];
+    for (let id = 0; id < count; id++) out.push(out[id] + (dropped.has(id) ? 0 : 1));
+    return out;
+  };
+  const [zhBefore, enBefore] = [before(source.length, zhDropped), before(target.length, enDropped)];
+  const regions: Region[] = [];
+  let [i, j] = [0, 0];
+  for (const link of [...paired].sort((x, y) => x.source[0] - y.source[0])) {
+    const [zi, ej] = [zhBefore[link.source[0]], enBefore[link.target[0]]];
+    regions.push({ i, a: zi - i, j, b: ej - j });
+    [i, j] = [zi + link.source.length, ej + link.target.length];
+  }
+  regions.push({ i, a: keptZh.length - i, j, b: keptEn.length - j });
+  const parts = alignWithin(keptZh.map((id) => source[id]), keptEn.map((id) => target[id]), regions, options);
+  // The points the path visits, in order, in positions of the shortened sequences.
+  const points = regions.flatMap((r, k) => {
+    let [x, y] = [r.i, r.j];
+    return [{ x, y }, ...parts[k].map((l) => ({ x: (x += l.source.length), y: (y += l.target.length) }))];
+  });
+  return unpaired.map((link) => {
+    if (link.target.length === 0) {
+      const at = points.find((p) => p.x >= zhBefore[link.source[0]])!;
+      return { i: link.source[0], j: at.y === 0 ? 0 : keptEn[at.y - 1] + 1, link };
+    }
+    const at = points.find((p) => p.y >= enBefore[link.target[0]])!;
+    return { i: keptZh[at.x] ?? source.length, j: link.target[0], link };
+  });
+}
+
 /**
  * Align two read-and-segmented documents (Chinese `source`, English `target`): blocks first
- * (`alignSequences` over `Document.blocks` at block granularity), then the sentences inside
- * each block link (`alignWithin` over `Document.segments`, one region per block link; ids are
- * document-wide `Segment.index`, which is the segment's position). `segmentLinks[k]` belongs to
- * `blockLinks[k]`; a 1-0 (0-1) block link gets one 1-0 (0-1) link per segment. The sentence
- * length model and Model 1 are fitted once over the sentences of all block links.
+ * (`alignWithin` over `Document.blocks` at block granularity, around `options.anchors` when given:
+ * `alignAround`), then the sentences inside each block link (`alignWithin` over
+ * `Document.segments`, one region per block link; ids are document-wide `Segment.index`, which is
+ * the segment's position). `segmentLinks[k]` belongs to `blockLinks[k]`; a 1-0 (0-1) block link
+ * gets one 1-0 (0-1) link per segment. The sentence length model and Model 1 are fitted once over
+ * the sentences of all block links.
  */
-export function alignDocument(source: Document, target: Document, options: AlignOptions = {}): { blockLinks: Link[]; segmentLinks: Link[][] } {
+export function alignDocument(source: Document, target: Document, options: AlignOptions = {}): { blockLinks: AnchoredLink[]; segmentLinks: Link[][] } {
   const lexicon = options.lexicon ?? loadLexicon();
-  const blockLinks = alignSequences(source.blocks, target.blocks, { ...options, lexicon, granularity: 'block' });
+  const blockLinks = alignAround(source.blocks, target.blocks, options.anchors ?? [], { ...options, lexicon, granularity: 'block' });
   const zhOf = segmentsByBlock(source);
   const enOf = segmentsByBlock(target);
   const regions = blockLinks.map((link): Region => {
@@ -248,11 +334,17 @@ export function alignDocument(source: Document, target: Document, options: Align
  * that side is first split at its line breaks (`matchGranularity`, granularity.ts): the Bitext
  * holds the split document, and `options.onWarning` is told what was done. Sections the
  * translator moved are listed in `moves` and their links marked (`detectMoves`, `moves.ts`).
+ * `options.corrections` are read against the (split) documents (`resolveCorrections`): those
+ * that apply are anchors, each stale one is told to `options.onWarning` as
+ * `file: warning: correction [7]:[6,7] is stale: Chinese block 7 changed`.
  */
 export function alignBitext(doc: string, zh: Document, en: Document, options: AlignOptions = {}): Bitext {
   const { source, target, warnings } = matchGranularity(zh, en);
   for (const warning of warnings) options.onWarning?.(warning);
-  const { blockLinks, segmentLinks } = alignDocument(source, target, options);
+  const resolved = resolveCorrections(options.corrections ?? [], source, target);
+  for (const r of resolved) if (r.stale) options.onWarning?.(`${r.changed === 'target' ? target.file : source.file}: warning: correction ${correctionLabel(r.correction)} is stale: ${r.stale}`);
+  const anchors = [...(options.anchors ?? []), ...resolved.flatMap((r) => (r.link ? [r.link] : []))];
+  const { blockLinks, segmentLinks } = alignDocument(source, target, { ...options, anchors });
   // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
   const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));
   return detectMoves({ doc, source, target, links }, options.lexicon);

@@ -10,6 +10,7 @@ import { BitextError, located } from '../io.ts';
 import { isChinese, languageOfFileName } from '../text/index.ts';
 import { loadDocument } from '../segment/index.ts';
 import { alignBitext } from './index.ts';
+import { readCorrections } from './corrections.ts';
 
 /** The two files of one document pair. */
 export interface DocumentPair {
@@ -83,12 +84,14 @@ export function findPairs(sourceDir: string, options: FindPairsOptions = {}): Do
 }
 
 /**
- * Read, segment and align one document pair (see `loadDocument`, `alignBitext`); `onWarning` is
+ * Read, segment and align one document pair (see `loadDocument`, `alignBitext`), around the
+ * corrections recorded beside its sources (`readCorrections`, corrections.ts); `onWarning` is
  * told, one line `file: warning: …` each, of what the alignment changed in a document (a side
- * read one paragraph a line, `matchGranularity`).
+ * read one paragraph a line, `matchGranularity`) and of each stale correction. Throws
+ * `BitextError` (exit 2) when a file cannot be read or the corrections file is malformed.
  */
 export function loadPair(pair: DocumentPair, onWarning?: (message: string) => void): Bitext {
-  return alignBitext(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile), { onWarning });
+  return alignBitext(pair.doc, loadDocument(pair.sourceFile), loadDocument(pair.targetFile), { onWarning, corrections: readCorrections(pair.dir) });
 }
 
 /** Read, segment and align the document pair in folder `dir` (see `findPair`, `loadPair`). */

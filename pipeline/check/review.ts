@@ -19,17 +19,21 @@ export function isNotOneToOne(link: Link): boolean {
   return link.source.length !== 1 || link.target.length !== 1;
 }
 
-/** True when `link` is not 1-1, scores below `lowScore` (default `LOW_SCORE`) or is marked `moved`. */
-export function needsReview(link: Link & Pick<BlockLink, 'moved'>, lowScore: number = LOW_SCORE): boolean {
+/**
+ * True when `link` is not 1-1, scores below `lowScore` (default `LOW_SCORE`) or is marked `moved`
+ * — and is not `corrected`: a link an editor fixed by hand (pipeline/align/corrections.ts) is confirmed.
+ */
+export function needsReview(link: Link & Pick<BlockLink, 'moved' | 'corrected'>, lowScore: number = LOW_SCORE): boolean {
+  if (link.corrected) return false;
   return isNotOneToOne(link) || link.score < lowScore || link.moved === true;
 }
 
 /**
  * The positions in `links` (ascending) of the block links an editor should visit: those that
- * `needsReview`, those with a sentence link that is not 1-1, and those named by an `error`
+ * `needsReview`, those not `corrected` with a sentence link that is not 1-1, and those named by an `error`
  * finding of `check` (`findings`, from `checkBitext`; warnings and infos do not queue a link).
  */
 export function toReview(links: readonly BlockLink[], findings: readonly Finding[], lowScore: number = LOW_SCORE): number[] {
   const errors = new Set(findings.filter((f) => f.level === 'error').map((f) => f.link));
-  return links.flatMap((link, k) => (needsReview(link, lowScore) || link.sentences.some(isNotOneToOne) || errors.has(k) ? [k] : []));
+  return links.flatMap((link, k) => (needsReview(link, lowScore) || (!link.corrected && link.sentences.some(isNotOneToOne)) || errors.has(k) ? [k] : []));
 }

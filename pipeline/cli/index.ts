@@ -4,7 +4,7 @@
  * its stage) with `import()` and runs it. A fresh commander program is built for every call and
  * writes only to the streams it is given, so tests run the real command line in-process
  * (test/helpers/cli.ts). Each verb lives in its own file (build.ts, align.ts, eval.ts, tm.ts,
- * pretranslate.ts, check.ts, diff.ts).
+ * pretranslate.ts, check.ts, diff.ts, fix.ts).
  *
  * Exit codes: 0 success, 1 failed checks (for `diff`: differences found), 2 bad usage or
  * unreadable input. Every error is one line on stderr, `bitext: …`, naming the file and line.
@@ -21,6 +21,7 @@ import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmPruneArgs, TmStatsArgs
 import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
+import type { FixArgs } from './fix.ts';
 
 export type { CliIo, OutputStream } from './context.ts';
 
@@ -199,6 +200,17 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--html <file>', 'also write the differences as an HTML page')
     .option('--ui-lang <tag>', 'interface language of the HTML page', uiLanguage, 'en')
     .action((oldSpec: string, newSpec: string, opts: Omit<DiffArgs, 'old' | 'new'>) => diff({ old: oldSpec, new: newSpec, ...opts }));
+
+  const fix = on<FixArgs>('fix', async (args, io) => (await import('./fix.ts')).runFix(args, io));
+  program
+    .command('fix')
+    .description('record corrected block links of one document pair beside its sources (corrections.json); every verb aligns around them')
+    .argument('<doc-dir>', 'document folder (zh.md and en.md)')
+    .argument('[link...]', "links to record in .align notation over the current block ids: '[8]:[]', '[7]:[6,7]'")
+    .option('--remove <link>', 'remove the correction with this link (repeatable)', (value: string, list: string[] = []) => [...list, value])
+    .option('--list', 'list the corrections (the default when nothing is added or removed)')
+    .option('--json', 'print the changes and the corrections as JSON')
+    .action((dir: string, links: string[], opts: Omit<FixArgs, 'dir' | 'links'>) => fix({ dir, links, ...opts }));
 
   program.parse([...argv], { from: 'user' });
   // commander either ran an action or threw (`tm` alone shows help and throws); this only narrows the type.
