@@ -25,7 +25,7 @@ import { BitextError, checkWritableFolder, located, realPath, removeStaleTempora
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
 import { abandonMemory, addBuildUnits, closeMemory, openMemory, unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
-import { renderEdition, renderIndex } from './publish/index.ts';
+import { documentTitle, renderEdition, renderIndex } from './publish/index.ts';
 import { checkBitext, toReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
 
@@ -97,7 +97,7 @@ export async function build(sourceDir: string, outputDir: string, options: Build
     const documents = bitexts.map((bitext, i) => stageDocument(staging, bitext, findings[i], units[i], join(outputDir, bitext.doc), uiLang, options.script));
     const entries = bitexts.map((b, i) => ({
       doc: b.doc,
-      title: { source: b.source.blocks[0]?.text ?? b.doc, target: b.target.blocks[0]?.text ?? b.doc },
+      title: { source: documentTitle(b.source) ?? b.doc, target: documentTitle(b.target) ?? b.doc },
       href: `${encodeURIComponent(b.doc)}/index.html`,
       links: b.links.length,
       flagged: documents[i].flagged,

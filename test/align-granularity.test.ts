@@ -143,6 +143,33 @@ describe('granularity: <br>-separated lines against list items', () => {
     expect(b.source.blocks.map((x) => x.text)).toEqual(ZH);
     // Each line's inline content is its text alone: no <br> left over for the edition to show.
     expect(b.source.blocks.map((x) => x.mdast.map((n) => n.type))).toEqual([['text'], ['text'], ['text'], ['text']]);
-    expect(warnings).toEqual([expect.stringMatching(/zh\.md: warning: 1 paragraph of 4 lines read as 4 paragraphs \(<br> line breaks; the other side has 4 blocks\)$/)]);
+    expect(warnings).toEqual([expect.stringMatching(/zh\.md: warning: 1 paragraph of 4 lines read as 4 paragraphs \(<br> line breaks, 3 lines or more\)$/)]);
+  });
+
+  // Hand-written after a real page (a `1、…<br />` paragraph against a Markdown list of the same
+  // items): every other block matches one for one, so the block counts alone (5 against 9) never
+  // called for a split, and the items are no sentences.
+  const ZH_ITEMS = ['1、快速启动', '2、插件系统', '3、按需加载', '4、国际化支持', '5、服务端渲染'];
+  const EN_ITEMS = ['Fast startup', 'Plugin system', 'Load on demand', 'Internationalization', 'Server-side rendering'];
+  const BR_ZH = `# 功能列表\n\n我们支持以下功能：\n\n${ZH_ITEMS.map((x) => `${x}<br />`).join('\n')}\n\n以上就是全部功能。\n`;
+  const BR_EN = `# Feature list\n\nWe support the following features:\n\n${EN_ITEMS.map((x, k) => `${k + 1}. ${x}<br />`).join('\n')}\n\nThat is all of the features.\n`;
+
+  it('a Chinese 1、…<br /> paragraph against an English numbered list: one block a line, each item 1-1, the paragraph after it with its translation', () => {
+    const { bitext: b, warnings, links } = align({ 'zh.md': BR_ZH, 'en.md': BR_EN }, 'zh.md', 'en.md');
+    // Heading, lead-in, five items, closing paragraph: eight blocks a side, block k with block k.
+    expect(links).toEqual(ONE_TO_ONE(8));
+    expect(b.source.blocks.slice(2, 7).map((x) => x.text)).toEqual(ZH_ITEMS);
+    // Item k is on line 5 + k of zh.md; the closing paragraph on line 11.
+    expect(b.source.blocks.slice(2).map((x) => x.position.line)).toEqual([5, 6, 7, 8, 9, 11]);
+    expect(b.source.blocks[7].text).toBe('以上就是全部功能。');
+    expect(warnings).toEqual([expect.stringMatching(/zh\.md: warning: 1 paragraph of 5 lines read as 5 paragraphs \(<br> line breaks, 3 lines or more\)$/)]);
+  });
+
+  it('two <br> lines, or three lines of which one break is a bare newline, stay one paragraph', () => {
+    const zh = '# 标题\n\n第一行。<br />第二行。\n\n甲。<br />\n乙。\n丙。\n';
+    const en = '# Title\n\nLine one. Line two.\n\nA. B. C.\n';
+    const { bitext: b, warnings } = align({ 'zh.md': zh, 'en.md': en }, 'zh.md', 'en.md');
+    expect(b.source.blocks.map((x) => x.text)).toEqual(['标题', '第一行。\n第二行。', '甲。\n\n乙。\n丙。']);
+    expect(warnings).toEqual([]);
   });
 });

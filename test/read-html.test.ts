@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
@@ -14,6 +15,8 @@ import { renderEdition } from '../pipeline/publish/index.ts';
 import { alignBitext } from '../pipeline/align/index.ts';
 import type { Bitext, Document, LanguageTag } from '../pipeline/types.ts';
 import { CORPUS } from './helpers/paths.ts';
+import { fixture } from './helpers/fixtures.ts';
+import { bitext } from './helpers/cli.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -112,5 +115,33 @@ describe('publish: raw HTML shown sanitised', () => {
     // One `pic-plus` block a side: two logos joined by "+" (the <audio> player is no block).
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(elements(row).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual(['https://gw.alipayobjects.com/zos/rmsportal/KDpgvguMpGfqaHPjicRK.svg', 'https://gw.alipayobjects.com/zos/antfincdn/aPkFc8Sj7n/method-draw-image.svg']);
+  });
+});
+
+describe('read: inline <script> and <style> are no text', () => {
+  it('a paragraph, a heading and a table cell lose the element and its content, tags and all', () => {
+    const blocks = parseBlocks("# 标题<style>h1{color:red}</style>\n\n这是第一段。<script>alert('zh1')</script>我们继续。\n\n| a | *b<script>x()</script>c* |\n|---|---|\n");
+    expect(blocks.map((b) => b.text)).toEqual(['标题', '这是第一段。我们继续。', 'a | bc']);
+    expect(blocks[1].mdast).toMatchObject([{ type: 'text', value: '这是第一段。' }, { type: 'text', value: '我们继续。' }]);
+    // The cell's range covers its text without the script (" | " then "bc").
+    expect(blocks[2].table?.ranges).toEqual([{ start: 0, end: 1 }, { start: 4, end: 6 }]);
+  });
+
+  it('an element never closed runs to the end of its paragraph; a self-closing tag of another element is kept', () => {
+    const blocks = parseBlocks('前文<script>z()\n\n后文<br />下一行\n');
+    expect(blocks.map((b) => b.text)).toEqual(['前文', '后文\n下一行']);
+  });
+
+  it('bitext build: the memory holds no script text', async () => {
+    const root = fixture({
+      'src/page/zh.md': "这是第一段。<script>alert('zh1')</script>我们继续。\n",
+      'src/page/en.md': "This is the first paragraph.<script>alert('en1')</script> We go on.\n",
+    });
+    const built = await bitext(['build', join(root, 'src'), join(root, 'out')]);
+    expect(built.code).toBe(0);
+    const tmx = readFileSync(join(root, 'out/page/memory.tmx'), 'utf8');
+    expect(tmx).toContain('这是第一段。');
+    expect(tmx).toContain('We go on.');
+    expect(tmx).not.toContain('alert');
   });
 });

@@ -17,6 +17,11 @@
  * line to protect. A plain-text side is split at its line breaks when most of them
  * (`MIN_SENTENCE_BREAKS`) follow a sentence end or a short title line (`isTitleLine`), whatever the
  * other side does: two files of one paragraph a line are one block each otherwise, linked `[0]:[0]`.
+ *
+ * Lines the author broke by hand are read first, each side alone: a block of at least
+ * `MIN_BR_LINES` lines every one of which is separated from the next by an inline `<br>` is read a
+ * block a line, whatever its punctuation or the other side (`1、快速启动<br />` items facing an
+ * English list are no sentences, and the rest of the document may match block for block).
  */
 import type { PhrasingContent } from 'mdast';
 import { blockId, type Block, type Document, type SourcePosition } from '../types.ts';
@@ -36,6 +41,9 @@ const MIN_BLOCK_RATIO = 1.5;
 /** Share of line breaks that must follow a sentence end for a side to be read one paragraph a line. */
 const MIN_SENTENCE_BREAKS = 0.6;
 
+/** A block of at least this many `<br>`-separated lines is read a block a line (two lines may be a line and its note). */
+const MIN_BR_LINES = 3;
+
 /** A title line (`isTitleLine`) holds at most this many Latin words and Han characters together (a wrapped line of prose holds more). */
 const MAX_TITLE_WEIGHT = 10;
 
@@ -49,8 +57,8 @@ export interface GranularityResult {
 
 /**
  * Detect a granularity mismatch between a Chinese `source` and an English `target` document
- * (module comment) and split at its line breaks each plain-text side written one paragraph a line,
- * then the side with far fewer blocks (newlines, Markdown hard breaks and inline `<br>` tags alike:
+ * (module comment) and split at its line breaks each block of `<br>`-separated lines, then each
+ * plain-text side written one paragraph a line, then the side with far fewer blocks (newlines, Markdown hard breaks and inline `<br>` tags alike:
  * the reader gives each as `\n`): each line of a splittable block (paragraph, quote, list item,
  * caption) with more than one line becomes a block of the same kind, its inline Markdown cut by
  * `sliceInline` (emphasis and links kept), its source line exact, and the side is segmented again
@@ -59,6 +67,13 @@ export interface GranularityResult {
  */
 export function matchGranularity(source: Document, target: Document): GranularityResult {
   const warnings: string[] = [];
+  const brLines = (doc: Document) => {
+    const lines = splittableLines(doc).map((l, k) => (l.length >= MIN_BR_LINES && brSeparated(doc.blocks[k], l) ? l : [{ start: 0, end: doc.blocks[k].text.length }]));
+    if (lines.every((l) => l.length === 1)) return doc;
+    const split = splitSide(doc, lines, `, ${MIN_BR_LINES} lines or more`);
+    warnings.push(split.warning);
+    return split.doc;
+  };
   const own = (doc: Document) => {
     if (isMarkdownFile(doc.file)) return doc;
     const lines = splittableLines(doc);
@@ -68,8 +83,8 @@ export function matchGranularity(source: Document, target: Document): Granularit
     warnings.push(split.warning);
     return split.doc;
   };
-  const zh = own(source);
-  const en = own(target);
+  const zh = own(brLines(source));
+  const en = own(brLines(target));
   const far = (a: Document, b: Document) => b.blocks.length >= MIN_BLOCK_RATIO * a.blocks.length;
   const fewer = far(zh, en) ? 'source' : far(en, zh) ? 'target' : null;
   if (fewer === null) return { source: zh, target: en, warnings };
@@ -132,6 +147,11 @@ const isBr = (node: PhrasingContent) => node.type === 'html' && /^<br\s*\/?>$/i.
 /** Whether inline content holds a `<br>` at any depth. */
 function holdsBr(nodes: readonly PhrasingContent[]): boolean {
   return nodes.some((node) => isBr(node) || ('children' in node && holdsBr(node.children as PhrasingContent[])));
+}
+
+/** Whether every line of `block` (`lines`, its non-blank line ranges) is separated from the next by an inline `<br>`. */
+function brSeparated(block: Block, lines: readonly { start: number; end: number }[]): boolean {
+  return lines.slice(1).every((line, k) => holdsBr(sliceInline(block.mdast, lines[k].end, line.start)));
 }
 
 /** The non-blank lines of a block's text, trimmed, as ranges into it. */

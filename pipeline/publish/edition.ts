@@ -19,7 +19,7 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { PhrasingContent } from 'mdast';
-import { linkId, type Bitext, type Block, type BySide, type BlockLink, type Finding, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
+import { linkId, type Bitext, type Block, type BySide, type Document, type BlockLink, type Finding, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
 import { inlineText, MATH, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
@@ -295,6 +295,17 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
 }
 
 /**
+ * The title of one side of a document: its front-matter title (`meta.title`), else the text of its
+ * first heading; `undefined` when it has neither — the caller names the document instead (its
+ * folder, `Bitext.doc`), since the first paragraph of a file without a heading (plain text) is
+ * prose that the page shows right below the title. The edition's title and the document list
+ * (pipeline/build.ts) both use it.
+ */
+export function documentTitle(doc: Document): string | undefined {
+  return doc.meta?.title ?? doc.blocks.find((b) => b.kind === 'heading')?.text;
+}
+
+/**
  * The full HTML page (UTF-8 text, starting `<!doctype html>`) of one aligned document. See the
  * module comment for its structure. Never fetches anything; raw HTML in the sources is dropped and
  * URLs are sanitised (rehype-sanitize's default schema). Runs `checkBitext` for the review marks
@@ -369,8 +380,8 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   });
 
   const titleOf = (side: Side, map: Mapper) => {
-    const doc = bitext[side];
-    const text = doc.meta?.title ?? (doc.blocks.find((b) => b.kind === 'heading') ?? doc.blocks[0])?.text ?? bitext.doc;
+    const text = documentTitle(bitext[side]);
+    if (text === undefined) return bitext.doc;
     return map ? map(text) : text;
   };
   const sourceTitle = titleOf('source', zh.map);

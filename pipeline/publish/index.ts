@@ -4,7 +4,7 @@
  * (`resolveUiLanguage`, `createI18n`).
  * Pages are self-contained HTML: inline CSS and script, no network, readable without JavaScript.
  */
-export { renderEdition, type EditionOptions } from './edition.ts';
+export { documentTitle, renderEdition, type EditionOptions } from './edition.ts';
 export { renderIndex, type IndexEntry } from './listing.ts';
 export { formatDiffHtml } from './diff-page.ts';
 export { resolveUiLanguage, createI18n, loadLocales, LOCALES_DIR, UI_LANGUAGES, type UiLanguage } from './i18n.ts';

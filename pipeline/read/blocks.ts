@@ -20,7 +20,7 @@ import remarkMath from 'remark-math';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { blockId, type Block, type BlockKind, type DocumentMeta } from '../types.ts';
-import { inlineText, proseText, sliceInline } from './inline.ts';
+import { inlineText, proseText, sliceInline, withoutStrippedHtml } from './inline.ts';
 import { BitextError, located, readText } from '../io.ts';
 import { blankRanges, chineseScriptOf, hanCharacters, htmlImages, htmlText, sanitizeHtml, scriptOf, scriptWeights, withoutUrls } from '../text/index.ts';
 import { guardMarkdown } from './limits.ts';
@@ -60,7 +60,8 @@ export interface ReadDocument {
  * Parse Markdown text into blocks, in document order, `index` from 0. Blocks whose plain text is
  * empty (a thematic break) are left out. A raw HTML block is read sanitised (`htmlBlockText`): an
  * `html` block of its text, an `image` block when it holds images and no text, nothing when it
- * shows neither; its markup is kept as `html`, and script, style or comments are never text. A
+ * shows neither; its markup is kept as `html`, and script, style or comments are never text; nor
+ * is an inline `<script>…</script>` or `<style>…</style>` (`withoutStrippedHtml`), dropped from the inline nodes. A
  * paragraph outside lists and quotes made only of Markdown images (each possibly inside a link) is
  * an `image` block (`imageBlockText`): its text the alt texts, its `src` the URLs, its mdast the
  * images. A paragraph made only of emphasis (`*caption*`) is a `caption`; paragraphs inside a
@@ -128,18 +129,19 @@ function blocksOf(tree: Root, file: string): Block[] {
   const visit = (node: RootContent, context: Context) => {
     switch (node.type) {
       case 'heading': {
-        const { nodes, anchor } = headingAnchor(node.children);
+        const { nodes, anchor } = headingAnchor(withoutStrippedHtml(node.children));
         push('heading', nodes, node, context, node.depth, anchor ? { anchor } : {});
         break;
       }
       case 'paragraph': {
-        const image = context.listDepth === 0 && !context.quote ? imageBlockText(node.children) : undefined;
+        const children = withoutStrippedHtml(node.children);
+        const image = context.listDepth === 0 && !context.quote ? imageBlockText(children) : undefined;
         if (image) {
-          push('image', node.children, node, context, undefined, { src: image.src }, image.text);
+          push('image', children, node, context, undefined, { src: image.src }, image.text);
           break;
         }
-        const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(node.children) ? 'caption' : 'paragraph';
-        push(kind, node.children, node, context, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
+        const kind: BlockKind = context.listDepth > 0 ? 'listItem' : context.quote ? 'quote' : isCaption(children) ? 'caption' : 'paragraph';
+        push(kind, children, node, context, context.listDepth > 0 ? context.listDepth : undefined, context.list ? { list: context.list } : {});
         break;
       }
       case 'blockquote':
@@ -160,8 +162,9 @@ function blocksOf(tree: Root, file: string): Block[] {
           row.children.forEach((cell, i) => {
             if (i > 0) cells.push({ type: 'text', value: ' | ' });
             length += i > 0 ? 3 : 0;
-            cells.push(...cell.children);
-            const end = length + inlineText(cell.children).length;
+            const children = withoutStrippedHtml(cell.children);
+            cells.push(...children);
+            const end = length + inlineText(children).length;
             ranges.push({ start: length, end });
             length = end;
           });

@@ -7,6 +7,7 @@
 import type { PhrasingContent } from 'mdast';
 // Inline math (`$$…$$` inside a paragraph, remark-math in pipeline/read/blocks.ts) is source text, as inline code is.
 import type {} from 'mdast-util-math';
+import { SANITIZE_SCHEMA } from '../text/index.ts';
 
 /**
  * Plain text of inline nodes: `text`, `inlineCode` and `inlineMath` values, a hard `break` (or a raw `<br>`) as
@@ -30,6 +31,52 @@ export function proseText(nodes: readonly PhrasingContent[]): string {
     else out += 'children' in node ? proseText(node.children as PhrasingContent[]) : nodeText(node);
   }
   return out;
+}
+
+/** Elements the sanitiser drops with their content (`SANITIZE_SCHEMA.strip`, pipeline/text/html.ts: `<script>`, `<style>`). */
+const STRIPPED = new Set(SANITIZE_SCHEMA.strip ?? []);
+
+/** The element name of a raw inline `html` node that is an opening (`<script …>`) or closing (`</script>`) tag alone, lower-cased. */
+function tagOf(node: PhrasingContent, closing: boolean): string | undefined {
+  if (node.type !== 'html') return undefined;
+  const tag = (closing ? /^<\/([a-z][a-z0-9-]*)\s*>$/i : /^<([a-z][a-z0-9-]*)(?:\s[^>]*)?>$/i).exec(node.value.trim());
+  return tag?.[1].toLowerCase();
+}
+
+/**
+ * Inline nodes without the raw HTML elements whose content is code, never prose (`STRIPPED`): in
+ * inline Markdown each tag is an `html` node of its own and what stands between an opening
+ * `<script>` and its closing `</script>` is parsed as text, which the page never shows (it is
+ * sanitised, pipeline/text/html.ts). Both tags and every node between them are left out, at any
+ * depth; an element never closed runs to the end of its parent's nodes (as a browser reads it).
+ * Returns `nodes` itself when nothing is dropped. Pure.
+ */
+export function withoutStrippedHtml(nodes: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let open: string | undefined;
+  let changed = false;
+  for (const node of nodes) {
+    if (open !== undefined) {
+      if (tagOf(node, true) === open) open = undefined;
+      continue;
+    }
+    const tag = tagOf(node, false);
+    if (tag !== undefined && STRIPPED.has(tag)) {
+      open = tag;
+      changed = true;
+      continue;
+    }
+    if ('children' in node) {
+      const children = withoutStrippedHtml(node.children as PhrasingContent[]);
+      if (children !== node.children) {
+        changed = true;
+        out.push({ ...node, children } as PhrasingContent);
+        continue;
+      }
+    }
+    out.push(node);
+  }
+  return changed ? out : nodes;
 }
 
 /** Raw `<br>` inside Markdown (common in GFM table cells) reads as a hard break. */
