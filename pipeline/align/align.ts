@@ -6,7 +6,8 @@
  * over all the regions together. `alignSequences` aligns two whole sequences (presegmented
  * sentences, or blocks); `alignDocument` aligns a document's blocks, then the sentences inside
  * each block link. The granularity is an option: blocks get the structure rule for headings and
- * captions and the block weights (`BLOCK_WEIGHTS`), sentences neither.
+ * captions (and table rows' keys, `rowKey`) and the block weights (`BLOCK_WEIGHTS`), sentences
+ * neither but the identity of sentences written alike without Han characters (`segmentIdentity`).
  *
  * Link `score` (in [0, 1]): the link confidence of the last pass's scorer (`linkConfidence` in
  * `scorer.ts`) — for a link with both sides, the mean of the lexical similarity of the two spans
@@ -14,11 +15,11 @@
  * and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0 and 0-1 links, which
  * have no evidence of a counterpart. A link fixed by hand (an anchor, `AlignOptions.anchors`) scores 1.
  */
-import type { Bitext, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
+import type { Bitext, Block, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { isNoteBlock } from '../text/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
-import { blockIdentity, chineseFeatures, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
+import { blockIdentity, chineseFeatures, rowKey, segmentIdentity, createVocabulary, englishFeatures, englishNames, type UnitFeatures } from './features.ts';
 import { firstPass, searchBand, type BandSearch, type CoreOptions } from './core.ts';
 import { addTranslations, learnTranslations, type Model1Options } from './model1.ts';
 import { BLOCK_WEIGHTS, DEFAULT_WEIGHTS, fitLengthModel, linkConfidence, linkTypes, type LengthModel, type ScorerWeights, type UnitKinds } from './scorer.ts';
@@ -27,6 +28,9 @@ import { detectMoves } from './moves.ts';
 import { matchGranularity } from './granularity.ts';
 import { correctionLabel, resolveCorrections, type Correction } from './corrections.ts';
 
+// check flags row links whose keys differ with the rule the block search uses.
+export { rowKey } from './features.ts';
+
 /** One unit to align: a sentence (text only) or a block (text with its kind and heading/list depth, read at block granularity only). */
 export interface AlignUnit {
   text: string;
@@ -34,6 +38,8 @@ export interface AlignUnit {
   depth?: number;
   /** An `image` block's URLs (`Block.src`): its identity, where its text is a translated alt text. */
   src?: string;
+  /** A `tableRow` block's cells (`Block.table`): its first cell may key the row (`rowKey`). */
+  table?: Block['table'];
 }
 
 /** What the units of an alignment are: blocks (paragraphs, headings…) or sentences. */
@@ -112,6 +118,8 @@ function regionOf(p: Prepared, region: Region, kinds?: UnitKinds): Prepared & { 
     enIdentity: kinds.enIdentity?.slice(j, j + b),
     zhNote: kinds.zhNote?.slice(i, i + a),
     enNote: kinds.enNote?.slice(j, j + b),
+    zhKey: kinds.zhKey?.slice(i, i + a),
+    enKey: kinds.enKey?.slice(j, j + b),
   };
   return { zh: p.zh.slice(i, i + a), en: p.en.slice(j, j + b), structure };
 }
@@ -145,8 +153,10 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
         enIdentity: target.map((u) => blockIdentity(u.src ?? u.text, u.kind)),
         zhNote: source.map((u) => isNoteBlock(u.text)),
         enNote: target.map((u) => isNoteBlock(u.text)),
+        zhKey: source.map(rowKey),
+        enKey: target.map(rowKey),
       }
-    : undefined;
+    : sentenceIdentities(source, target);
   const coreOptions = (length: LengthModel, structure: UnitKinds | undefined, margin = weights.margin): CoreOptions => ({
     types: linkTypes(options.maxSide ?? 4, options.maxSum ?? 5),
     weights: { ...weights, margin },
@@ -184,6 +194,17 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
       score: linkConfidence(result.scorer, l.i, l.a, l.j, l.b),
     }));
   });
+}
+
+/**
+ * The identities of sentences written alike without Han characters (`segmentIdentity`), for the
+ * identity evidence of `StructureScorer`; undefined when one side has none (literary text: no
+ * Chinese sentence is written without Han), which keeps the plain link scorer.
+ */
+function sentenceIdentities(source: readonly AlignUnit[], target: readonly AlignUnit[]): UnitKinds | undefined {
+  const zhIdentity = source.map((u) => segmentIdentity(u.text));
+  const enIdentity = target.map((u) => segmentIdentity(u.text));
+  return zhIdentity.some(Boolean) && enIdentity.some(Boolean) ? { zhIdentity, enIdentity } : undefined;
 }
 
 const linked = (l: PathLink | undefined) => l === undefined || (l.a > 0 && l.b > 0);

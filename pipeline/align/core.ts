@@ -15,7 +15,7 @@ export interface CoreOptions {
   types: readonly LinkType[];
   weights: ScorerWeights;
   length: LengthModel;
-  /** Unit kinds of blocks, for the structure rule (`StructureScorer`); absent for sentences. */
+  /** Unit kinds of blocks, for the structure rule (`StructureScorer`); for sentences only their identities, when any (`sentenceIdentities` in `align.ts`). */
   structure?: UnitKinds;
   /** Inputs with at most this many cells (n·m) are searched exhaustively. */
   fullCells: number;

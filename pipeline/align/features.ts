@@ -374,6 +374,31 @@ export function blockIdentity(text: string, kind: BlockKind | undefined): BlockI
 }
 
 /**
+ * The identity of a sentence written alike in both languages, or undefined: its text normalised as
+ * `blockIdentity` does (whitespace and zero-width characters removed), when that is not empty and
+ * holds no Han character — a table cell such as `string`, `-` or `var(--van-gray-7)` is copied,
+ * not translated, and the lexical and length terms would otherwise merge several such cells of a
+ * row into one 2-2 link. A Chinese sentence of prose always has Han characters, so literary text
+ * gets none.
+ */
+export function segmentIdentity(text: string): BlockIdentity | undefined {
+  const normal = text.replace(INVISIBLE, '');
+  if (!normal || hanCharacters(normal).length > 0) return undefined;
+  return { hash: fnv1a(normal), text: normal };
+}
+
+/**
+ * The key of a table row (`kind` `tableRow`, `Block.table`): its first cell normalised as
+ * `segmentIdentity` does, when that holds no Han character (an identifier such as
+ * `confirm-button-text`, written alike in both languages); undefined for a row without cells,
+ * another kind of block, or a first cell that is empty or written in Chinese (a header such as 参数).
+ */
+export function rowKey(block: { text: string; kind?: BlockKind; table?: { ranges: readonly { start: number; end: number }[] } }): string | undefined {
+  const first = block.kind === 'tableRow' ? block.table?.ranges[0] : undefined;
+  return first && segmentIdentity(block.text.slice(first.start, first.end))?.text;
+}
+
+/**
  * Whether two blocks are written alike: the same normalised text, or for two code blocks a Dice
  * coefficient of their normalised lines (as multisets) ≥ `CODE_IDENTITY` — translated comments
  * change a few lines of a long block, never most of them.

@@ -159,7 +159,11 @@ export function fitLengthModel(zhLengths: readonly number[], enLengths: readonly
   return { ratio, variance };
 }
 
-/** Kind (and heading depth, identity `blockIdentity`, and whether it is a note, `isNoteBlock`) of each unit (blocks); absent for sentences. */
+/**
+ * Kind (and heading depth, identity `blockIdentity`, whether it is a note, `isNoteBlock`, and a
+ * table row's key, `rowKey`) of each unit (blocks); for sentences only their identities
+ * (`segmentIdentity`), and only when both sides have one.
+ */
 export interface UnitKinds {
   zh?: readonly (BlockKind | undefined)[];
   en?: readonly (BlockKind | undefined)[];
@@ -169,6 +173,9 @@ export interface UnitKinds {
   enIdentity?: readonly (BlockIdentity | undefined)[];
   zhNote?: readonly boolean[];
   enNote?: readonly boolean[];
+  /** Key of each table row (`rowKey` in `features.ts`: a first cell written without Han characters), else undefined. */
+  zhKey?: readonly (string | undefined)[];
+  enKey?: readonly (string | undefined)[];
 }
 
 /** Whether any of units [from, from + count) is a note (`UnitKinds.zhNote` / `enNote`). */
@@ -467,6 +474,13 @@ const SPECIAL: ReadonlySet<BlockKind | undefined> = new Set(['heading', 'caption
  * of it, so an untranslated heading or note stays alone rather than merging into the next
  * paragraph. A 1-1 link of two blocks written alike (`identicalBlocks`) costs only its
  * prior (`LinkScorer.identityCost`) and has agreement 1; other links, the inner scorer's agreement.
+ * Table rows keyed alike (`UnitKinds.zhKey`, `rowKey`: an API table's `confirm-button-text` in
+ * both languages) are linked by that identity too — a 1-1 link of two rows with the same key costs
+ * its prior alone (its agreement stays the inner scorer's: the rest of the row is translated), a
+ * 1-1 link of two rows with different keys pays `weight`: on the vant docs the lexical and length
+ * terms alone paired 29 of 2,899 row links with a row of another key (`确认按钮文案` with
+ * "Cancel button text"). The same identity serves sentences: there the kinds hold identities only
+ * (`segmentIdentity`), so two table cells copied alike (`string`, `-`) link 1-1.
  */
 export class StructureScorer implements Scorer {
   constructor(private readonly inner: LinkScorer, private readonly kinds: UnitKinds, private readonly weight: number) {}
@@ -482,6 +496,7 @@ export class StructureScorer implements Scorer {
     let special = false;
     for (let k = i; k < i + a; k++) if (SPECIAL.has(zk[k])) special = true;
     for (let k = j; k < j + b; k++) if (SPECIAL.has(ek[k])) special = true;
+    if (a === 1 && b === 1 && this.keysDiffer(i, j)) return 1;
     if (!special) return 0;
     if (a === 1 && b === 1 && zk[i] === ek[j]) return this.kinds.zhDepth?.[i] === this.kinds.enDepth?.[j] ? 0 : 0.25;
     return 1;
@@ -494,9 +509,22 @@ export class StructureScorer implements Scorer {
     return x !== undefined && y !== undefined && identicalBlocks(x, y);
   }
 
+  /** Whether source unit i and target unit j are table rows with keys (`UnitKinds.zhKey`), the same one. */
+  private sameKey(i: number, j: number): boolean {
+    const x = this.kinds.zhKey?.[i];
+    return x !== undefined && x === this.kinds.enKey?.[j];
+  }
+
+  /** Whether source unit i and target unit j are table rows with keys, different ones. */
+  private keysDiffer(i: number, j: number): boolean {
+    const x = this.kinds.zhKey?.[i];
+    const y = this.kinds.enKey?.[j];
+    return x !== undefined && y !== undefined && x !== y;
+  }
+
   cost(i: number, a: number, j: number, b: number, limit: number): number {
     const penalty = this.weight * this.penalty(i, a, j, b);
-    if (a === 1 && b === 1 && this.identical(i, j)) return penalty + this.inner.identityCost(i, j);
+    if (a === 1 && b === 1 && (this.identical(i, j) || this.sameKey(i, j))) return penalty + this.inner.identityCost(i, j);
     return penalty + this.inner.cost(i, a, j, b, limit - penalty);
   }
 

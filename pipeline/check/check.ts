@@ -7,6 +7,7 @@
  * |---|---|---|
  * | `untranslated` | error | a Chinese block with no English (1-0 block link) |
  * | `note` | info | a translator's or editor's note, byline or end marker on one side only (1-0 or 0-1 block link of such blocks, `isNoteBlock`) |
+ * | `key-mismatch` | error | a 1-1 link of two table rows whose first cells, written without Chinese characters (`rowKey`: `confirm-button-text`), differ — a row paired with another key's row, whose translation must not reach the memory |
  * | `untranslated-copy` | error | an English block identical to a Chinese block of the document that has Chinese characters (after normalising) |
  * | `chinese-in-target` | error / warning | Chinese characters left in the English (error when ≥ 30% of the letters, or when they make a Chinese sentence: ≥ 4 Chinese characters, ≥ 30% of its letters, ending in 。！？) |
  * | `number-mismatch` | error / warning | a number on one side missing from the other (`pipeline/text/numbers.ts`); error when written in digits and absent from the other side, warning when the other side has it fewer times |
@@ -41,6 +42,7 @@ import type { Bitext, Block, BlockId, BySide, Finding, FindingLevel, LanguageTag
 import type { PhrasingContent } from 'mdast';
 import { blankRanges, escapeControls, extractNumbers, hanCharacters, isNoteBlock, median, paint, technicalRanges, unmatchedNumbers, type NumberMention, type TextFormat } from '../text/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
+import { rowKey } from '../align/index.ts';
 import { LOW_SCORE, isNotOneToOne } from './review.ts';
 
 /** Options of `checkBitext`. */
@@ -181,6 +183,13 @@ export function checkBitext(bitext: Bitext, options: CheckOptions = {}): Finding
     if (link.source.length === 0) {
       add('warning', 'extra-target', `English block ${link.target.join(', ')} has no Chinese counterpart`);
       return;
+    }
+    // Rows of an API table keyed alike in both languages pair by their key (pipeline/align/scorer.ts, StructureScorer).
+    if (sourceBlocks.length === 1 && targetBlocks.length === 1) {
+      const [zhKey, enKey] = [rowKey(sourceBlocks[0]), rowKey(targetBlocks[0])];
+      if (zhKey !== undefined && enKey !== undefined && zhKey !== enKey) {
+        add('error', 'key-mismatch', `table row keyed "${zhKey}" in the Chinese is linked with the row keyed "${enKey}" in the English`);
+      }
     }
     // Untranslated text: an English block identical to a Chinese block (anywhere in the document:
     // a copied block throws the alignment off, so it is rarely linked to its own source), or
