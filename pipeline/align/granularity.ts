@@ -25,7 +25,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { blockId, type Block, type Document, type SourcePosition } from '../types.ts';
-import { isMarkdownFile, sliceInline } from '../read/index.ts';
+import { isHtmlBreak, isMarkdownFile, sliceInline } from '../read/index.ts';
 import { scriptWeights } from '../text/index.ts';
 import { segmentBlocks } from '../segment/index.ts';
 
@@ -142,11 +142,10 @@ function splitSide(side: Document, lines: readonly { start: number; end: number 
 }
 
 /** An inline HTML `<br>` (`<br/>`, `<br />`), which the reader turns into a line break of the block's text. */
-const isBr = (node: PhrasingContent) => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
 
 /** Whether inline content holds a `<br>` at any depth. */
 function holdsBr(nodes: readonly PhrasingContent[]): boolean {
-  return nodes.some((node) => isBr(node) || ('children' in node && holdsBr(node.children as PhrasingContent[])));
+  return nodes.some((node) => isHtmlBreak(node) || ('children' in node && holdsBr(node.children as PhrasingContent[])));
 }
 
 /** Whether every line of `block` (`lines`, its non-blank line ranges) is separated from the next by an inline `<br>`. */
@@ -210,7 +209,7 @@ function lineOf(block: Block, at: number): number {
         }
         if (node.type === 'text') line += value.split('\n').length - 1;
         offset += value.length;
-      } else if (node.type === 'break' || isBr(node)) {
+      } else if (node.type === 'break' || isHtmlBreak(node)) {
         if (at === offset) {
           found = line;
           return;

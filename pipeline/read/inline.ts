@@ -79,8 +79,11 @@ export function withoutStrippedHtml(nodes: PhrasingContent[]): PhrasingContent[]
   return changed ? out : nodes;
 }
 
-/** Raw `<br>` inside Markdown (common in GFM table cells) reads as a hard break. */
-const isHtmlBreak = (node: PhrasingContent): boolean => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
+/**
+ * Whether `node` is a raw `<br>` (`<br/>`, `<br />`): a line break the author wrote in HTML
+ * (common in GFM table cells); it reads as a hard break.
+ */
+export const isHtmlBreak = (node: PhrasingContent): boolean => node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim());
 
 function nodeText(node: PhrasingContent): string {
   if (isHtmlBreak(node)) return '\n';
