@@ -8,8 +8,9 @@
  * and `check`'s findings — sits in each row's `.meta` column, shown in review mode only. Rows
  * whose block link `needsReview` are `.flag`; rows of the review queue (`toReview`: those, rows
  * with a sentence link not 1-1 and rows with a `check` error) are `.queue`, counted in the summary
- * and visited by `n`/`p`. Above the rows: the title (front matter `title` first), date and byline
- * from the front matter, a table of contents of the headings (depth ≤ 3); the header links back
+ * (the count and the link to the first shown in review mode only) and visited by `n`/`p`. Above the rows: the title (front matter `title` first), date and byline
+ * from the front matter, a table of contents of the headings (depth ≤ 3, sub-levels in nested
+ * lists: `nestedList`); the header links back
  * to the document list. Each row has one Tab stop (the first sentence of each cell without
  * JavaScript; one per row with it, `client.ts`). Interface words come
  * from `locales/` through i18next; `<html lang>` is the interface language (field report FR-14).
@@ -243,6 +244,29 @@ function dateElement(date: string, lang: LanguageTag, className: string[]): Elem
 }
 
 /**
+ * Contents entries (`item`: an `<li>`; `depth`: its heading's depth, 1–6) as one `<ol>` whose
+ * deeper entries sit in an `<ol>` inside the entry before them, so each level is numbered on its
+ * own (3. Usage, then 1., 2.… for its subsections) rather than all levels in one run. An entry
+ * deeper than the one before it by more than one level is nested one level only; entries before
+ * the first shallower one (a document opening on a subsection) stay in the outer list.
+ */
+export function nestedList(entries: readonly { depth: number; item: Element }[]): Element {
+  const root = h('ol');
+  const open: { depth: number; list: Element }[] = [{ depth: entries[0]?.depth ?? 1, list: root }];
+  for (const { depth, item } of entries) {
+    while (open.length > 1 && depth < open.at(-1)!.depth) open.pop();
+    const top = open.at(-1)!;
+    const parent = top.list.children.at(-1);
+    if (depth > top.depth && parent?.type === 'element') {
+      const list = h('ol', [item]);
+      parent.children.push(list);
+      open.push({ depth, list });
+    } else top.list.children.push(item);
+  }
+  return root;
+}
+
+/**
  * Whether `block` continues the list or table of `previous`, the block before it in the same cell
  * and container: the next item or a later paragraph of the same list (same depth, kind and start),
  * or the next row of a table.
@@ -392,9 +416,12 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   ]);
   const summary = h('p', { className: ['summary'] }, [
     t('summary', { count: bitext.links.length }),
-    ' · ',
-    t('toReview', { count: queue.length }),
-    ...(queue.length > 0 ? [' · ', h('a', { href: `#${linkId(queue[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    // QA data, shown in review mode only (style.ts).
+    h('span', { className: ['review-only'] }, [
+      ' · ',
+      t('toReview', { count: queue.length }),
+      ...(queue.length > 0 ? [' · ', h('a', { href: `#${linkId(queue[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    ]),
     ' ',
     t('rowKeys'),
     ...(options.alternate
@@ -429,17 +456,20 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     const depth = (source ?? target)?.depth ?? 2;
     if (!source && !target) return [];
     return [
-      h('li', { className: [`d${Math.min(depth, TOC_DEPTH)}`] }, [
-        h('a', { href: `#${linkId(k)}` }, [
-          // A heading on one side only is listed in every view (a link must never be empty).
-          ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
-          ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
+      {
+        depth,
+        item: h('li', [
+          h('a', { href: `#${linkId(k)}` }, [
+            // A heading on one side only is listed in every view (a link must never be empty).
+            ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
+            ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
+          ]),
         ]),
-      ]),
+      },
     ];
   });
   // One heading is no table of contents.
-  const toc = headings.length > 1 ? [h('details', { className: ['toc'], open: true }, [h('summary', t('contents')), h('nav', { ariaLabel: t('contents') }, [h('ol', headings)])])] : [];
+  const toc = headings.length > 1 ? [h('details', { className: ['toc'], open: true }, [h('summary', t('contents')), h('nav', { ariaLabel: t('contents') }, [nestedList(headings)])])] : [];
 
   const title = sourceTitle === targetTitle ? [h('span', { lang: bitext.target.lang }, targetTitle)] : [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.target.lang }, targetTitle)];
   const body: ElementContent[] = [
