@@ -10,6 +10,7 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { loadBitext } from '../pipeline/align/pairs.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
+import { columnWidths } from '../pipeline/publish/edition.ts';
 import { toReview } from '../pipeline/check/index.ts';
 import type { BlockLink, Finding } from '../pipeline/types.ts';
 import { fixture } from './helpers/fixtures.ts';
@@ -108,6 +109,28 @@ describe('summary, contents and emphasis', () => {
       ['string', true],
       ['very important', true],
     ]);
+  });
+});
+
+describe('table column widths', () => {
+  // Worked by hand (columnWidths, pipeline/publish/edition.ts): header "Name" and "参数" count
+  // 4 × 1.2 (bold) = 4.8 units (a Han character 2), "Type"/"类型" 4.8, "a" 1, "string" 6; the first
+  // column 2 (padding) + 4.8 = 6.8, the second 2 + 6 = 8, of 14.8: 45.95 % and 54.05 %.
+  const zh = '| 参数 | 类型 |\n| --- | --- |\n| a | string |\n';
+  const en = '| Name | Type |\n| --- | --- |\n| a | string |\n';
+  const table = loadBitext(`${fixture({ 'table/zh.md': zh, 'table/en.md': en })}/table`);
+  it('shares a table between its columns by their longest word, header type counted bold', () => {
+    for (const side of ['source', 'target'] as const) {
+      const widths = columnWidths(table[side].blocks);
+      expect([...widths.keys()], side).toEqual([0, 1]);
+      for (const w of widths.values()) expect(w, side).toEqual(['45.95%', '54.05%']);
+    }
+  });
+  it('gives every row table of a side the same columns', () => {
+    const page = elements(parse(renderEdition(table, { uiLang: 'en' })));
+    const cols = page.filter((e) => e.tagName === 'table').map((t) => elements(t).filter((e) => e.tagName === 'col').map((c) => attr(c, 'width')));
+    expect(cols.length).toBeGreaterThanOrEqual(2);
+    for (const c of cols) expect(c).toEqual(['45.95%', '54.05%']);
   });
 });
 

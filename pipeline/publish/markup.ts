@@ -64,7 +64,8 @@ function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingCont
  * layout gives the row tables of one side, which have the same columns, the same column widths,
  * so columns line up down the page; their cells wrap at word boundaries (`break-word`, not the
  * cell's `anywhere`, and no hyphenation), breaking a word only when it is wider than its column;
- * the header row bold on a tinted ground. `:::` containers as a bordered note with a bold title. Borders use a translucent grey so they
+ * the header row bold on a tinted ground; an English cell holding a table is not narrowed to the
+ * prose measure (pipeline/publish/style.ts), which is for lines of running text. `:::` containers as a bordered note with a bold title. Borders use a translucent grey so they
  * read on light and dark backgrounds.
  */
 export const BLOCK_CSS = `
@@ -72,7 +73,8 @@ export const BLOCK_CSS = `
 .cell ol.d2,.cell ul.d2{margin-left:1.5em}.cell ol.d3,.cell ul.d3{margin-left:3em}
 .cell li>p{margin:0 0 .25rem}.cell li.more{list-style:none}
 .cell table{border-collapse:collapse;margin:0 0 .5rem;table-layout:fixed;width:100%}
-.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;vertical-align:top;text-align:start;overflow-wrap:break-word;hyphens:manual}
+.cell:lang(en):has(>table){max-width:none}
+.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;font-size:.9375em;vertical-align:top;text-align:start;overflow-wrap:break-word;hyphens:manual}
 .cell th{font-weight:600;background:var(--code);border-bottom-width:2px}
 .cell th.al-right,.cell td.al-right{text-align:right}.cell th.al-center,.cell td.al-center{text-align:center}
 .cell .container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
