@@ -8,8 +8,9 @@
  * and `check`'s findings — sits in each row's `.meta` column, shown in review mode only. Rows
  * whose block link `needsReview` are `.flag`; rows of the review queue (`toReview`: those, rows
  * with a sentence link not 1-1 and rows with a `check` error) are `.queue`, counted in the summary
- * and visited by `n`/`p`. Above the rows: the title (front matter `title` first), date and byline
- * from the front matter, a table of contents of the headings (depth ≤ 3); the header links back
+ * (the count and the link to the first shown in review mode only) and visited by `n`/`p`. Above the rows: the title (front matter `title` first), date and byline
+ * from the front matter, a table of contents of the headings (depth ≤ 3, sub-levels in nested
+ * lists: `nestedList`); the header links back
  * to the document list. Each row has one Tab stop (the first sentence of each cell without
  * JavaScript; one per row with it, `client.ts`). Interface words come
  * from `locales/` through i18next; `<html lang>` is the interface language (field report FR-14).
@@ -22,7 +23,7 @@ import type { PhrasingContent } from 'mdast';
 import { linkId, type Bitext, type Block, type BySide, type Document, type BlockLink, type Finding, type LanguageTag, type LinkId, type SentenceId, type Segment, type Side } from '../types.ts';
 import { inlineText, MATH, sliceInline } from '../read/index.ts';
 import { sentencesByBlock } from '../segment/index.ts';
-import { converterTo, isTraditional, type ChineseScript } from '../text/index.ts';
+import { converterTo, isCjkCodePoint, isTraditional, type ChineseScript } from '../text/index.ts';
 import { inlineToHast, htmlToHast, footnoteIds, BLOCK_CSS, CONTENT_ID_PREFIX } from './markup.ts';
 import { createI18n, resolveUiLanguage } from './i18n.ts';
 import { needsReview, isNotOneToOne, toReview, checkBitext, LOW_SCORE } from '../check/index.ts';
@@ -180,14 +181,89 @@ function listElement(block: Block, content: ElementContent[]): Element {
   return list.ordered ? h('ol', { className, ...(number === 1 ? {} : { start: number }) }, [item]) : h('ul', { className }, [item]);
 }
 
-/** A table row block as a one-row `<table>`: the header row (row 0) in `<thead>` with `<th>` cells, others in `<tbody>`. */
-function tableElement(block: Block, table: NonNullable<Block['table']>, contentOf: ContentOf): Element {
+/** Column widths of the tables of one side: the `<col width>` values (`"23%"`) of each table row block, by block index. */
+type ColumnWidths = ReadonlyMap<number, readonly string[]>;
+
+/** A column's text is counted up to this many width units towards its share: a long description must not starve the other columns. */
+const COLUMN_TEXT_CAP = 60;
+/** A longest word counts up to this many width units: a 38-character type name breaks wherever its column is, and must not squeeze the short words of the others. */
+const WORD_CAP = 16;
+/** How much wider the header row's bold type is than regular type (about a fifth in Georgia and DejaVu Serif). */
+const BOLD = 1.2;
+/** A cell's padding and border in width units (BLOCK_CSS, markup.ts: .5em a side). */
+const CELL_PADDING = 2;
+/** A run of CJK characters counts as one word up to this many characters: a term such as 默认值 reads broken when wrapped. */
+const CJK_WORD = 4;
+
+/**
+ * The column widths of every table of a document's blocks (`blocks`: one side, in order; a table
+ * is a run of table row blocks numbered 0, 1, 2…), as percentages summing to 100, keyed by the
+ * index of each of its row blocks. Every row of a table is its own `<table>` in the edition (one
+ * block link a row), so the browser cannot size a column from all its cells; with these widths
+ * and `table-layout: fixed` (markup.ts, BLOCK_CSS) every row table of one side has the same
+ * columns. A column's share is its padding and longest word (capped at `WORD_CAP`) plus an
+ * eighth of what its longest cell (capped at `COLUMN_TEXT_CAP`) needs beyond that — the idea of CSS automatic table layout,
+ * which gives each column its minimum and shares the rest by maximum (CSS 2.1 §17.5.2.2), with
+ * the table width unknown in advance: the minimums of a six-column documentation table already
+ * fill most of a side at 1280 px, so the rest is shared sparingly. Widths are in units of a Latin
+ * character: a CJK character counts 2, and a run of CJK characters is a word up to `CJK_WORD`
+ * characters; the header row's characters count `BOLD` times; an empty column counts its padding
+ * and one unit.
+ */
+export function columnWidths(blocks: readonly Block[]): ColumnWidths {
+  const out = new Map<number, readonly string[]>();
+  let rows: Block[] = [];
+  const flush = () => {
+    const columns = rows[0]?.table?.cells ?? 0;
+    const weights = Array.from({ length: columns }, (_, i) => {
+      let word = 0;
+      let text = 0;
+      for (const row of rows) {
+        const range = row.table!.ranges[i];
+        if (!range) continue;
+        const cell = row.text.slice(range.start, range.end);
+        const scale = row.table!.row === 0 ? BOLD : 1;
+        let latin = 0;
+        let cjkRun = 0;
+        let width = 0;
+        for (const char of cell) {
+          const cjk = isCjkCodePoint(char.codePointAt(0)!);
+          width += (cjk ? 2 : 1) * scale;
+          latin = cjk || /\s/.test(char) ? 0 : latin + 1;
+          cjkRun = cjk ? cjkRun + 1 : 0;
+          word = Math.max(word, scale * Math.max(latin, 2 * Math.min(cjkRun, CJK_WORD)));
+        }
+        text = Math.max(text, width);
+      }
+      const least = Math.min(Math.max(1, word), WORD_CAP);
+      return CELL_PADDING + least + Math.max(0, Math.min(text, COLUMN_TEXT_CAP) - least) / 8;
+    });
+    const total = weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => `${((100 * w) / total).toFixed(2)}%`);
+    for (const row of rows) out.set(row.index, widths);
+    rows = [];
+  };
+  for (const block of blocks) {
+    const previous = rows.at(-1);
+    if (block.kind !== 'tableRow' || !block.table || (previous && block.table.row !== previous.table!.row + 1)) flush();
+    if (block.kind === 'tableRow' && block.table) rows.push(block);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * A table row block as a one-row `<table>`: its column widths (`widths`, `columnWidths`) in a
+ * `<colgroup>`, the header row (row 0) in `<thead>` with `<th>` cells, others in `<tbody>`.
+ */
+function tableElement(block: Block, table: NonNullable<Block['table']>, contentOf: ContentOf, widths: readonly string[] | undefined): Element {
   const header = table.row === 0;
   const cells = table.ranges.map((r, i) => {
     const align = table.align[i];
     return h(header ? 'th' : 'td', align ? { className: [`al-${align}`] } : {}, contentOf(block, r.start, r.end));
   });
-  return h('table', [h(header ? 'thead' : 'tbody', [h('tr', cells)])]);
+  const columns = widths ? [h('colgroup', widths.map((width) => h('col', { width })))] : [];
+  return h('table', [...columns, h(header ? 'thead' : 'tbody', [h('tr', cells)])]);
 }
 
 /**
@@ -195,8 +271,8 @@ function tableElement(block: Block, table: NonNullable<Block['table']>, contentO
  * `uniqueIds`). The first block of a footnote definition on `side` starts with its label, takes
  * the footnote's id and ends with a link back to the reference (`footnoteIds`).
  */
-function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>, side: string): Element {
-  const element = kindElement(block, contentOf, anchors);
+function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>, side: string, widths: ColumnWidths): Element {
+  const element = kindElement(block, contentOf, anchors, widths);
   if (block.footnote === undefined) return element;
   const ids = footnoteIds(side, block.footnote);
   element.properties.id = ids.def;
@@ -209,8 +285,8 @@ function blockElement(block: Block, contentOf: ContentOf, anchors: Set<Element>,
   return element;
 }
 
-/** The element for a block of a given kind (see `blockElement`). */
-function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>): Element {
+/** The element for a block of a given kind (see `blockElement`; `widths`: `columnWidths` of the block's side). */
+function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>, widths: ColumnWidths): Element {
   // A raw HTML block brings its own elements (`htmlContent`), which a paragraph may not hold.
   if (block.html !== undefined) return h('div', { className: ['html'] }, contentOf(block));
   switch (block.kind) {
@@ -226,7 +302,7 @@ function kindElement(block: Block, contentOf: ContentOf, anchors: Set<Element>):
     case 'listItem':
       return listElement(block, contentOf(block));
     case 'tableRow':
-      return block.table ? tableElement(block, block.table, contentOf) : h('p', contentOf(block));
+      return block.table ? tableElement(block, block.table, contentOf, widths.get(block.index)) : h('p', contentOf(block));
     case 'code':
       return h('pre', [h('code', block.codeLang ? { className: [`language-${block.codeLang}`, ...(block.codeLang === MATH ? [MATH] : [])] } : {}, contentOf(block))]);
     default:
@@ -240,6 +316,29 @@ const TOC_DEPTH = 3;
 /** The date as a `<time>` when it is an ISO 8601 date (`datetime` must be machine-readable), else plain text. */
 function dateElement(date: string, lang: LanguageTag, className: string[]): Element {
   return /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(date) ? h('time', { className, dateTime: date.replace(' ', 'T'), lang }, date) : h('span', { className, lang }, date);
+}
+
+/**
+ * Contents entries (`item`: an `<li>`; `depth`: its heading's depth, 1–6) as one `<ol>` whose
+ * deeper entries sit in an `<ol>` inside the entry before them, so each level is numbered on its
+ * own (3. Usage, then 1., 2.… for its subsections) rather than all levels in one run. An entry
+ * deeper than the one before it by more than one level is nested one level only; entries before
+ * the first shallower one (a document opening on a subsection) stay in the outer list.
+ */
+export function nestedList(entries: readonly { depth: number; item: Element }[]): Element {
+  const root = h('ol');
+  const open: { depth: number; list: Element }[] = [{ depth: entries[0]?.depth ?? 1, list: root }];
+  for (const { depth, item } of entries) {
+    while (open.length > 1 && depth < open.at(-1)!.depth) open.pop();
+    const top = open.at(-1)!;
+    const parent = top.list.children.at(-1);
+    if (depth > top.depth && parent?.type === 'element') {
+      const list = h('ol', [item]);
+      parent.children.push(list);
+      open.push({ depth, list });
+    } else top.list.children.push(item);
+  }
+  return root;
 }
 
 /**
@@ -261,7 +360,7 @@ function continues(previous: Block | undefined, block: Block): boolean {
  * `<table>`, and consecutive blocks of one `:::` container one `<div class="container NAME" role="note">`
  * headed by its title, or its name when untitled (`map` converts the title's script).
  */
-function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string): Element[] {
+function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: Set<Element>, map: Mapper, side: string, widths: ColumnWidths): Element[] {
   const out: Element[] = [];
   let previous: Block | undefined;
   let aside: Element | undefined;
@@ -277,11 +376,12 @@ function cellElements(blocks: readonly Block[], contentOf: ContentOf, anchors: S
       }
       parent = aside.children;
     }
-    const element = blockElement(block, contentOf, anchors, side);
+    const element = blockElement(block, contentOf, anchors, side, widths);
     const last = parent.at(-1);
     if (last?.type === 'element' && continues(previous, block)) {
       // Same table: the row joins its body; same list: the next item joins the list, a later paragraph its item.
-      const inner = element.children[0] as Element;
+      // (a table's row section comes after its <colgroup>, which the joined table already has)
+      const inner = element.children.at(-1) as Element;
       if (block.kind === 'tableRow') {
         const body = last.children.find((c): c is Element => c.type === 'element' && c.tagName === 'tbody');
         if (body) body.children.push(...inner.children);
@@ -330,6 +430,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   const findings = options.findings ?? checkBitext(bitext, { lowScore });
   const queue = toReview(bitext.links, findings, lowScore);
   const anchors = new Set<Element>();
+  const widths: BySide<ColumnWidths> = { source: columnWidths(bitext.source.blocks), target: columnWidths(bitext.target.blocks) };
 
   const cell = (link: BlockLink, k: number, side: Side): Element => {
     const { sentences, labels, lang, map, missing } = sides[side];
@@ -352,6 +453,7 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
         anchors,
         map,
         sides[side].className,
+        widths[side],
       ),
     );
   };
@@ -403,9 +505,12 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
   ]);
   const summary = h('p', { className: ['summary'] }, [
     t('summary', { count: bitext.links.length }),
-    ' · ',
-    t('toReview', { count: queue.length }),
-    ...(queue.length > 0 ? [' · ', h('a', { href: `#${linkId(queue[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    // QA data, shown in review mode only (style.ts).
+    h('span', { className: ['review-only'] }, [
+      ' · ',
+      t('toReview', { count: queue.length }),
+      ...(queue.length > 0 ? [' · ', h('a', { href: `#${linkId(queue[0])}` }, t('firstToReview')), ' · ', t('keys')] : []),
+    ]),
     ' ',
     t('rowKeys'),
     ...(options.alternate
@@ -440,17 +545,20 @@ export function renderEdition(bitext: Bitext, options: EditionOptions): string {
     const depth = (source ?? target)?.depth ?? 2;
     if (!source && !target) return [];
     return [
-      h('li', { className: [`d${Math.min(depth, TOC_DEPTH)}`] }, [
-        h('a', { href: `#${linkId(k)}` }, [
-          // A heading on one side only is listed in every view (a link must never be empty).
-          ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
-          ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
+      {
+        depth,
+        item: h('li', [
+          h('a', { href: `#${linkId(k)}` }, [
+            // A heading on one side only is listed in every view (a link must never be empty).
+            ...(source ? [h('span', { className: target ? ['src'] : [], lang: zh.lang }, zh.map ? zh.map(source.text) : source.text)] : []),
+            ...(target ? [h('span', { className: source ? ['tgt'] : [], lang: bitext.target.lang }, target.text)] : []),
+          ]),
         ]),
-      ]),
+      },
     ];
   });
   // One heading is no table of contents.
-  const toc = headings.length > 1 ? [h('details', { className: ['toc'], open: true }, [h('summary', t('contents')), h('nav', { ariaLabel: t('contents') }, [h('ol', headings)])])] : [];
+  const toc = headings.length > 1 ? [h('details', { className: ['toc'], open: true }, [h('summary', t('contents')), h('nav', { ariaLabel: t('contents') }, [nestedList(headings)])])] : [];
 
   const title = sourceTitle === targetTitle ? [h('span', { lang: bitext.target.lang }, targetTitle)] : [h('span', { className: ['src'], lang: zh.lang }, sourceTitle), ' · ', h('span', { className: ['tgt'], lang: bitext.target.lang }, targetTitle)];
   const body: ElementContent[] = [

@@ -7,7 +7,10 @@
  * edition loads nothing from the network; its content-security policy would refuse it). A footnote
  * reference becomes a superscript label (`<sup>1</sup>`), linked to its definition when the caller
  * names the side (`footnoteIds`): a block's inline nodes do not hold the definitions, and the same
- * reference on both sides must not give the same ids (FR-20).
+ * reference on both sides must not give the same ids (FR-20). Emphasis (`<em>`, `<i>`) holding no
+ * Han character gets the class `latin`: CSS cannot select by script, and the CJK emphasis dots
+ * that Chinese cells give `<em>` (pipeline/publish/style.ts) belong under Han text only — a
+ * `_string_` in a Chinese table cell is Latin italics.
  * `BLOCK_CSS` styles the block elements the edition builds around this content (pipeline/publish/edition.ts).
  */
 import { unified } from 'unified';
@@ -16,7 +19,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { SANITIZE_SCHEMA, sanitizeHtml } from '../text/index.ts';
+import { SANITIZE_SCHEMA, hanCharacters, sanitizeHtml } from '../text/index.ts';
 import { MATH } from '../read/index.ts';
 
 const processor = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
@@ -56,16 +59,23 @@ function prepare(nodes: readonly PhrasingContent[], side?: string): PhrasingCont
 
 /**
  * The edition's styles for block structure (pipeline/publish/edition.ts): lists numbered by the
- * browser from their `start`, tables as a grid that scrolls sideways when wider than its cell,
- * `:::` containers as a bordered note with a bold title. Borders use a translucent grey so they
+ * browser from their `start`; tables at the full width of their cell with `table-layout: fixed`,
+ * because every table row of the page is its own `<table>` (one block link a row) and only fixed
+ * layout gives the row tables of one side, which have the same columns, the same column widths,
+ * so columns line up down the page; their cells wrap at word boundaries (`break-word`, not the
+ * cell's `anywhere`, and no hyphenation), breaking a word only when it is wider than its column;
+ * the header row bold on a tinted ground; an English cell holding a table is not narrowed to the
+ * prose measure (pipeline/publish/style.ts), which is for lines of running text. `:::` containers as a bordered note with a bold title. Borders use a translucent grey so they
  * read on light and dark backgrounds.
  */
 export const BLOCK_CSS = `
 .cell ol,.cell ul{margin:0 0 .5rem;padding-left:1.75em}
 .cell ol.d2,.cell ul.d2{margin-left:1.5em}.cell ol.d3,.cell ul.d3{margin-left:3em}
 .cell li>p{margin:0 0 .25rem}.cell li.more{list-style:none}
-.cell table{border-collapse:collapse;margin:0 0 .5rem;display:block;overflow-x:auto}
-.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;vertical-align:top;text-align:start}
+.cell table{border-collapse:collapse;margin:0 0 .5rem;table-layout:fixed;width:100%}
+.cell:lang(en):has(>table){max-width:none}
+.cell th,.cell td{border:1px solid #8888;padding:.2em .5em;font-size:.9375em;vertical-align:top;text-align:start;overflow-wrap:break-word;hyphens:manual}
+.cell th{font-weight:600;background:var(--code);border-bottom-width:2px}
 .cell th.al-right,.cell td.al-right{text-align:right}.cell th.al-center,.cell td.al-center{text-align:center}
 .cell .container{border-left:4px solid #8888;padding:.25rem .75rem;margin:0 0 .5rem}
 .cell .container-title{font-weight:600;margin:0 0 .25rem}
@@ -75,14 +85,15 @@ export const BLOCK_CSS = `
  * Sanitised hast for inline mdast nodes (emphasis, strong, links, inline code, breaks, deletes…).
  * `mapText`, when given, rewrites every text value outside inline code (used for the
  * Simplified→Traditional edition, which never converts code: FR-21). `side`, when given, links
- * footnote references to their definitions on that side (`footnoteIds`).
+ * footnote references to their definitions on that side (`footnoteIds`). Emphasis without Han
+ * text is marked `latin` (see the module comment).
  * Pure: the input nodes are not modified.
  */
 export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text: string) => string, side?: string): ElementContent[] {
   const root: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: prepare(nodes, side) }] };
   const hast = processor.runSync(root) as HastRoot;
   const paragraph = hast.children.find((n) => n.type === 'element');
-  const children = (paragraph && paragraph.type === 'element' ? paragraph.children : []).map(imageAsLink);
+  const children = (paragraph && paragraph.type === 'element' ? paragraph.children : []).map(imageAsLink).map(markLatinEmphasis);
   return mapText ? children.map((c) => mapTextNodes(c, mapText)) : children;
 }
 
@@ -92,7 +103,7 @@ export function inlineToHast(nodes: readonly PhrasingContent[], mapText?: (text:
  * `inlineToHast`). Pure.
  */
 export function htmlToHast(html: string, mapText?: (text: string) => string): ElementContent[] {
-  const children = sanitizeHtml(html).children.filter((c): c is ElementContent => c.type !== 'doctype').map(imageAsLink);
+  const children = sanitizeHtml(html).children.filter((c): c is ElementContent => c.type !== 'doctype').map(imageAsLink).map(markLatinEmphasis);
   return mapText ? children.map((c) => mapTextNodes(c, mapText)) : children;
 }
 
@@ -106,6 +117,24 @@ function imageAsLink(node: ElementContent): ElementContent {
     return link;
   }
   return { ...node, children: node.children.map(imageAsLink) };
+}
+
+/** The text of a hast node and its descendants. */
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
+}
+
+/** `node` with every `<em>` and `<i>` in it that holds no Han character given the class `latin` (see the module comment). */
+function markLatinEmphasis(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  const children = node.children.map(markLatinEmphasis);
+  if ((node.tagName === 'em' || node.tagName === 'i') && hanCharacters(textOf(node)).length === 0) {
+    // hast keeps `className` as a list (hast-util-from-parse5, hastscript).
+    const own = Array.isArray(node.properties.className) ? node.properties.className : [];
+    return { ...node, properties: { ...node.properties, className: [...own, 'latin'] }, children };
+  }
+  return { ...node, children };
 }
 
 function mapTextNodes(node: ElementContent, mapText: (text: string) => string): ElementContent {

@@ -20,8 +20,12 @@
  * change nothing there. Colours are custom properties: dark when the system prefers it (unless
  * "Light" is chosen) or when "Dark" is chosen. Print sets both languages at one size, in black
  * on white, without controls or QA data.
+ * The header's review count, link to the first link to review and review keys (`.summary
+ * .review-only`) are QA data too: shown in review mode only.
  * Typography tells the languages apart: Chinese cells use a Simplified (or Traditional) CJK
- * sans-serif stack with `line-break: strict`, English cells a Latin serif first.
+ * sans-serif stack with `line-break: strict`, English cells a Latin serif first. Chinese cells
+ * mark emphasis with CJK emphasis dots, except emphasis holding no Han (`.latin`,
+ * pipeline/publish/markup.ts), which is set in italics: dots under Latin letters read as noise.
  */
 const LIGHT = '--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#d4d4d4;--rule:#e5e5e5;--link:#1d4ed8;--hover:#eef4ff;--hl:#dbeafe;--code:#f5f5f5;--flag-bg:#fff3cd;--flag-fg:#5c4400;--mark:#b58100;--review-bg:#fffbe6;--caption:#3d3d3d;color-scheme:light';
 /** The light colours, winning over the dark ones and the review layout whatever the selectors (print). */
@@ -53,6 +57,7 @@ body:has(#view-src:checked) .tgt,body:has(#view-tgt:checked) .src{display:none}
 .controls label{cursor:pointer;white-space:nowrap}
 .controls input{margin:0 .25rem 0 0;accent-color:var(--link)}
 .summary{margin:.5rem 0 0;color:var(--muted);font-size:.875rem}
+body:not(:has(#review:checked)) .summary .review-only{display:none}
 a{color:var(--link)}
 .crumbs{margin:.5rem 0 0;font-size:.875rem}
 main{max-width:76rem;margin:0 auto;padding:0 1rem 2rem}
@@ -63,7 +68,7 @@ body:has(#review:checked):is(:has(#view-src:checked),:has(#view-tgt:checked),:ha
 .toc{margin:0 0 1rem;padding:.5rem .75rem;border:1px solid var(--rule);border-radius:4px;font-size:.9375rem}
 .toc summary{cursor:pointer;font-weight:600}
 .toc ol{margin:.5rem 0 0;padding-left:1.25rem}
-.toc li.d3{margin-left:1rem}
+.toc ol ol{margin:0}
 .toc li .tgt{margin-left:.5rem}
 body:has(#view-src:checked) .toc li .tgt,body:has(#view-tgt:checked) .toc li .tgt{margin-left:0}
 .row{display:grid;grid-template-columns:var(--cols);column-gap:0;row-gap:1rem;padding:.625rem .5rem;border-bottom:1px solid var(--rule)}
@@ -93,7 +98,8 @@ body:has(#review:checked) .meta{display:block}
 .cell:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;line-break:strict;line-height:1.85;font-size:1.0625rem}
 .cell:lang(zh-Hant){font-family:"PingFang TC","Source Han Sans TC","Noto Sans CJK TC","Noto Sans TC","Microsoft JhengHei",sans-serif}
 .cell:lang(zh) em,.cell:lang(zh) i{font-style:normal;text-emphasis:filled dot;-webkit-text-emphasis:filled dot;text-emphasis-position:under right;-webkit-text-emphasis-position:under}
-.cell:lang(zh) .caption em{text-emphasis:none;-webkit-text-emphasis:none}
+.cell:lang(zh) .caption em,.cell:lang(zh) em.latin,.cell:lang(zh) i.latin{text-emphasis:none;-webkit-text-emphasis:none}
+.cell:lang(zh) em.latin,.cell:lang(zh) i.latin{font-style:italic}
 .cell:lang(en){font-family:Georgia,"Iowan Old Style","Palatino Linotype","Book Antiqua","Times New Roman","Noto Serif",serif;line-height:1.6;hyphens:auto;max-width:62ch}
 .missing{color:var(--muted);font-style:italic;font-family:system-ui,sans-serif;font-size:.875rem}
 .s{border-radius:2px}

@@ -3,7 +3,8 @@
  * The reading view on a real documentation page (docs-dev `antd-icon`: code blocks, a table, an
  * ordered list, a container), in every view and both colour schemes: no QA data outside review
  * mode, a readable measure, space between the languages, contents and a way back to the list,
- * dark mode, print, the phone layout, one Tab stop a row, the review queue with check's findings,
+ * dark mode, print, the phone layout, tables whose columns line up and whose short words stay whole,
+ * one Tab stop a row, the review queue with check's findings (its count shown in review mode only),
  * and axe-core finding no violation. The corpus is read in place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +175,59 @@ describe('reading views at 1280 px', () => {
   });
 });
 
+/**
+ * For each run of consecutive rows whose cell on `side` is a table (the rows of one Markdown
+ * table: one `<table>` a row), the left edges of the columns of each row table, rounded to the
+ * pixel; and the words of at most 8 Latin letters in table cells that take more than one line box
+ * (broken inside the word).
+ */
+function tableLayout(p: Page, side: 'src' | 'tgt'): Promise<{ runs: number[][][]; broken: string[] }> {
+  return p.evaluate((side) => {
+    const runs: number[][][] = [];
+    let run: number[][] | undefined;
+    for (const row of Array.from(document.querySelectorAll('main .row'))) {
+      const table = row.querySelector(`.cell.${side} > table`);
+      if (!table) {
+        run = undefined;
+        continue;
+      }
+      if (!run) runs.push((run = []));
+      run.push(Array.from(table.querySelectorAll('tr > *')).map((c) => Math.round(c.getBoundingClientRect().left)));
+    }
+    const broken: string[] = [];
+    const range = document.createRange();
+    for (const cell of Array.from(document.querySelectorAll(`.cell.${side} table :is(th, td)`))) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of (node.nodeValue ?? '').matchAll(/[A-Za-z]+/g)) {
+          if (word[0].length > 8) continue;
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (range.getClientRects().length > 1) broken.push(word[0]);
+        }
+      }
+    }
+    return { runs, broken };
+  }, side);
+}
+
+describe('tables at 1280 px', () => {
+  it('line their columns up across the row tables of one side and break no short word', async () => {
+    await page.goto(edition);
+    for (const side of ['src', 'tgt'] as const) {
+      const { runs, broken } = await tableLayout(page, side);
+      // antd-icon holds four tables of 6 columns, each with its header row and at least two body rows
+      expect(runs.length, side).toBeGreaterThanOrEqual(4);
+      for (const run of runs) {
+        expect(run.length, side).toBeGreaterThanOrEqual(3);
+        for (const edges of run) expect(edges, side).toEqual(run[0]);
+        expect(run[0], side).toHaveLength(6);
+      }
+      expect(broken, side).toEqual([]);
+    }
+  });
+});
+
 describe('colours', () => {
   it('follows the system scheme, and the toggle overrides it either way', async () => {
     await page.emulateMedia({ colorScheme: 'light' });
@@ -283,8 +337,10 @@ describe('keyboard and review', () => {
     const sentenceRows = bitext.links.flatMap((l, k) => (l.sentences.some((s) => s.source.length !== 1 || s.target.length !== 1) ? [k] : []));
     expect(queue).toEqual(expect.arrayContaining([...errorRows, ...sentenceRows]));
     expect(await page.locator('.row.queue').evaluateAll((rows) => rows.map((r) => r.id))).toEqual(queue.map((k) => `b${k}`));
-    expect(await page.locator('.summary').innerText()).toContain(`${queue.length} to review`);
+    // the review count is QA data: shown in review mode only (n switches it on)
+    expect(await page.locator('.summary').innerText()).not.toMatch(/to review/i);
     await page.keyboard.press('n');
+    expect(await page.locator('.summary').innerText()).toContain(`${queue.length} to review`);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`b${queue[0]}`);
     await page.keyboard.press('n');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`b${queue[1]}`);
