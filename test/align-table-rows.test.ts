@@ -73,6 +73,11 @@ describe('rowKey and segmentIdentity', () => {
     expect(rowKey({ text: 'title', kind: 'paragraph' })).toBeUndefined();
   });
 
+  it('key a row without a version label glued to its first cell, and keep keys that are only a version', () => {
+    const rows = parseBlocks('| 参数 | 说明 |\n| --- | --- |\n| toolbar3.1.2 | a |\n| click-right-icon v3.4.0 | b |\n| 3.1.2 | c |\n| h2 | d |');
+    expect(rows.slice(1).map((row) => rowKey(row))).toEqual(['toolbar', 'click-right-icon', '3.1.2', 'h2']);
+  });
+
   it('give a sentence an identity only when it has no Han character', () => {
     expect(segmentIdentity('var(--van-gray-7)')?.text).toBe('var(--van-gray-7)');
     expect(segmentIdentity(' - ')?.text).toBe('-');

@@ -390,13 +390,21 @@ export function segmentIdentity(text: string): BlockIdentity | undefined {
 /**
  * The key of a table row (`kind` `tableRow`, `Block.table`): its first cell normalised as
  * `segmentIdentity` does, when that holds no Han character (an identifier such as
- * `confirm-button-text`, written alike in both languages); undefined for a row without cells,
+ * `confirm-button-text`, written alike in both languages) without a trailing version label
+ * (`toolbar3.1.2` → `toolbar`); undefined for a row without cells,
  * another kind of block, or a first cell that is empty or written in Chinese (a header such as 参数).
  */
 export function rowKey(block: { text: string; kind?: BlockKind; table?: { ranges: readonly { start: number; end: number }[] } }): string | undefined {
   const first = block.kind === 'tableRow' ? block.table?.ranges[0] : undefined;
-  return first && segmentIdentity(block.text.slice(first.start, first.end))?.text;
+  const key = first && segmentIdentity(block.text.slice(first.start, first.end))?.text;
+  // A version label glued to the key on one side only (`toolbar` ↔ `toolbar3.1.2`, a "since"
+  // badge one translation kept) names the same row: the key is what precedes it.
+  const bare = key?.replace(VERSION_LABEL, '');
+  return bare ? bare : key;
 }
+
+/** A trailing version label, `3.1.2` or `v3.4.0`, after at least one letter of the key. */
+const VERSION_LABEL = /(?<=[A-Za-z])v?\d+(?:\.\d+)+$/;
 
 /**
  * Whether two blocks are written alike: the same normalised text, or for two code blocks a Dice
