@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { elements, attr, text, type Element } from './helpers/html.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
@@ -19,22 +19,7 @@ import { parseGold, resolveGold } from '../bench/docs-gold.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 import { CORPUS } from './helpers/paths.ts';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(root: Node): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Node) => {
-    if ('tagName' in n) out.push(n as Element);
-    if ('childNodes' in n) (n.childNodes as Node[]).forEach(walk);
-  };
-  walk(root);
-  return out;
-}
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 const classes = (el: Element) => (attr(el, 'class') ?? '').split(/\s+/);
-const text = (n: Node): string =>
-  n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '';
 const childElements = (el: Element) => el.childNodes.filter((c): c is Element => 'tagName' in c);
 
 /** A document of `markdown` whose sentences are all in one list, as `renderEdition` wants it. */

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
+import { elements, attr, hasClass, text, type Node, type Element } from './helpers/html.ts';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { loadBitext } from '../pipeline/align/pairs.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
@@ -14,13 +15,6 @@ import { columnWidths } from '../pipeline/publish/edition.ts';
 import { toReview } from '../pipeline/check/index.ts';
 import type { BlockLink, Finding } from '../pipeline/types.ts';
 import { fixture } from './helpers/fixtures.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-const elements = (n: Node): Element[] => [...('tagName' in n ? [n as Element] : []), ...('childNodes' in n ? (n.childNodes as Node[]).flatMap(elements) : [])];
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const hasClass = (el: Element, c: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(c);
-const text = (n: Node): string => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '');
 
 const ZH = '---\ntitle: 使用指南\ndate: 2024-05-06\nauthor: 王小明\n---\n\n## 安装\n\n先安装软件包。然后运行命令。\n\n## 使用\n\n打开页面即可。\n';
 const EN = '---\ntitle: User guide\ndate: 2024-05-06\nauthor: Wang Xiaoming\n---\n\n## Install\n\nInstall the package first. Then run the command.\n\n## Usage\n\nOpen the page.\n';

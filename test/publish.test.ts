@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { elements, attr, hasClass, text, type Element } from './helpers/html.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { parseAlign } from '../pipeline/align/formats.ts';
@@ -13,24 +13,6 @@ import { SHARED } from './helpers/paths.ts';
 import { fixture as tempFolder } from './helpers/fixtures.ts';
 import { build } from '../pipeline/build.ts';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(root: Node): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Node) => {
-    if ('tagName' in n) out.push(n as Element);
-    const kids = 'childNodes' in n ? (n.childNodes as Node[]) : [];
-    if ('content' in n && n.content) walk(n.content as Node);
-    kids.forEach(walk);
-  };
-  walk(root);
-  return out;
-}
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const hasClass = (el: Element, c: string) => (attr(el, 'class') ?? '').split(/\s+/).includes(c);
-const text = (n: Node): string =>
-  n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '';
 /** The `lang` in effect at `el`: its own or its nearest ancestor's. */
 const closest = (el: Element, pred: (e: Element) => boolean): Element | undefined =>
   pred(el) ? el : el.parentNode && 'tagName' in el.parentNode ? closest(el.parentNode as Element, pred) : undefined;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { elements, attr, text } from './helpers/html.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import { renderEdition } from '../pipeline/publish/index.ts';
@@ -17,12 +17,6 @@ import type { Bitext, Document, LanguageTag } from '../pipeline/types.ts';
 import { CORPUS } from './helpers/paths.ts';
 import { fixture } from './helpers/fixtures.ts';
 import { bitext } from './helpers/cli.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-const elements = (n: Node): Element[] => ['tagName' in n ? [n as Element] : [], 'childNodes' in n ? (n.childNodes as Node[]).flatMap(elements) : [], 'content' in n ? elements((n as DefaultTreeAdapterMap['template']).content) : []].flat();
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const text = (n: Node): string => (n.nodeName === '#text' ? (n as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in n ? (n.childNodes as Node[]).map(text).join('') : '');
 
 function documentOf(markdown: string, lang: LanguageTag): Document {
   const blocks = parseBlocks(markdown);
