@@ -6,8 +6,8 @@
  * (default ../peers, beside the worktree); a failure is reported, never thrown.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Link } from '../pipeline/types.ts';
 import { segmentChinese } from '../pipeline/align/lexicon/chinese.ts';
@@ -15,7 +15,9 @@ import type { Lexicon } from '../pipeline/align/lexicon/cedict.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const HOME = process.env.HUNALIGN_HOME ?? join(ROOT, '..', 'peers');
-const MIRROR = process.env.HUNALIGN_MIRROR ?? join(ROOT, '..', '.mirror', 'danielvarga+hunalign', 'repo');
+/** The workplace folder: the one holding the shared folder (../shared may be a symbolic link to it, as in a fresh clone). */
+const WORKPLACE = existsSync(join(ROOT, '..', 'shared')) ? dirname(realpathSync(join(ROOT, '..', 'shared'))) : join(ROOT, '..');
+const MIRROR = process.env.HUNALIGN_MIRROR ?? join(WORKPLACE, '.mirror', 'danielvarga+hunalign', 'repo');
 const SCRIPT = join(ROOT, '..', 'shared', 'peers', 'build-hunalign.sh');
 
 /** The hunalign binary and its CC-CEDICT dictionary ("chinese @ english" lines). */
