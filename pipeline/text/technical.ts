@@ -30,8 +30,10 @@ const MARKUP: readonly RegExp[] = [
 /** The token patterns of `technicalRanges`, tried after `MARKUP`; sentence punctuation after a token is prose. */
 const TOKENS: readonly RegExp[] = [
   // URLs and e-mail addresses: up to white space, a bracket or CJK punctuation.
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）「」《》，。；！？、]+/giu,
-  /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
+  // Both start only where a scheme or name can start (not inside a word or after a dot): from every
+  // position of a long word or dotted run they would be quadratic.
+  /(?<![\w+.-])(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>()（）「」《》，。；！？、]+/giu,
+  /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu,
   // Versions: 3.9.0, 6.x, v1.2, @ant-design/icons@4.1.0 (three or more parts, an x part or a v).
   // A date in digits outside a URL (2022.1.8, `numericDates`) has a version's shape but is prose,
   // read as a date by numbers.ts: `technicalRanges` keeps it from this pattern and the next.
