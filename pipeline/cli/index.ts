@@ -4,7 +4,7 @@
  * its stage) with `import()` and runs it. A fresh commander program is built for every call and
  * writes only to the streams it is given, so tests run the real command line in-process
  * (test/helpers/cli.ts). Each verb lives in its own file (build.ts, align.ts, eval.ts, tm.ts,
- * pretranslate.ts, check.ts, diff.ts, fix.ts).
+ * pretranslate.ts, check.ts, diff.ts, fix.ts, export.ts).
  *
  * Exit codes: 0 success, 1 failed checks (for `diff`: differences found), 2 bad usage or
  * unreadable input. Every error is one line on stderr, `bitext: …`, naming the file and line.
@@ -22,6 +22,7 @@ import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
 import type { FixArgs } from './fix.ts';
+import type { ExportArgs } from './export.ts';
 
 export type { CliIo, OutputStream } from './context.ts';
 
@@ -189,6 +190,15 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than N', wholeNumber)
     .action((dir: string, opts: Omit<CheckArgs, 'dir'>) => check({ dir, ...opts }));
+
+  const exportFile = on<ExportArgs>('export', async (args, io) => (await import('./export.ts')).runExport(args, io));
+  program
+    .command('export')
+    .description('write the alignment of every document pair under DIR as XLIFF 1.2, TSV or XLSX for review tools: one row per sentence link with its score and review state')
+    .argument('<dir>', 'a folder of document folders, or one document folder')
+    .addOption(new Option('--format <format>', 'file format').choices(['xliff', 'tsv', 'xlsx']).makeOptionMandatory())
+    .option('-o, --output <file>', 'file to write (default: stdout; required for xlsx)')
+    .action((dir: string, opts: Omit<ExportArgs, 'dir'>) => exportFile({ dir, ...opts }));
 
   const diff = on<DiffArgs>('diff', async (args, io) => (await import('./diff.ts')).runDiff(args, io));
   program

@@ -6,7 +6,8 @@
  * - `supersede.ts`: `addBuildUnits(memory, units, docs, source, at?)` (a rebuild supersedes the units its
  *   documents no longer produce), `pruneSuperseded(memory)` (`tm prune`);
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
- * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
+ * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`, `xmlSafe` (with
+ *   `escapeText` and `escapeAttribute` of `tmx-read.ts`, the XML escaping every writer shares);
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
@@ -17,7 +18,8 @@ export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
 export { addBuildUnits, pruneSuperseded } from './supersede.ts';
 export type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
-export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
+export { writeTmx, exportTmx, exportWarning, xmlSafe, BITEXT_VERSION } from './tmx-write.ts';
+export { escapeText, escapeAttribute } from './tmx-read.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';
 export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';

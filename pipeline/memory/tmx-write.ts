@@ -40,7 +40,11 @@ export interface TmxExportFilter {
   doc?: string;
 }
 
-function xmlSafe(text: string): string {
+/**
+ * `text` with the code points XML 1.0 cannot carry (C0 controls other than tab/LF/CR,
+ * U+FFFE/U+FFFF, lone surrogates) replaced by U+FFFD; shared by every XML and XLSX writer.
+ */
+export function xmlSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
