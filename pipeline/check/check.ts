@@ -20,6 +20,8 @@
  * | `sentence-extra` | warning | an English sentence with no Chinese inside a linked block (0-1 sentence link) |
  * | `length-ratio` | warning | English/Chinese length ratio far from the document's own (robust z-score > 3.5 and factor > 2) |
  * | `not-one-to-one` | info | a block link that is not 1-1 (paragraphs merged or split) |
+ * | `term-missing` | error / warning | with `--glossary`: a Chinese term of the term base in the Chinese of a link whose English has none of its English terms (warning when they are only preferred), glossary.ts |
+ * | `term-forbidden` | error | with `--glossary`: an English term the term base forbids in the English of a link, glossary.ts |
  * | `moved` | warning | a section the translator likely moved (`Bitext.moves`, pipeline/align/moves.ts): its blocks and where their translation is; its 1-0 and 0-1 blocks get this instead of `untranslated` / `extra-target` |
  *
  * A link of image blocks alone (`Block.kind` `image`, whose text is an alt text) has no finding:

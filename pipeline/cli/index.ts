@@ -189,6 +189,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .argument('[dir]', 'a folder of document folders, or one document folder', 'source')
     .option('--json', 'print the findings as JSON')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than N', wholeNumber)
+    .option('--glossary <file>', 'also check the terms of a term base: TBX, or TSV with columns zh, en and an optional status (required, preferred, forbidden)')
     .action((dir: string, opts: Omit<CheckArgs, 'dir'>) => check({ dir, ...opts }));
 
   const exportFile = on<ExportArgs>('export', async (args, io) => (await import('./export.ts')).runExport(args, io));
