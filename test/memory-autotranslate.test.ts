@@ -4,12 +4,16 @@
  * is the hit's target rewritten by hand; the first case is issue 13's example.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { addUnits, closeMemory, openMemory } from '../pipeline/memory/index.ts';
 import { numbersNote, substitute } from '../pipeline/memory/autotranslate.ts';
 import { pretranslate } from '../pipeline/memory/pretranslate.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Document, TranslationUnit } from '../pipeline/types.ts';
+import { bitext } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
 
 const zhEn = (query: string, source: string, target: string) => substitute(query, source, target, 'zh-Hans', 'en');
 
@@ -93,12 +97,14 @@ describe('substitute', () => {
   });
 });
 
+const unit = (source: string, target: string): TranslationUnit => ({ source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 });
+const UNITS = [unit(SHENZHEN.source, SHENZHEN.target), unit('这条线路总长50.3公里，设18个车站。', 'The line is 50.3 kilometers long with 18 stations.')];
+const markdown = `${SHENZHEN.query}\n\n这条线路全长29.2公里，设24个车站。\n`;
+
 describe('pretranslate with auto-translatables', () => {
   it('the draft carries the substituted target with its fuzzy score; the report counts the segments', () => {
     const m = openMemory(':memory:');
-    const unit = (source: string, target: string): TranslationUnit => ({ source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 });
-    addUnits(m, [unit(SHENZHEN.source, SHENZHEN.target), unit('这条线路总长50.3公里，设18个车站。', 'The line is 50.3 kilometers long with 18 stations.')]);
-    const markdown = `${SHENZHEN.query}\n\n这条线路全长29.2公里，设24个车站。\n`;
+    addUnits(m, UNITS);
     const blocks = parseBlocks(markdown, 'new.md');
     const document: Document = { file: 'new.md', lang: 'zh-Hans', blocks, segments: segmentBlocks(blocks, 'zh-Hans') };
     const result = pretranslate(m, document);
@@ -113,5 +119,19 @@ describe('pretranslate with auto-translatables', () => {
     expect(result.report.numbers).toEqual({ substituted: 1, differ: 1 });
     expect(result.report.bands.find((b) => b.band === '95-99')?.segments).toBe(1);
     closeMemory(m);
+  });
+
+  it('bitext pretranslate prints the two counts and gives them in --json', async () => {
+    const dir = fixture({ 'new.md': markdown });
+    const m = openMemory(join(dir, 'tm.sqlite'));
+    addUnits(m, UNITS);
+    closeMemory(m);
+    const args = ['pretranslate', join(dir, 'new.md'), '--memory', join(dir, 'tm.sqlite'), '--out', join(dir, 'draft.md')];
+    const text = await bitext(args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('numbers substituted in 1 fuzzy segment(s); numbers that differ named in 1\n');
+    expect(readFileSync(join(dir, 'draft.md'), 'utf8')).toContain(`[fuzzy 95%, numbers substituted] ${SHENZHEN.draft}`);
+    const json = await bitext([...args, '--json']);
+    expect(JSON.parse(json.stdout).numbers).toEqual({ substituted: 1, differ: 1 });
   });
 });

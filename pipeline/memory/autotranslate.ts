@@ -94,10 +94,13 @@ function placeables(text: string, lang: LanguageTag): Placeable[] {
   const numbers: Placeable[] = extractNumbers(text, lang).map((m) => ({ kind: 'number', cls: numberClass(m.kind), start: m.start, end: m.end, text: m.text, mention: m }));
   if (!isChinese(lang)) return numbers;
   const names: Placeable[] = [];
+  // Numbers are in text order without overlaps, so one pointer finds the first that may overlap.
+  let k = 0;
   for (const m of text.matchAll(LATIN_NAME)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (numbers.some((n) => n.start < end && start < n.end)) continue;
+    while (k < numbers.length && numbers[k].end <= start) k++;
+    if (k < numbers.length && numbers[k].start < end) continue;
     names.push({ kind: 'name', cls: 'name', start, end, text: m[0], mention: null });
   }
   return [...numbers, ...names].sort((a, b) => a.start - b.start);
@@ -127,19 +130,40 @@ function sameShape(query: string, q: readonly Placeable[], hit: string, h: reado
   return qg.every((g, i) => sameTokens(g, hg[i]));
 }
 
-function differs(a: Placeable, b: Placeable): boolean {
-  return a.kind === 'name' ? a.text !== b.text : a.mention!.value !== b.mention!.value;
+/** What a placeable stands for: its class and value (a name's value is its text). */
+function valueKey(p: Placeable): string {
+  return p.kind === 'name' ? `name:${p.text}` : `${p.cls}:${p.mention!.value}`;
 }
 
-/** Every place `name` occurs in `text` as a whole Latin word. */
-function nameSpans(text: string, name: string): Span[] {
-  const out: Span[] = [];
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const end = at + name.length;
-    if (/[A-Za-z0-9]/.test(text[at - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
-    out.push({ start: at, end });
+/** Entries of `items` by `key`, in order (one pass, so looking values up stays linear). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
   }
   return out;
+}
+
+/**
+ * Where names occur in `text` as whole Latin words (not inside a longer run of Latin letters or
+ * digits). The text's letter-and-digit runs are indexed once, so each name costs the occurrences
+ * of its first run, not a scan of the text.
+ */
+function nameFinder(text: string): (name: string) => Span[] {
+  let runs: Map<string, RegExpExecArray[]> | null = null;
+  return (name) => {
+    runs ??= groupBy([...text.matchAll(/[A-Za-z0-9]+/g)], (m) => m[0]);
+    const first = /^[A-Za-z0-9]+/.exec(name)![0];
+    const out: Span[] = [];
+    for (const { index } of runs.get(first) ?? []) {
+      const end = index + name.length;
+      if (text.startsWith(name, index) && !/[A-Za-z0-9]/.test(text[end] ?? '')) out.push({ start: index, end });
+    }
+    return out;
+  };
 }
 
 const MONTH_NAMES = [...ENGLISH_MONTHS.keys()].filter((name) => !ENGLISH_MONTH_ABBREVIATIONS.includes(name));
@@ -239,22 +263,24 @@ export function substitute(query: string, hitSource: string, hitTarget: string, 
     }
     return { text: hitTarget, substitutions: [], unresolved };
   }
-  const targetNumbers = extractNumbers(hitTarget, targetLang);
+  const inTarget = groupBy(extractNumbers(hitTarget, targetLang), (m) => `${numberClass(m.kind)}:${m.value}`);
+  const inHit = groupBy(h, valueKey);
+  const nameSpans = nameFinder(hitTarget);
   const planned: { at: Span; text: string; pair: [Placeable, Placeable] }[] = [];
   const unresolved: Unresolved[] = [];
   q.forEach((to, i) => {
     const from = h[i];
-    if (!differs(to, from)) return;
+    const key = valueKey(from);
+    if (valueKey(to) === key) return;
     const unresolve = (reason: UnresolvedReason) => unresolved.push({ from: from.text, to: to.text, reason });
-    const sameValue = (p: Placeable) => p.cls === from.cls && !differs(p, from);
-    if (h.filter(sameValue).length !== 1) return unresolve('ambiguous');
+    if (inHit.get(key)!.length !== 1) return unresolve('ambiguous');
     if (from.kind === 'name') {
-      const spans = nameSpans(hitTarget, from.text);
+      const spans = nameSpans(from.text);
       if (spans.length !== 1) return unresolve(spans.length === 0 ? 'not in target' : 'ambiguous');
       planned.push({ at: spans[0], text: to.text, pair: [from, to] });
       return;
     }
-    const found = targetNumbers.filter((m) => numberClass(m.kind) === from.cls && m.value === from.mention!.value);
+    const found = inTarget.get(key) ?? [];
     if (found.length !== 1) return unresolve(found.length === 0 ? 'not in target' : 'ambiguous');
     const text = rewrite(found[0], to.mention!);
     if (text === null) return unresolve('cannot write');
