@@ -44,6 +44,13 @@ describe('substitute', () => {
     // an abbreviated month stays abbreviated; May has no abbreviation, so no period
     expect(zhEn('10月1日起施行。', '9月1日起施行。', 'Effective Sept. 1.').text).toBe('Effective Oct. 1.');
     expect(zhEn('5月1日起施行。', '9月1日起施行。', 'Effective Sept. 1.').text).toBe('Effective May 1.');
+    // the day keeps its place and suffix; a zero-padded date stays padded (its year is a number of its own)
+    expect(zhEn('6月28日开幕', '3月18日开幕', 'opened on 18 March').text).toBe('opened on 28 June');
+    expect(zhEn('6月28日开幕', '3月18日开幕', 'opened on March 18th').text).toBe('opened on June 28th');
+    expect(zhEn('2022-01-08发布', '2021-12-08发布', 'released on 2021-12-08').text).toBe('released on 2022-01-08');
+    // a percentage is written as it is read; a clock time is not rewritten but named
+    expect(zhEn('增长了30%', '增长了25%', 'grew by 25%').text).toBe('grew by 30%');
+    expect(zhEn('下午3点开会', '上午10点开会', 'meeting at 10 a.m.').unresolved).toEqual([{ from: '上午10点', to: '下午3点', reason: 'cannot write' }]);
   });
 
   it('decimals and thousands separators, scale words and ordinal suffixes', () => {

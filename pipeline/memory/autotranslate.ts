@@ -208,10 +208,12 @@ function rewrite(old: NumberMention, to: NumberMention): string | null {
     const wanted = numbers.filter((n) => n !== null) as number[];
     if (runs.length !== wanted.length) return null;
     let text = old.text;
+    // A date padded with zeros anywhere (2021-12-08, 03/08) is padded throughout (2022-01-08).
+    const padded = runs.some((r) => r[0].length > 1 && r[0].startsWith('0'));
     // Right to left, so earlier offsets stay valid.
     for (let i = runs.length - 1; i >= 0; i--) {
       const r = runs[i];
-      const digits = String(wanted[i]).padStart(r[0].startsWith('0') ? r[0].length : 1, '0');
+      const digits = String(wanted[i]).padStart(padded ? r[0].length : 1, '0');
       let end = r.index + r[0].length;
       const suffix = /^(?:st|nd|rd|th)/.exec(text.slice(end));
       const tail = suffix ? ordinalSuffix(wanted[i]) : '';
