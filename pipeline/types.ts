@@ -268,6 +268,11 @@ export interface LeverageReport {
   targetLang: LanguageTag;
   bands: BandCount[];
   total: { segments: number; characters: number };
+  /**
+   * Segments whose fuzzy hit had numbers, dates or Latin names substituted, and segments whose
+   * draft names numbers that still differ from the hit (pipeline/memory/autotranslate.ts).
+   */
+  numbers: { substituted: number; differ: number };
 }
 
 // ------------------------------------------------------------------ check

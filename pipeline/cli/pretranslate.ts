@@ -36,7 +36,8 @@ export function defaultDraftPath(doc: string, targetLang: string): string {
 
 /**
  * Pretranslate `doc` from the memory, write the draft (never over an input or a source document)
- * and print the leverage report: segments and characters per band and in total, or JSON. Resolves
+ * and print the leverage report: segments and characters per band and in total, and when there
+ * are any, the fuzzy segments with numbers substituted or named as differing; or JSON. Resolves
  * to 0; a document and draft in the same language, bad arguments or unreadable input throw
  * `BitextError` (exit 2).
  */
@@ -60,6 +61,8 @@ export async function runPretranslate(args: PretranslateArgs, io: CliIo): Promis
   const lines = [`${doc} → ${out} (${report.sourceLang} → ${report.targetLang})`, 'band        segments  characters'];
   for (const b of report.bands) lines.push(`${b.band.padEnd(10)}  ${String(b.segments).padStart(8)}  ${String(b.characters).padStart(10)}`);
   lines.push(`${'total'.padEnd(10)}  ${String(report.total.segments).padStart(8)}  ${String(report.total.characters).padStart(10)}`);
+  const { substituted, differ } = report.numbers;
+  if (substituted + differ > 0) lines.push(`numbers substituted in ${substituted} fuzzy segment(s); numbers that differ named in ${differ}`);
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

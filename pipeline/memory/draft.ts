@@ -5,7 +5,8 @@
  * body rows, column alignment), code blocks stay code, quotes stay quotes.
  *
  * Each segment is written as: an exact hit (score ≥ 100) → the target text; a fuzzy hit →
- * `[fuzzy NN%] ` + target; no hit → `[no match] ` + the source segment with its inline Markdown
+ * `[fuzzy NN%] ` + target, or `[fuzzy NN%, <note>] ` when the segment has a note (what
+ * pipeline/memory/autotranslate.ts did to its numbers: `numbersNote`); no hit → `[no match] ` + the source segment with its inline Markdown
  * (emphasis, strong, code, links… cut at the segment's offsets by `sliceInline`). Segments of one
  * block are joined by a space, or by nothing when the target language is written without spaces.
  * In a table row each cell gets the part of every segment that lies in it (a segment crossing a
@@ -35,6 +36,8 @@ export interface DraftPiece {
   source: string;
   target: string | null;
   score: number | null;
+  /** Said after a fuzzy hit's score in its marker (`numbers substituted`); absent or null: nothing. */
+  note?: string | null;
 }
 
 const writer = unified()
@@ -53,8 +56,8 @@ const writer = unified()
   });
 
 /** The marker before a segment (module comment) as a node written verbatim; null for an exact hit. */
-function marker(score: number | null): PhrasingContent | null {
-  const value = score === null ? '[no match] ' : score >= 100 ? '' : `[fuzzy ${score}%] `;
+function marker(score: number | null, note: string | null | undefined): PhrasingContent | null {
+  const value = score === null ? '[no match] ' : score >= 100 ? '' : `[fuzzy ${score}%${note ? `, ${note}` : ''}] `;
   return value ? ({ type: 'draftMarker', value } as unknown as PhrasingContent) : null;
 }
 
@@ -64,7 +67,7 @@ function marker(score: number | null): PhrasingContent | null {
  * source inline nodes of that range.
  */
 function piece(block: Block, seg: DraftPiece, start: number, end: number, target: string | null, caption: boolean): PhrasingContent[] {
-  const mark = marker(target === null ? null : seg.score);
+  const mark = marker(target === null ? null : seg.score, seg.note);
   const body: PhrasingContent[] = target === null
     ? sliceInline(block.mdast, start, end)
     : caption ? [{ type: 'emphasis', children: [{ type: 'text', value: target }] }] : [{ type: 'text', value: target }];

@@ -11,7 +11,9 @@
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
- * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
+ * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure);
+ * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates and
+ *   Latin names carried into a fuzzy hit's target), `numbersNote` (what the draft's marker says of them).
  */
 export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
@@ -28,6 +30,8 @@ export type { LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
 export { draftMarkdown } from './draft.ts';
+export { substitute, numbersNote } from './autotranslate.ts';
+export type { AutoTranslation, Substitution, Unresolved, UnresolvedReason, Span } from './autotranslate.ts';
 export type { Pretranslation, DraftSegment } from './pretranslate.ts';
 // The shapes this stage exchanges live in pipeline/types.ts; re-exported for callers of this door.
 export type { TranslationUnit, LookupHit, MatchBand, BandCount, LeverageReport } from '../types.ts';

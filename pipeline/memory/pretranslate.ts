@@ -10,6 +10,12 @@
  * The draft is Markdown in the document's structure (see `draft.ts`): exact hits as the target
  * text, other hits prefixed `[fuzzy NN%]`, segments without a hit kept in the source language
  * (with their inline Markdown) prefixed `[no match]`.
+ * A fuzzy hit's target gets the query's numbers, dates and Latin names where its source differs
+ * from the query only in those (`substitute`, autotranslate.ts); the hit keeps its score and band
+ * (the rest of the target is still a fuzzy match to review, as memoQ keeps the score of a match
+ * with auto-translatables substituted), and its marker says so: `[fuzzy 97%, numbers substituted]`,
+ * or names what still differs: `[fuzzy 85%, numbers differ: 50.3 → 29.2]` (`numbersNote`). The
+ * leverage report counts both kinds of segment (`numbers`).
  *
  * `pretranslate` only reads the memory. The caller raises the usage counts of the units used
  * (`recordUsage(memory, result.used)`) after the draft is written, so a failed run leaves the
@@ -22,6 +28,7 @@ import { lookup } from './lookup.ts';
 import { BANDS, bandOf } from './score.ts';
 import type { Memory } from './store.ts';
 import { isChinese } from '../text/index.ts';
+import { numbersNote, substitute, type AutoTranslation } from './autotranslate.ts';
 
 /** Options of `pretranslate`. */
 export interface PretranslateOptions {
@@ -35,6 +42,8 @@ export interface DraftSegment extends DraftPiece {
   index: SentenceId;
   band: MatchBand;
   hit: LookupHit | null;
+  /** What `substitute` did to a fuzzy hit's target; null for an exact hit or no hit. */
+  numbers: AutoTranslation | null;
 }
 
 /** Result of `pretranslate`: the segments, the Markdown draft, the report and the units used. */
@@ -71,7 +80,11 @@ export function characterCount(text: string): number {
   return n;
 }
 
-/** Leverage report of draft segments (every band listed, best first). */
+/**
+ * Leverage report of draft segments (every band listed, best first), with the segments whose
+ * target had numbers substituted and those whose draft names numbers that differ (one segment can
+ * be both).
+ */
 export function leverageReport(doc: string, sourceLang: LanguageTag, targetLang: LanguageTag, segments: readonly DraftSegment[]): LeverageReport {
   const bands = BANDS.map((band) => ({ band, segments: 0, characters: 0 }));
   for (const s of segments) {
@@ -85,6 +98,10 @@ export function leverageReport(doc: string, sourceLang: LanguageTag, targetLang:
     targetLang,
     bands,
     total: { segments: segments.length, characters: bands.reduce((n, b) => n + b.characters, 0) },
+    numbers: {
+      substituted: segments.filter((s) => (s.numbers?.substitutions.length ?? 0) > 0).length,
+      differ: segments.filter((s) => (s.numbers?.unresolved.length ?? 0) > 0).length,
+    },
   };
 }
 
@@ -108,7 +125,11 @@ export function pretranslate(memory: Memory, document: Document, options: Pretra
       if (inCtx) { hit = inCtx; context = true; }
     }
     const score = hit ? (context ? 101 : hit.score) : null;
-    segments.push({ index: segment.index, block: segment.block, start: segment.start, end: segment.end, source: segment.text, target: hit?.target ?? null, score, band: bandOf(score), hit });
+    const numbers = hit && hit.score < 100 ? substitute(segment.text, hit.source, hit.target, hit.sourceLang, hit.targetLang) : null;
+    segments.push({
+      index: segment.index, block: segment.block, start: segment.start, end: segment.end, source: segment.text,
+      target: numbers?.text ?? hit?.target ?? null, score, band: bandOf(score), hit, numbers, note: numbers && numbersNote(numbers),
+    });
     previous = hit;
   }
   return {
