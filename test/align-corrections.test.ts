@@ -7,38 +7,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignDocument, blockFingerprint, loadBitext, loadPair, findPair, readCorrections } from '../pipeline/align/index.ts';
+import { alignDocument, bitextFromAlignmentJson, blockFingerprint, loadBitext, loadPair, findPair, readCorrections } from '../pipeline/align/index.ts';
 import { needsReview } from '../pipeline/check/review.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Bitext, Document } from '../pipeline/types.ts';
 import { bitext } from './helpers/cli.ts';
 import { fixture } from './helpers/fixtures.ts';
+import { EN, GOLD, pairDir, ZH } from './helpers/library-pair.ts';
 
-// zh 2 holds two sentences ("every weekend the children come to read here" / "the old curator tells
-// them stories and teaches them to write"), which en 2 and en 3 translate one each. zh 3 ("the old
-// curator writes stories himself; the stories he taught the children later went into a book") is
-// not translated, and shares curator/stories/write with en 3 — a pull towards [2]:[2], [3]:[3].
-const ZH = [
-  '# 山村的图书馆',
-  '村里的图书馆建于一九八五年，最初只有两个书架。',
-  '每到周末，孩子们都会来这里读书。老馆长会给他们讲故事，还会教他们写字。',
-  '老馆长自己也写故事，他教孩子们的那些故事后来都写进了一本书。',
-  '如今，图书馆有三千多本书，还有一台电脑。',
-  '馆长说，他希望更多的年轻人回到村里。',
-];
-const EN = [
-  '# The Village Library',
-  'The village library was built in 1985 and at first had only two bookshelves.',
-  'Every weekend, children come here to read.',
-  'The old librarian tells them stories and teaches them to write.',
-  'Today, the library has more than three thousand books and a computer.',
-  'The librarian says he hopes more young people will return to the village.',
-];
-/** The right block links: zh 2 split into en 2 and en 3, zh 3 dropped. */
-const GOLD = [[[0], [0]], [[1], [1]], [[2], [2, 3]], [[3], []], [[4], [4]], [[5], [5]]];
-
-const pairDir = (zh = ZH, en = EN) => join(fixture({ 'library/zh.md': zh.join('\n\n') + '\n', 'library/en.md': en.join('\n\n') + '\n' }), 'library');
 const shape = (b: Bitext) => b.links.map((l) => [l.source, l.target]);
 const corrected = (b: Bitext) => b.links.flatMap((l, k) => (l.corrected ? [k] : []));
 function load(dir: string): { bitext: Bitext; warnings: string[] } {
@@ -161,5 +138,17 @@ describe('anchors with an empty side', () => {
       [[4], [4], false],
       [[5], [5], false],
     ]);
+  });
+});
+
+describe('alignment.json', () => {
+  it('build records "corrected": true on each corrected link only, and reading the file back keeps it', async () => {
+    const dir = pairDir();
+    expect((await bitext(['fix', dir, '[3]:[]'])).code).toBe(0);
+    const out = join(fixture(), 'out');
+    expect((await bitext(['build', join(dir, '..'), out])).code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'library', 'alignment.json'), 'utf8'));
+    expect(json.links.map((l: { corrected?: boolean }) => l.corrected ?? false)).toEqual([false, false, false, true, false, false]);
+    expect(corrected(bitextFromAlignmentJson(json, 'alignment.json'))).toEqual([3]);
   });
 });
