@@ -8,7 +8,7 @@ import { isChinese, languageOfFileName } from '../text/index.ts';
 import { loadDocument } from '../segment/index.ts';
 import { pretranslateFile } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
-import { integerArgument, languageArgument, withMemory } from './memory.ts';
+import { integerArgument, languageArgument, memoryIn, sqliteOnly, withMemory } from './memory.ts';
 
 /** Arguments of `pretranslate`. */
 export interface PretranslateArgs {
@@ -43,7 +43,8 @@ export function defaultDraftPath(doc: string, targetLang: string): string {
 export async function runPretranslate(args: PretranslateArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 50, 100);
   const doc = pathIn(io, args.doc);
-  const memory = pathIn(io, args.memory);
+  const memory = memoryIn(io, args.memory);
+  sqliteOnly(memory);
   const document = loadDocument(doc, languageArgument(args.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
   const targetLang = languageArgument(args.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
   if (isChinese(targetLang) === isChinese(document.lang)) {
