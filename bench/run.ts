@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs every benchmark module present in bench/ (each owner adds theirs):
- * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), adversarial.ts
+ * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), postgres.ts (`runPostgresBench`), adversarial.ts
  * (`runAdversarialBench`), docs.ts (`runDocsBench`). Modules are imported dynamically so a
  * missing one is skipped, not an error.
  */
@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 const modules: [string, string][] = [
   ['./align.ts', 'runAlignBench'],
   ['./memory.ts', 'runMemoryBench'],
+  ['./postgres.ts', 'runPostgresBench'],
   ['./adversarial.ts', 'runAdversarialBench'],
   ['./docs.ts', 'runDocsBench'],
 ];

@@ -9,10 +9,10 @@
  * (`gramsToRead`/`topByCount` in lookup.ts), `scoreCandidates` ranks them, so the same TM gives the
  * same hits on either. `migrateMemory` copies units, builds and supersession between any two.
  */
-import { BitextError } from '../io.ts';
-import type { LookupHit, TranslationUnit } from '../types.ts';
+import { BitextError, writeFileAtomic } from '../io.ts';
+import type { Document, LookupHit, TranslationUnit } from '../types.ts';
 import { candidateCount, candidateRows, lookupLanguages, scoreCandidates, type CandidateRow, type LookupOptions } from './lookup.ts';
-import { recordUsage } from './pretranslate.ts';
+import { pretranslateWith, recordUsage, segmentLookupOptions, type Pretranslation, type PretranslateOptions } from './pretranslate.ts';
 import { abandonMemory, clearUnits, closeMemory, inUnitTransaction, memoryStats, openMemory, putUnit, rowToUnit, type AddResult, type Memory, type MemoryAccess, type MemoryStats, type UnitRow } from './store.ts';
 import { addBuildUnits, pruneSuperseded, type BuildUnitsResult, type PrunedUnit } from './supersede.ts';
 import { prepareText } from './text.ts';
@@ -202,4 +202,21 @@ export function sqliteBackend(memory: Memory): TmBackend {
  */
 export async function migrateMemory(from: TmBackend, to: TmBackend): Promise<AddResult> {
   return to.copyIn(from.units(), await from.builds());
+}
+
+/**
+ * `pretranslateFile` (pipeline/memory/pretranslate.ts) on any back end: every segment looked up
+ * (`lookupIn`), the draft made by the one `pretranslateWith`, written atomically to `file`, and only
+ * then the usage counts of the units used raised (`TmBackend.recordUsage`), so a failed write leaves
+ * the memory as it was.
+ */
+export async function pretranslateFileIn(backend: TmBackend, document: Document, file: string, options: PretranslateOptions = {}): Promise<Pretranslation> {
+  const lookupOptions = segmentLookupOptions(document, options);
+  const hits: LookupHit[][] = [];
+  for (const segment of document.segments) hits.push(await lookupIn(backend, segment.text, lookupOptions));
+  let next = 0;
+  const result = pretranslateWith(document, options, () => hits[next++]);
+  writeFileAtomic(file, result.draft);
+  await backend.recordUsage(result.used);
+  return result;
 }

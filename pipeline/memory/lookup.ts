@@ -133,8 +133,8 @@ export function topByCount(postings: Iterable<Int32Array>, maxId: number, counts
   return out;
 }
 
-/** A posting blob (little-endian int32 ids) as an Int32Array, copied only when misaligned. */
-function blobIds(blob: Buffer): Int32Array {
+/** A posting blob (little-endian int32 ids, SQLite's and PostgreSQL's chunks) as an Int32Array, copied only when misaligned. */
+export function blobIds(blob: Buffer): Int32Array {
   return blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length >> 2) : new Int32Array(Uint8Array.from(blob).buffer);
 }
 

@@ -5,8 +5,9 @@
  * Schema (tables `tm_*`, the columns of SQLite schema 2 in pipeline/memory/store.ts):
  * - `tm_units`: the same unit columns (`pair_hash` int8), ids from its sequence (never reused);
  * - `tm_grams`: the same inverted index as SQLite's `grams` — per gram key (`gramKeys`: Chinese
- *   character bigrams, English words) chunks of unit ids as `int4[]`, one chunk per key per write
- *   transaction (`tm_gram_chunks` sequence), so writers only append;
+ *   character bigrams, English words) chunks of unit ids, little-endian int32 `bytea` as in SQLite
+ *   (read back without parsing: node-postgres reads an `int4[]` as text), a new chunk per key per
+ *   flush (`tm_gram_chunks` sequence), so writers only append;
  * - `tm_builds`, `tm_meta` (schema version).
  * Retrieval reads the same keys with the same budget as SQLite (`gramsToRead`, `topByCount`) in
  * three queries (frequencies, postings, rows), so both back ends offer the same candidates.
@@ -22,7 +23,7 @@ import type { TranslationUnit } from '../types.ts';
 import { canonicalTag, matchKey } from '../text/index.ts';
 import type { BuildRecord, StoredUnit, TmBackend } from './backend.ts';
 import { memoryName, rowToStoredUnit } from './backend.ts';
-import { gramsToRead, topByCount, type CandidateRow } from './lookup.ts';
+import { blobIds, gramsToRead, topByCount, type CandidateRow } from './lookup.ts';
 import { familyHash, isoNow, pairHash, sideKey, sortPostings, unitGramKeys, type AddResult, type MemoryAccess, type MemoryStats, type UnitRow } from './store.ts';
 import type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
 import { gramKeys, matchTokens } from './text.ts';
@@ -32,6 +33,8 @@ const SCHEMA_VERSION = '2';
 const WRITE_LOCK = 0x42545854;
 /** Units per multi-row INSERT. */
 const BATCH = 5000;
+/** Buffered postings (gram key, unit id) after which they are written as chunks, as SQLite's store does. */
+const FLUSH_POSTINGS = 8_000_000;
 /** Units per page when reading them all. */
 const PAGE = 5000;
 
@@ -64,7 +67,7 @@ CREATE TABLE IF NOT EXISTS tm_units (
 CREATE INDEX IF NOT EXISTS tm_units_pair_hash ON tm_units (pair_hash);
 CREATE INDEX IF NOT EXISTS tm_units_origin_doc ON tm_units (origin_doc);
 CREATE TABLE IF NOT EXISTS tm_builds (id serial PRIMARY KEY, at text NOT NULL, source text NOT NULL);
-CREATE TABLE IF NOT EXISTS tm_grams (gram int4 NOT NULL, chunk int8 NOT NULL, n integer NOT NULL, ids int4[] NOT NULL, PRIMARY KEY (gram, chunk));
+CREATE TABLE IF NOT EXISTS tm_grams (gram int4 NOT NULL, chunk int8 NOT NULL, n integer NOT NULL, ids bytea NOT NULL, PRIMARY KEY (gram, chunk));
 CREATE SEQUENCE IF NOT EXISTS tm_gram_chunks;
 `;
 
@@ -160,18 +163,18 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
    */
   async function store(units: Iterable<TranslationUnit>): Promise<{ id: number; added: boolean }[]> {
     const out: { id: number; added: boolean }[] = [];
-    const postingKeys: number[] = [];
-    const postingIds: number[] = [];
-    const known = new Map<number, { a: string; b: string; id: number }[]>();
+    let postingKeys: number[] = [];
+    let postingIds: number[] = [];
     let batch: Prepared[] = [];
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
-      const hashes = [...new Set(batch.map((p) => p.hash))].filter((h) => !known.has(h));
-      if (hashes.length > 0) {
-        const rows = (await client.query('SELECT id, source, target, source_markup, target_markup, source_key, target_key, pair_hash FROM tm_units WHERE pair_hash = ANY($1::int8[])', [hashes])).rows;
-        for (const h of hashes) known.set(h, []);
-        for (const r of rows) known.get(r.pair_hash as number)!.push({ a: sideKey(r.source_key, r.source, r.source_markup), b: sideKey(r.target_key, r.target, r.target_markup), id: r.id });
-      }
+      // Pairs stored by earlier batches of this transaction are found by the query below (a
+      // transaction sees its own rows), so what is known is kept per batch only.
+      const known = new Map<number, { a: string; b: string; id: number }[]>();
+      const hashes = [...new Set(batch.map((p) => p.hash))];
+      const rows = (await client.query('SELECT id, source, target, source_markup, target_markup, source_key, target_key, pair_hash FROM tm_units WHERE pair_hash = ANY($1::int8[])', [hashes])).rows;
+      for (const h of hashes) known.set(h, []);
+      for (const r of rows) known.get(r.pair_hash as number)!.push({ a: sideKey(r.source_key, r.source, r.source_markup), b: sideKey(r.target_key, r.target, r.target_markup), id: r.id });
       const fresh: { p: Prepared; at: number; entry: { a: string; b: string; id: number } }[] = [];
       const repeats: { at: number; entry: { id: number } }[] = [];
       for (const p of batch) {
@@ -201,6 +204,11 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
       }
       for (const r of repeats) out[r.at].id = r.entry.id;
       batch = [];
+      if (postingKeys.length >= FLUSH_POSTINGS) {
+        await writePostings(postingKeys, postingIds);
+        postingKeys = [];
+        postingIds = [];
+      }
     };
     for (const unit of units) {
       batch.push(prepare(unit));
@@ -218,18 +226,18 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
     const chunk = (await client.query("SELECT nextval('tm_gram_chunks') AS c")).rows[0].c as number;
     const grams: number[] = [];
     const ns: number[] = [];
-    const lists: string[] = [];
+    const lists: Buffer[] = [];
     let start = 0;
     while (start < sorted.keys.length) {
       let end = start + 1;
       while (end < sorted.keys.length && sorted.keys[end] === sorted.keys[start]) end++;
       grams.push(sorted.keys[start]);
       ns.push(end - start);
-      lists.push(`{${sorted.ids.subarray(start, end).join(',')}}`);
+      lists.push(Buffer.from(sorted.ids.buffer, sorted.ids.byteOffset + start * 4, (end - start) * 4));
       start = end;
     }
     for (let i = 0; i < grams.length; i += 50_000) {
-      await client.query('INSERT INTO tm_grams (gram, chunk, n, ids) SELECT g, $1, n, ids::int4[] FROM unnest($2::int4[], $3::int4[], $4::text[]) AS t(g, n, ids)',
+      await client.query('INSERT INTO tm_grams (gram, chunk, n, ids) SELECT g, $1, n, ids FROM unnest($2::int4[], $3::int4[], $4::bytea[]) AS t(g, n, ids)',
         [chunk, grams.slice(i, i + 50_000), ns.slice(i, i + 50_000), lists.slice(i, i + 50_000)]);
     }
   }
@@ -263,7 +271,7 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         const df = (await client.query('SELECT gram, sum(n)::int4 AS n FROM tm_grams WHERE gram = ANY($1::int4[]) GROUP BY gram', [keys])).rows as { gram: number; n: number }[];
         const read = gramsToRead(df.map((g) => ({ key: g.gram, n: g.n })));
         if (read.length === 0) return [];
-        const lists = (await client.query('SELECT ids FROM tm_grams WHERE gram = ANY($1::int4[])', [read])).rows.map((r) => Int32Array.from(r.ids as number[]));
+        const lists = (await client.query('SELECT ids FROM tm_grams WHERE gram = ANY($1::int4[])', [read])).rows.map((r) => blobIds(r.ids as Buffer));
         let maxId = 0;
         for (const ids of lists) for (let i = 0; i < ids.length; i++) if (ids[i] > maxId) maxId = ids[i];
         if (counts.length <= maxId) counts = new Uint16Array(maxId + 1024);
@@ -349,12 +357,13 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         const removed = new Set<number>(rows.map((r) => r.id as number));
         const keys = new Set<number>();
         for (const r of rows) for (const k of unitGramKeys(matchTokens(r.source), r.source_lang, matchTokens(r.target), r.target_lang)) keys.add(k);
-        const chunks = (await client.query('SELECT gram, chunk, ids FROM tm_grams WHERE gram = ANY($1::int4[])', [[...keys]])).rows as { gram: number; chunk: number; ids: number[] }[];
+        const chunks = (await client.query('SELECT gram, chunk, ids FROM tm_grams WHERE gram = ANY($1::int4[])', [[...keys]])).rows as { gram: number; chunk: number; ids: Buffer }[];
         for (const c of chunks) {
-          const kept = c.ids.filter((id) => !removed.has(id));
-          if (kept.length === c.ids.length) continue;
+          const all = blobIds(c.ids);
+          const kept = all.filter((id) => !removed.has(id));
+          if (kept.length === all.length) continue;
           if (kept.length === 0) await client.query('DELETE FROM tm_grams WHERE gram = $1 AND chunk = $2', [c.gram, c.chunk]);
-          else await client.query('UPDATE tm_grams SET n = $1, ids = $2::int4[] WHERE gram = $3 AND chunk = $4', [kept.length, kept, c.gram, c.chunk]);
+          else await client.query('UPDATE tm_grams SET n = $1, ids = $2 WHERE gram = $3 AND chunk = $4', [kept.length, Buffer.from(kept.buffer), c.gram, c.chunk]);
         }
         await client.query('DELETE FROM tm_units WHERE id = ANY($1::int4[])', [[...removed]]);
         return rows.map((r) => ({ source: r.source, target: r.target, sourceLang: r.source_lang, targetLang: r.target_lang, origin: { doc: r.origin_doc, link: r.origin_link }, superseded: r.superseded, build: r.superseded_by }));
