@@ -14,6 +14,7 @@ import { lookupIn, openBackend, sqliteBackend, type TmBackend } from '../pipelin
 import { openMemory } from '../pipeline/memory/store.ts';
 import { writeTmx } from '../pipeline/memory/tmx-write.ts';
 import type { TranslationUnit } from '../pipeline/types.ts';
+import { run } from '../pipeline/cli/index.ts';
 import { bitext, DIST_MAIN } from './helpers/cli.ts';
 import { fixture as tempDir } from './helpers/fixtures.ts';
 import { ROOT } from './helpers/paths.ts';
@@ -167,6 +168,32 @@ describe('PostgreSQL back end', () => {
     const pruned = await bitext(['tm', 'prune', '--memory', url, '--json']);
     expect((JSON.parse(pruned.stdout) as { removed: { source: string }[] }).removed.map((u) => u.source)).toEqual(['第二句。']);
     expect(await count(url, 'SELECT count(*) AS n FROM tm_units')).toBe(2);
+  });
+
+  it('pretranslate and BITEXT_MEMORY: the same draft as from SQLite, usage counts raised on the server', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'memory.sqlite');
+    const url = await freshPostgres();
+    const units = [unit('深圳地铁16号线开通。', 'Shenzhen Metro Line 16 opens.'), unit('全长29.2公里。', 'It is 29.2 kilometers long.')];
+    for (const spec of [file, url]) {
+      const b = await openBackend(spec, 'create');
+      await b.addUnits(units);
+      await b.close();
+    }
+    const doc = join(dir, 'new.zh.md');
+    // the first sentence exactly (100), the second with 公里 → 千米 (a fuzzy match)
+    writeFileSync(doc, '深圳地铁16号线开通。全长29.2千米。\n');
+    const a = await bitext(['pretranslate', doc, '--memory', file, '--out', join(dir, 'a.md'), '--json']);
+    const stdout = { text: '', write(chunk: string) { this.text += chunk; return true; } };
+    const stderr = { text: '', write(chunk: string) { this.text += chunk; return true; } };
+    // no --memory: BITEXT_MEMORY names the server
+    expect(await run(['pretranslate', doc, '--out', join(dir, 'b.md'), '--json'], { stdout, stderr, env: { BITEXT_MEMORY: url } })).toBe(0);
+    expect(readFileSync(join(dir, 'b.md'), 'utf8')).toBe(readFileSync(join(dir, 'a.md'), 'utf8'));
+    const report = JSON.parse(stdout.text) as { bands: { band: string; segments: number }[] };
+    expect(JSON.parse(a.stdout).bands).toEqual(report.bands);
+    // band 101: the first segment's hit is not a document's first link (no origin), so plain 100
+    expect(report.bands.find((b) => b.band === '100')!.segments).toBe(1);
+    expect(await count(url, 'SELECT sum(usage) AS n FROM tm_units')).toBe(2);
   });
 
   it('refuses a URL that is not a supported memory, in one line, for every verb', async () => {
