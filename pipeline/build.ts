@@ -24,15 +24,14 @@ import { parseLinkId, type Bitext, type Finding, type TranslationUnit } from './
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
-import { unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
-import { checkMemorySpec, isPostgresUrl, openBackend } from './memory/backend.ts';
+import { checkMemorySpec, isPostgresUrl, openBackend, unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
 import { documentTitle, renderEdition, renderIndex } from './publish/index.ts';
 import { checkBitext, toReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
 
 /** Options of `build`. */
 export interface BuildOptions {
-  /** Translation memory file; default `<outputDir>/memory.sqlite`. */
+  /** Translation memory: a file or a `postgres://` URL (pipeline/memory/backend.ts); default `<outputDir>/memory.sqlite`. */
   memory?: string;
   /** Interface language of the edition (BCP 47; resolved with fallback by publish). Default `en`. */
   uiLang?: string;

@@ -1,14 +1,14 @@
 /**
- * What the memory verbs (`tm import|export|lookup|stats` in tm.ts, `pretranslate` in
- * pretranslate.ts) share: opening the memory, and reading their language and number arguments.
- * `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage counts) to an existing
- * memory; only `tm import` creates a missing one. Bad arguments throw `BitextError`
- * (exit 2) with the messages the verbs have always given.
+ * What the memory verbs (`tm import|export|lookup|stats|prune|migrate` in tm.ts, `pretranslate` in
+ * pretranslate.ts) share: opening the memory — an SQLite path or a `postgres://` URL
+ * (`withBackend`; `tm export` still reads SQLite only, `withMemory`) — and reading their language
+ * and number arguments. `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage
+ * counts) to an existing memory; only `tm import` and `tm migrate` (its target) create a missing
+ * one. Bad arguments throw `BitextError` (exit 2) with the messages the verbs have always given.
  */
 import { BitextError } from '../io.ts';
 import { canonicalTag } from '../text/index.ts';
-import { abandonMemory, closeMemory, memoryError, openMemory, type Memory, type MemoryAccess } from '../memory/index.ts';
-import { checkMemorySpec, isMemoryUrl, isPostgresUrl, memoryName, openBackend, type TmBackend } from '../memory/backend.ts';
+import { abandonMemory, checkMemorySpec, closeMemory, isMemoryUrl, isPostgresUrl, memoryError, memoryName, openBackend, openMemory, type Memory, type MemoryAccess, type TmBackend } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 
 /** The memory `spec` as a verb opens it: a path resolved against `io.cwd` (`pathIn`), a URL as typed. */
@@ -85,7 +85,8 @@ export async function withBackend<T>(spec: string, access: MemoryAccess, work: (
   try {
     result = await work(backend);
   } catch (error) {
-    await backend.abandon();
+    // The command's own error is the one to report, not a second one from cleaning up after it.
+    await backend.abandon().catch(() => undefined);
     throw memoryError(spec, error);
   }
   await backend.close();

@@ -6,7 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { BitextError, checkOutputFile, located } from '../io.ts';
 import { isChinese, languageOfFileName } from '../text/index.ts';
 import { loadDocument } from '../segment/index.ts';
-import { pretranslateFileIn } from '../memory/backend.ts';
+import { pretranslateFileIn } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, memoryIn, withBackend } from './memory.ts';
 

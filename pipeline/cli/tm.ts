@@ -1,14 +1,14 @@
 /**
- * `bitext tm import|export|lookup|stats|prune`: the translation memory (pipeline/memory) from the
- * command line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import`
- * creates a missing memory (and removes it again when the import fails); export, lookup and stats
- * open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * `bitext tm import|export|lookup|stats|prune|migrate`: the translation memory (pipeline/memory)
+ * from the command line. Every verb takes `--memory PATH|URL` (default `$BITEXT_MEMORY`, else
+ * `output/memory.sqlite`): a file, or a `postgres://` URL (pipeline/memory/postgres.ts; `tm export`
+ * reads files only); only `tm import` and `tm migrate` create a missing memory (and remove it again
+ * when they fail); export, lookup and stats open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
  * writes over a source document or a file that is not TMX.
  */
 import { BitextError, checkOutputFile } from '../io.ts';
 import { escapeControls } from '../text/index.ts';
-import { exportTmx, exportWarning } from '../memory/index.ts';
-import { lookupIn, memoryName, migrateMemory } from '../memory/backend.ts';
+import { exportTmx, exportWarning, lookupIn, memoryName, migrateMemory } from '../memory/index.ts';
 import { readTmxUnits, type TmxImportResult } from '../memory/tmx-import.ts';
 import { pathIn, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, memoryIn, sqliteOnly, withBackend, withMemory } from './memory.ts';

@@ -10,7 +10,9 @@
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
- * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
+ * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure);
+ * - `backend.ts`: `openBackend(spec, access)` — an SQLite path or a `postgres://` URL behind one async
+ *   `TmBackend` — with `lookupIn`, `pretranslateFileIn`, `migrateMemory`; `postgres.ts`: the server back end.
  */
 export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
@@ -26,6 +28,8 @@ export type { LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
 export { draftMarkdown } from './draft.ts';
+export { openBackend, sqliteBackend, lookupIn, pretranslateFileIn, migrateMemory, checkMemorySpec, isMemoryUrl, isPostgresUrl, memoryName } from './backend.ts';
+export type { TmBackend, StoredUnit, BuildRecord } from './backend.ts';
 export type { Pretranslation, DraftSegment } from './pretranslate.ts';
 // The shapes this stage exchanges live in pipeline/types.ts; re-exported for callers of this door.
 export type { TranslationUnit, LookupHit, MatchBand, BandCount, LeverageReport } from '../types.ts';

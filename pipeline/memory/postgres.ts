@@ -117,6 +117,9 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
   const name = memoryName(url);
   const fail = (error: unknown): BitextError => error instanceof BitextError ? error : new BitextError(`${name}: PostgreSQL: ${(error as Error).message}`, { cause: error });
   const client = new pg.Client({ connectionString: url });
+  // A connection lost while idle is reported by the next query, which rejects; without a listener
+  // node-postgres's 'error' event would end the process instead.
+  client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (error) {
