@@ -11,6 +11,10 @@
  * - `tm_builds`, `tm_meta` (schema version).
  * Retrieval reads the same keys with the same budget as SQLite (`gramsToRead`, `topByCount`) in
  * three queries (frequencies, postings, rows), so both back ends offer the same candidates.
+ * pg_trgm instead (a GIN `gin_trgm_ops` index on `source`, `source % query` ordered by similarity,
+ * 70 candidates scored by `scoreCandidates`), measured at 200,000 bench units on a loaded 2-CPU
+ * machine: p50 6.2 ms against 16.3 ms, but the same top-1 score in only 280 of 300 queries — its
+ * trigram-similarity threshold drops fuzzy Chinese matches the gram keys find — so it is not used.
  * Writes: each is one transaction that first takes a transaction-level advisory lock
  * (`WRITE_LOCK`), so writers from any number of processes run one after another: identity (FR-10:
  * `pair_hash`, then the texts compared) sees every unit committed before, and no unit is lost or
