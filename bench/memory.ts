@@ -66,18 +66,24 @@ export function perturb(text: string, pool: string[], rand: () => number): strin
 }
 
 /**
- * Write a TMX of `units` zh-CN→en units to `file`, streamed in 1 MB pieces: unit i is corpus
- * sentence i mod |zh| (unchanged the first time round, then perturbed), target an English line.
+ * The bench's `units` zh→en pairs `[source, target]`: pair i is corpus sentence i mod |zh|
+ * (unchanged the first time round, then perturbed), target an English line. Seeded: every call
+ * gives the same pairs.
  */
-export function generateTmx(file: string, units: number, zh: string[], en: string[], pool: string[]): void {
+export function* benchPairs(units: number, zh: string[], en: string[], pool: string[]): Generator<[string, string]> {
   const rand = mulberry32(42);
-  const fd = openSync(file, 'w');
-  let buffer = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="bitext-bench" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="zh-CN" datatype="plaintext"/>\n<body>\n';
   for (let i = 0; i < units; i++) {
     const base = i % zh.length;
     const variant = Math.floor(i / zh.length);
-    const source = variant === 0 ? zh[base] : perturb(zh[base], pool, rand);
-    const target = en[(base * 7 + variant) % en.length];
+    yield [variant === 0 ? zh[base] : perturb(zh[base], pool, rand), en[(base * 7 + variant) % en.length]];
+  }
+}
+
+/** Write a TMX of the `benchPairs` (zh-CN→en) to `file`, streamed in 1 MB pieces. */
+export function generateTmx(file: string, units: number, zh: string[], en: string[], pool: string[]): void {
+  const fd = openSync(file, 'w');
+  let buffer = '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n<header creationtool="bitext-bench" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="zh-CN" datatype="plaintext"/>\n<body>\n';
+  for (const [source, target] of benchPairs(units, zh, en, pool)) {
     buffer += `<tu><tuv xml:lang="zh-CN"><seg>${escapeText(source)}</seg></tuv><tuv xml:lang="en"><seg>${escapeText(target)}</seg></tuv></tu>\n`;
     if (buffer.length > 1 << 20) { writeSync(fd, buffer); buffer = ''; }
   }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark module present in bench/ (each owner adds theirs):
- * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), adversarial.ts
- * (`runAdversarialBench`), docs.ts (`runDocsBench`), review.ts
+ * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), postgres.ts (`runPostgresBench`),
+ * adversarial.ts (`runAdversarialBench`), docs.ts (`runDocsBench`), review.ts
  * (`runReviewBench`). Modules are imported dynamically so a
  * missing one is skipped, not an error.
  */
@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 const modules: [string, string][] = [
   ['./align.ts', 'runAlignBench'],
   ['./memory.ts', 'runMemoryBench'],
+  ['./postgres.ts', 'runPostgresBench'],
   ['./adversarial.ts', 'runAdversarialBench'],
   ['./docs.ts', 'runDocsBench'],
   ['./review.ts', 'runReviewBench'],

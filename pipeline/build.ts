@@ -24,14 +24,14 @@ import { parseLinkId, type Bitext, type Finding, type TranslationUnit } from './
 import { BitextError, checkWritableFolder, located, realPath, removeStaleTemporaries, Staging } from './io.ts';
 import { findPairs, loadPair, type DocumentPair } from './align/index.ts';
 import { formatAlign, toAlignmentJson } from './align/index.ts';
-import { abandonMemory, addBuildUnits, closeMemory, openMemory, unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
+import { checkMemorySpec, isPostgresUrl, openBackend, unitsFromBitext, writeTmx, type BuildUnitsResult } from './memory/index.ts';
 import { documentTitle, renderEdition, renderIndex } from './publish/index.ts';
 import { checkBitext, toReview } from './check/index.ts';
 import { isTraditional } from './text/index.ts';
 
 /** Options of `build`. */
 export interface BuildOptions {
-  /** Translation memory file; default `<outputDir>/memory.sqlite`. */
+  /** Translation memory: a file or a `postgres://` URL (pipeline/memory/backend.ts); default `<outputDir>/memory.sqlite`. */
   memory?: string;
   /** Interface language of the edition (BCP 47; resolved with fallback by publish). Default `en`. */
   uiLang?: string;
@@ -105,16 +105,16 @@ export async function build(sourceDir: string, outputDir: string, options: Build
       ...(withHant(b, options.script) ? { alternate: { href: `${encodeURIComponent(b.doc)}/index.hant.html`, script: 'hant' as const } } : {}),
     }));
     staging.write(join(outputDir, 'index.html'), renderIndex(entries, { uiLang }));
-    const memory = openMemory(memoryFile, 'create');
+    const memory = await openBackend(memoryFile, 'create');
     let result: BuildUnitsResult;
     try {
-      result = addBuildUnits(memory, units.flat(), bitexts.map((b) => b.doc), realPath(sourceDir));
+      result = await memory.addBuild(units.flat(), bitexts.map((b) => b.doc), realPath(sourceDir));
     } catch (error) {
       // A memory this build created is removed again: a failed build leaves no new file behind.
-      abandonMemory(memory);
+      await memory.abandon();
       throw error;
     }
-    closeMemory(memory);
+    await memory.close();
     staging.commit();
     return { documents, unitsAdded: result.added, unitsExisting: result.existing, unitsSuperseded: result.superseded, unitsRestored: result.restored, unitsWithErrors, strict, memory: memoryFile };
   } catch (error) {
@@ -186,10 +186,13 @@ const DOCUMENT_FILES = ['alignment.align', 'alignment.json', 'memory.tmx', 'inde
  * written may be a folder now. Throws `BitextError` (exit 2) naming the path.
  */
 export function checkOutputPlaces(outputDir: string, memoryFile: string, pairs: readonly DocumentPair[]): void {
+  checkMemorySpec(memoryFile);
+  // A server memory (postgres://) shares no name with the output files.
+  const server = isPostgresUrl(memoryFile);
   const inside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
   const out = realPath(outputDir);
   const listing = join(outputDir, 'index.html');
-  const memoryNames = new Set(['', '-wal', '-shm', '-journal'].map((suffix) => realPath(memoryFile + suffix)));
+  const memoryNames = new Set(server ? [] : ['', '-wal', '-shm', '-journal'].map((suffix) => realPath(memoryFile + suffix)));
   const files = [listing];
   for (const pair of pairs) {
     const source = realPath(pair.dir);
@@ -211,6 +214,7 @@ export function checkOutputPlaces(outputDir: string, memoryFile: string, pairs: 
     }
     if (existsSync(file) && statSync(file).isDirectory()) throw new BitextError(located(file, undefined, 'is a folder, expected a file the build writes'), { file });
   }
+  if (server) return;
   checkWritableFolder(dirname(memoryFile));
   if (existsSync(memoryFile)) {
     if (statSync(memoryFile).isDirectory()) throw new BitextError(located(memoryFile, undefined, 'is a folder, expected a translation memory file'), { file: memoryFile });

@@ -66,7 +66,7 @@ async function compile(outdir: string): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pg'],
     sourcemap: 'linked',
     // Chinese text (opencc-js's conversion tables, about 1 MB) stays UTF-8 instead of \u escapes:
     // half the bytes to read, decode and compile at start.

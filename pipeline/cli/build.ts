@@ -5,6 +5,7 @@ import type { WriteStream } from 'node:tty';
 import { build } from '../build.ts';
 import { escapeControls } from '../text/index.ts';
 import { pathIn, type CliIo } from './context.ts';
+import { memoryIn } from './memory.ts';
 
 /** Arguments of `build`. */
 export interface BuildArgs {
@@ -12,7 +13,7 @@ export interface BuildArgs {
   source: string;
   /** Output folder; default `output`. */
   output: string;
-  /** Translation memory file; default `<output>/memory.sqlite`. */
+  /** Translation memory file or postgres:// URL; default `BITEXT_MEMORY`, else `<output>/memory.sqlite`. */
   memory?: string;
   /** Interface language of the editions (a tag or POSIX locale name, resolved by publish). */
   uiLang: string;
@@ -36,7 +37,7 @@ export async function runBuild(args: BuildArgs, io: CliIo): Promise<number> {
   let bar: InstanceType<NonNullable<typeof progress>['SingleBar']> | undefined;
   const output = pathIn(io, args.output);
   const summary = await build(pathIn(io, args.source), output, {
-    memory: args.memory === undefined ? undefined : pathIn(io, args.memory),
+    memory: args.memory === undefined ? undefined : memoryIn(io, args.memory),
     uiLang: args.uiLang,
     script: args.script,
     strict: args.strict === true,

@@ -17,7 +17,7 @@ import type { CliIo } from './context.ts';
 import type { BuildArgs } from './build.ts';
 import type { AlignArgs } from './align.ts';
 import type { EvalArgs } from './eval.ts';
-import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmPruneArgs, TmStatsArgs } from './tm.ts';
+import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmMigrateArgs, TmPruneArgs, TmStatsArgs } from './tm.ts';
 import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
@@ -76,6 +76,9 @@ function wholeNumber(value: string): number {
  */
 export function parse(argv: readonly string[], io: CliIo): Invocation {
   let found: Invocation | undefined;
+  // BITEXT_MEMORY names the memory of every verb run without --memory (a team's shared server).
+  const envMemory = (io.env ?? process.env).BITEXT_MEMORY || undefined;
+  const memoryDefault = envMemory ?? DEFAULT_MEMORY;
   // An action only records what to run: `run()` (or a test) decides when to load and run it.
   const on =
     <Args,>(verb: string, load: (args: Args, io: CliIo) => Promise<number>) =>
@@ -102,7 +105,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .description('align every document pair under SOURCE and write the editions, alignment files, TMX and TM entries to OUTPUT')
     .argument('[source]', 'folder of document folders (each with zh.md and en.md)', 'source')
     .argument('[output]', 'output folder', 'output')
-    .option('--memory <path>', 'translation memory file (default OUTPUT/memory.sqlite)')
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (default $BITEXT_MEMORY, else OUTPUT/memory.sqlite)', envMemory)
     .option('--ui-lang <tag>', 'interface language of the edition: en, zh-Hans, zh-Hant (zh-CN, zh_TW.UTF-8… are resolved; others fall back to en)', uiLanguage, 'en')
     .addOption(new Option('--script <script>', 'also write a Traditional Chinese edition with "hant"').choices(['hans', 'hant']))
     .option('--strict', 'leave units of links with check errors out of the translation memory and TMX files')
@@ -128,7 +131,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--json', 'print the scores and counts as JSON')
     .action((opts: EvalArgs) => evaluate(opts));
 
-  const tm = program.command('tm').description('translation memory: import, export, lookup, stats, prune');
+  const tm = program.command('tm').description('translation memory: import, export, lookup, stats, prune, migrate');
   const tmImport = on<TmImportArgs>('tm import', async (args, io) => (await import('./tm.ts')).runTmImport(args, io));
   tm.command('import')
     .description('import a TMX file (TMX 1.4b or 1.1; UTF-8 or UTF-16): by default every unit with a Chinese and an English variant')
@@ -136,7 +139,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--src <lang>', 'source language of the units to take (BCP 47)')
     .option('--tgt <lang>', 'target language of the units to take (BCP 47)')
     .option('--replace', 'empty the translation memory first (same transaction)')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print the counts as JSON')
     .action((file: string, opts: Omit<TmImportArgs, 'file'>) => tmImport({ file, ...opts }));
 
@@ -147,7 +150,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--src <lang>', 'only units with this source language (either direction)')
     .option('--tgt <lang>', 'only units with this target language (either direction)')
     .option('--doc <name>', 'only units from this document')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .action((file: string, opts: Omit<TmExportArgs, 'file'>) => tmExport({ file, ...opts }));
 
   const tmLookup = on<TmLookupArgs>('tm lookup', async (args, io) => (await import('./tm.ts')).runTmLookup(args, io));
@@ -158,23 +161,31 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--tgt <lang>', 'language wanted (default: en for Chinese text, else zh-Hans)')
     .option('--min <score>', 'lowest score shown', '50')
     .option('--max <n>', 'most hits shown', '5')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print [{source, target, sourceLang, targetLang, score, band, origin}]')
     .action((text: string, opts: Omit<TmLookupArgs, 'text'>) => tmLookup({ text, ...opts }));
 
   const tmStats = on<TmStatsArgs>('tm stats', async (args, io) => (await import('./tm.ts')).runTmStats(args, io));
   tm.command('stats')
     .description('units per language pair and per origin document')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print as JSON')
     .action((opts: TmStatsArgs) => tmStats(opts));
 
   const tmPrune = on<TmPruneArgs>('tm prune', async (args, io) => (await import('./tm.ts')).runTmPrune(args, io));
   tm.command('prune')
     .description('remove the units rebuilds superseded (their alignment no longer has them) and print them')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print {removed: [{source, target, sourceLang, targetLang, origin, superseded, build}]}')
     .action((opts: TmPruneArgs) => tmPrune(opts));
+
+  const tmMigrate = on<TmMigrateArgs>('tm migrate', async (args, io) => (await import('./tm.ts')).runTmMigrate(args, io));
+  tm.command('migrate')
+    .description('copy every unit, build and supersession of one memory into another (files and postgres:// URLs, either way)')
+    .argument('<from>', 'memory to copy from')
+    .argument('<to>', 'memory to copy into (created when missing)')
+    .option('--json', 'print {added, existing}')
+    .action((from: string, to: string, opts: Omit<TmMigrateArgs, 'from' | 'to'>) => tmMigrate({ from, to, ...opts }));
 
   const pretranslate = on<PretranslateArgs>('pretranslate', async (args, io) => (await import('./pretranslate.ts')).runPretranslate(args, io));
   program
@@ -185,7 +196,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--tgt <lang>', 'language of the draft (default: en for a Chinese document, else zh-Hans)')
     .option('--min <score>', 'lowest score used (50–100: below 50 is "no match", as in the bands)', '50')
     .option('--out <file>', 'draft file (default output/<name>.draft.<tgt>.md)')
-    .option('--memory <path>', 'translation memory file', DEFAULT_MEMORY)
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print the leverage report as JSON')
     .action((doc: string, opts: Omit<PretranslateArgs, 'doc'>) => pretranslate({ doc, ...opts }));
 

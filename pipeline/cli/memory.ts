@@ -1,13 +1,21 @@
 /**
- * What the memory verbs (`tm import|export|lookup|stats` in tm.ts, `pretranslate` in
- * pretranslate.ts) share: opening the memory, and reading their language and number arguments.
- * `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage counts) to an existing
- * memory; only `tm import` creates a missing one. Bad arguments throw `BitextError`
- * (exit 2) with the messages the verbs have always given.
+ * What the memory verbs (`tm import|export|lookup|stats|prune|migrate` in tm.ts, `pretranslate` in
+ * pretranslate.ts) share: opening the memory — an SQLite path or a `postgres://` URL
+ * (`withBackend`; `tm export` still reads SQLite only, `withMemory`) — and reading their language
+ * and number arguments. `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage
+ * counts) to an existing memory; only `tm import` and `tm migrate` (its target) create a missing
+ * one. Bad arguments throw `BitextError` (exit 2) with the messages the verbs have always given.
  */
 import { BitextError } from '../io.ts';
 import { canonicalTag } from '../text/index.ts';
-import { abandonMemory, closeMemory, memoryError, openMemory, type Memory, type MemoryAccess } from '../memory/index.ts';
+import { abandonMemory, checkMemorySpec, closeMemory, isMemoryUrl, isPostgresUrl, memoryError, memoryName, openBackend, openMemory, type Memory, type MemoryAccess, type TmBackend } from '../memory/index.ts';
+import { pathIn, type CliIo } from './context.ts';
+
+/** The memory `spec` as a verb opens it: a path resolved against `io.cwd` (`pathIn`), a URL as typed. */
+export function memoryIn(io: CliIo, spec: string): string {
+  return isMemoryUrl(spec) ? spec : pathIn(io, spec);
+}
+
 
 /**
  * `value` as a canonical BCP 47 tag (`canonicalTag`), `undefined` when not given. Throws
@@ -37,6 +45,7 @@ export function integerArgument(value: string, option: string, low: number, high
  * not readable or writable, locked or on a full disk.
  */
 export function withMemory<T>(path: string, access: MemoryAccess, work: (memory: Memory) => T): T {
+  sqliteOnly(path);
   const memory = openMemory(path, access);
   let result: T;
   try {
@@ -46,5 +55,40 @@ export function withMemory<T>(path: string, access: MemoryAccess, work: (memory:
     throw memoryError(path, error);
   }
   closeMemory(memory);
+  return result;
+}
+
+/**
+ * Throw `BitextError` (exit 2, one line) unless `spec` is an SQLite path: a URL of another scheme
+ * is not a supported memory (`checkMemorySpec`); a PostgreSQL one is not served by the verbs that
+ * still open SQLite only (`withMemory`, build).
+ */
+export function sqliteOnly(spec: string): void {
+  checkMemorySpec(spec);
+  if (isPostgresUrl(spec)) throw new BitextError(`${memoryName(spec)}: this verb uses SQLite memories only: copy the PostgreSQL memory to a file first (bitext tm migrate URL FILE)`);
+}
+
+/**
+ * Open the memory `spec` (a path or a postgres:// URL, `openBackend`) for `access`, run `work` on it
+ * and close it. When `work` rejects, what opening created is removed (`TmBackend.abandon`) and
+ * SQLite errors are named after the memory (`memoryError`). Rejects with `BitextError` (exit 2) as
+ * `openBackend` does.
+ */
+export async function withBackend<T>(spec: string, access: MemoryAccess, work: (backend: TmBackend) => Promise<T>): Promise<T> {
+  let backend: TmBackend;
+  try {
+    backend = await openBackend(spec, access);
+  } catch (error) {
+    throw memoryError(spec, error);
+  }
+  let result: T;
+  try {
+    result = await work(backend);
+  } catch (error) {
+    // The command's own error is the one to report, not a second one from cleaning up after it.
+    await backend.abandon().catch(() => undefined);
+    throw memoryError(spec, error);
+  }
+  await backend.close();
   return result;
 }

@@ -6,9 +6,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import { BitextError, checkOutputFile, located } from '../io.ts';
 import { isChinese, languageOfFileName } from '../text/index.ts';
 import { loadDocument } from '../segment/index.ts';
-import { pretranslateFile } from '../memory/index.ts';
+import { pretranslateFileIn } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
-import { integerArgument, languageArgument, withMemory } from './memory.ts';
+import { integerArgument, languageArgument, memoryIn, withBackend } from './memory.ts';
 
 /** Arguments of `pretranslate`. */
 export interface PretranslateArgs {
@@ -44,7 +44,7 @@ export function defaultDraftPath(doc: string, targetLang: string): string {
 export async function runPretranslate(args: PretranslateArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 50, 100);
   const doc = pathIn(io, args.doc);
-  const memory = pathIn(io, args.memory);
+  const memory = memoryIn(io, args.memory);
   const document = loadDocument(doc, languageArgument(args.src, '--src') ?? (languageOfFileName(doc) === null ? 'zh' : undefined));
   const targetLang = languageArgument(args.tgt, '--tgt') ?? (isChinese(document.lang) ? 'en' : 'zh-Hans');
   if (isChinese(targetLang) === isChinese(document.lang)) {
@@ -52,7 +52,7 @@ export async function runPretranslate(args: PretranslateArgs, io: CliIo): Promis
   }
   const out = args.out === undefined ? pathIn(io, defaultDraftPath(doc, targetLang)) : pathIn(io, args.out);
   checkOutputFile(out, [doc, memory], ['.md', '.markdown', '.txt']);
-  const result = withMemory(memory, 'write', (m) => pretranslateFile(m, document, out, { targetLang, min }));
+  const result = await withBackend(memory, 'write', (b) => pretranslateFileIn(b, document, out, { targetLang, min }));
   const report = { ...result.report, draft: out };
   if (args.json) {
     io.stdout.write(JSON.stringify(report, null, 2) + '\n');

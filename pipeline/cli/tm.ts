@@ -1,15 +1,17 @@
 /**
- * `bitext tm import|export|lookup|stats|prune`: the translation memory (pipeline/memory) from the
- * command line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import`
- * creates a missing memory (and removes it again when the import fails); export, lookup and stats
- * open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * `bitext tm import|export|lookup|stats|prune|migrate`: the translation memory (pipeline/memory)
+ * from the command line. Every verb takes `--memory PATH|URL` (default `$BITEXT_MEMORY`, else
+ * `output/memory.sqlite`): a file, or a `postgres://` URL (pipeline/memory/postgres.ts; `tm export`
+ * reads files only); only `tm import` and `tm migrate` create a missing memory (and remove it again
+ * when they fail); export, lookup and stats open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
  * writes over a source document or a file that is not TMX.
  */
-import { checkOutputFile } from '../io.ts';
+import { BitextError, checkOutputFile } from '../io.ts';
 import { escapeControls } from '../text/index.ts';
-import { exportTmx, exportWarning, importTmx, lookup, memoryStats, pruneSuperseded } from '../memory/index.ts';
+import { exportTmx, exportWarning, lookupIn, memoryName, migrateMemory } from '../memory/index.ts';
+import { readTmxUnits, type TmxImportResult } from '../memory/tmx-import.ts';
 import { pathIn, type CliIo } from './context.ts';
-import { integerArgument, languageArgument, withMemory } from './memory.ts';
+import { integerArgument, languageArgument, memoryIn, sqliteOnly, withBackend, withMemory } from './memory.ts';
 
 /** Arguments of `tm import`. */
 export interface TmImportArgs {
@@ -28,10 +30,15 @@ export interface TmImportArgs {
 /** Import a TMX file (`importTmx`) and print the counts (or JSON). Resolves to 0. */
 export async function runTmImport(args: TmImportArgs, io: CliIo): Promise<number> {
   const file = pathIn(io, args.file);
-  const memory = pathIn(io, args.memory);
-  const result = withMemory(memory, 'create', (m) => importTmx(m, file, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), replace: args.replace }));
+  const memory = memoryIn(io, args.memory);
+  const options = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt') };
+  let read: TmxImportResult | undefined;
+  const stored = await withBackend(memory, 'create', (b) => b.importUnits((store) => {
+    read = readTmxUnits(file, options, (unit) => { store(unit); return true; });
+  }, { replace: args.replace }));
+  const result = { ...read!, added: stored.added, existing: stored.existing };
   if (args.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
-  else io.stdout.write(`${file}: ${result.tus} units read, ${result.added} added, ${result.existing} already there, ${result.skipped} skipped (no variant pair in the languages asked) → ${memory}\n`);
+  else io.stdout.write(`${file}: ${result.tus} units read, ${result.added} added, ${result.existing} already there, ${result.skipped} skipped (no variant pair in the languages asked) → ${memoryName(memory)}\n`);
   return 0;
 }
 
@@ -51,7 +58,8 @@ export interface TmExportArgs {
 /** Export the memory (or the units the filter keeps) as TMX 1.4b; a warning on stderr when the filter matched nothing the memory has. Resolves to 0. */
 export async function runTmExport(args: TmExportArgs, io: CliIo): Promise<number> {
   const file = pathIn(io, args.file);
-  const memory = pathIn(io, args.memory);
+  const memory = memoryIn(io, args.memory);
+  sqliteOnly(memory);
   checkOutputFile(file, [memory], ['.tmx', '.xml']);
   const filter = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), doc: args.doc };
   const { n, warning } = withMemory(memory, 'read', (m) => {
@@ -87,7 +95,8 @@ export interface TmLookupArgs {
 export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 0, 100);
   const max = integerArgument(args.max, '--max', 1, 1000);
-  const hits = withMemory(pathIn(io, args.memory), 'read', (m) => lookup(m, args.text, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max }));
+  const options = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max };
+  const hits = await withBackend(memoryIn(io, args.memory), 'read', (b) => lookupIn(b, args.text, options));
   if (args.json) {
     io.stdout.write(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2) + '\n');
     return 0;
@@ -109,13 +118,13 @@ export interface TmStatsArgs {
 
 /** Units per language pair and per origin document (`memoryStats`; names with control characters escaped), or JSON. Resolves to 0. */
 export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
-  const memory = pathIn(io, args.memory);
-  const stats = withMemory(memory, 'read', (m) => memoryStats(m));
+  const memory = memoryIn(io, args.memory);
+  const stats = await withBackend(memory, 'read', (b) => b.stats());
   if (args.json) {
     io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
     return 0;
   }
-  io.stdout.write(`${memory}: ${stats.units} units\n`);
+  io.stdout.write(`${memoryName(memory)}: ${stats.units} units\n`);
   for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
   for (const o of stats.origins) io.stdout.write(`  from ${o.doc === null ? '(imported TMX)' : escapeControls(o.doc)}: ${o.units}\n`);
   return 0;
@@ -134,8 +143,8 @@ export interface TmPruneArgs {
  * or JSON `{ removed: [...] }`. Resolves to 0 (also when nothing was superseded).
  */
 export async function runTmPrune(args: TmPruneArgs, io: CliIo): Promise<number> {
-  const memory = pathIn(io, args.memory);
-  const removed = withMemory(memory, 'write', (m) => pruneSuperseded(m));
+  const memory = memoryIn(io, args.memory);
+  const removed = await withBackend(memory, 'write', (b) => b.prune());
   if (args.json) {
     io.stdout.write(JSON.stringify({ removed }, null, 2) + '\n');
     return 0;
@@ -144,6 +153,31 @@ export async function runTmPrune(args: TmPruneArgs, io: CliIo): Promise<number> 
   for (const u of removed) {
     io.stdout.write(`${safe(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safe(u.source)}\n     → ${safe(u.target)}\n`);
   }
-  io.stdout.write(`${memory}: ${removed.length} superseded units removed\n`);
+  io.stdout.write(`${memoryName(memory)}: ${removed.length} superseded units removed\n`);
+  return 0;
+}
+
+/** Arguments of `tm migrate`. */
+export interface TmMigrateArgs {
+  /** Memory to copy from (path or postgres:// URL). */
+  from: string;
+  /** Memory to copy into (created when missing). */
+  to: string;
+  json?: boolean;
+}
+
+/**
+ * Copy every unit (superseded ones with their supersession) and every build of FROM into TO
+ * (`migrateMemory`, one transaction; TO is created when missing and removed again when the copy
+ * fails); identical pairs already in TO are counted, not stored again. Prints the counts (or JSON
+ * `{ added, existing }`). Resolves to 0.
+ */
+export async function runTmMigrate(args: TmMigrateArgs, io: CliIo): Promise<number> {
+  const from = memoryIn(io, args.from);
+  const to = memoryIn(io, args.to);
+  if (from === to) throw new BitextError(`${memoryName(from)}: tm migrate needs two different memories`);
+  const result = await withBackend(from, 'read', (source) => withBackend(to, 'create', (target) => migrateMemory(source, target)));
+  if (args.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else io.stdout.write(`${memoryName(from)} → ${memoryName(to)}: ${result.added} units copied, ${result.existing} already there\n`);
   return 0;
 }

@@ -14,6 +14,8 @@
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure);
  * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates and
  *   Latin names carried into a fuzzy hit's target), `numbersNote` (what the draft's marker says of them).
+ * - `backend.ts`: `openBackend(spec, access)` — an SQLite path or a `postgres://` URL behind one async
+ *   `TmBackend` — with `lookupIn`, `pretranslateFileIn`, `migrateMemory`; `postgres.ts`: the server back end.
  */
 export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
@@ -32,6 +34,8 @@ export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './p
 export { draftMarkdown } from './draft.ts';
 export { substitute, numbersNote } from './autotranslate.ts';
 export type { AutoTranslation, Substitution, Unresolved, UnresolvedReason, Span } from './autotranslate.ts';
+export { openBackend, sqliteBackend, lookupIn, pretranslateFileIn, migrateMemory, checkMemorySpec, isMemoryUrl, isPostgresUrl, memoryName } from './backend.ts';
+export type { TmBackend, StoredUnit, BuildRecord } from './backend.ts';
 export type { Pretranslation, DraftSegment } from './pretranslate.ts';
 // The shapes this stage exchanges live in pipeline/types.ts; re-exported for callers of this door.
 export type { TranslationUnit, LookupHit, MatchBand, BandCount, LeverageReport } from '../types.ts';

@@ -75,31 +75,42 @@ function readerFor(memory: Memory): Reader {
   return r;
 }
 
-/** Unit ids sharing the most gram keys with `tokens` (family of `lang`), most shared first. */
-function candidates(memory: Memory, tokens: Int32Array, lang: LanguageTag, wanted: number): number[] {
-  const r = readerFor(memory);
-  const keys = gramKeys(tokens, familyHash(lang));
-  if (keys.length === 0) return [];
-  const maxId = (r.maxId.get() as number | null) ?? 0;
-  if (r.counts.length <= maxId) r.counts = new Uint16Array(maxId + 1024);
-  const counts = r.counts;
-  const byRarity = keys
-    .map((key) => ({ key, n: (r.df.get(key) as number | null) ?? 0 }))
-    .filter((g) => g.n > 0)
-    .sort((a, b) => a.n - b.n);
-  const touched: number[] = [];
+/** A gram key of a query and its document frequency (postings stored under it). */
+export interface GramFrequency {
+  key: number;
+  n: number;
+}
+
+/**
+ * Which of the query's gram keys to read (the module comment's budget): those with postings,
+ * rarest first, until `POSTING_BUDGET` postings (the three rarest always). Shared by every back end
+ * (pipeline/memory/backend.ts), so they retrieve the same candidates.
+ */
+export function gramsToRead(frequencies: readonly GramFrequency[]): number[] {
+  const byRarity = frequencies.filter((g) => g.n > 0).sort((a, b) => a.n - b.n);
+  const keys: number[] = [];
   let read = 0;
   for (let g = 0; g < byRarity.length; g++) {
     if (g >= 3 && read + byRarity[g].n > POSTING_BUDGET) break;
     read += byRarity[g].n;
-    for (const blob of r.postings.all(byRarity[g].key) as Buffer[]) {
-      const ids = blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length >> 2) : new Int32Array(Uint8Array.from(blob).buffer);
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
-        if (id > maxId) continue;
-        if (counts[id] === 0) touched.push(id);
-        if (counts[id] < 0xffff) counts[id]++;
-      }
+    keys.push(byRarity[g].key);
+  }
+  return keys;
+}
+
+/**
+ * The `wanted` unit ids that occur in the most of `postings` (arrays of unit ids, each id at most
+ * once per gram key), most first, lower id first among equals. `counts` is a zeroed scratch array
+ * longer than every id ≤ `maxId` (ids above are ignored); it is left zeroed.
+ */
+export function topByCount(postings: Iterable<Int32Array>, maxId: number, counts: Uint16Array, wanted: number): number[] {
+  const touched: number[] = [];
+  for (const ids of postings) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id > maxId) continue;
+      if (counts[id] === 0) touched.push(id);
+      if (counts[id] < 0xffff) counts[id]++;
     }
   }
   // Bucket by count (counts ≤ number of keys) instead of sorting every touched id.
@@ -122,6 +133,83 @@ function candidates(memory: Memory, tokens: Int32Array, lang: LanguageTag, wante
   return out;
 }
 
+/** A posting blob (little-endian int32 ids, SQLite's and PostgreSQL's chunks) as an Int32Array, copied only when misaligned. */
+export function blobIds(blob: Buffer): Int32Array {
+  return blob.byteOffset % 4 === 0 ? new Int32Array(blob.buffer, blob.byteOffset, blob.length >> 2) : new Int32Array(Uint8Array.from(blob).buffer);
+}
+
+/** Unit ids sharing the most gram keys with `tokens` (family of `lang`), most shared first. */
+function candidates(memory: Memory, tokens: Int32Array, lang: LanguageTag, wanted: number): number[] {
+  const r = readerFor(memory);
+  const keys = gramKeys(tokens, familyHash(lang));
+  if (keys.length === 0) return [];
+  const maxId = (r.maxId.get() as number | null) ?? 0;
+  if (r.counts.length <= maxId) r.counts = new Uint16Array(maxId + 1024);
+  const read = gramsToRead(keys.map((key) => ({ key, n: (r.df.get(key) as number | null) ?? 0 })));
+  const postings = read.flatMap((key) => (r.postings.all(key) as Buffer[]).map(blobIds));
+  return topByCount(postings, maxId, r.counts, wanted);
+}
+
+/** A candidate unit as retrieval reads it (`units` columns), for `scoreCandidates`. */
+export interface CandidateRow {
+  id: number;
+  source: string;
+  target: string;
+  source_lang: string;
+  target_lang: string;
+  source_tokens: number;
+  target_tokens: number;
+  origin_doc: string | null;
+  origin_link: string | null;
+  usage: number;
+}
+
+/** How many candidates retrieval hands to scoring for `max` hits. */
+export function candidateCount(max: number): number {
+  return Math.max(CANDIDATES, max * 10);
+}
+
+/**
+ * Score candidate units against the query `q` (languages after defaults, `lookupLanguages`): each
+ * unit in the direction whose languages match (`tagMatches`), by `matchScore`; hits with score ≥
+ * `min`, best first (score, then older unit first), at most `max`. The one ranking of every back
+ * end (pipeline/memory/backend.ts).
+ */
+export function scoreCandidates(rows: Iterable<CandidateRow>, q: MatchText, sourceLang: LanguageTag, targetLang: LanguageTag, min: number, max: number): LookupHit[] {
+  const hits: LookupHit[] = [];
+  for (const row of rows) {
+    const id = row.id;
+    for (const forward of [true, false]) {
+      const sLang = forward ? row.source_lang : row.target_lang;
+      const tLang = forward ? row.target_lang : row.source_lang;
+      if (!tagMatches(sourceLang, sLang) || !tagMatches(targetLang, tLang)) continue;
+      const sTokens = forward ? row.source_tokens : row.target_tokens;
+      const longest = Math.max(sTokens, q.tokens.length);
+      if (min <= 94 && Math.abs(sTokens - q.tokens.length) > Math.max(0, maxFuzzyDistance(longest, min)) && longest > 0) {
+        // Cannot reach `min` as a fuzzy match; an equal-token (95–100) match needs equal counts.
+        if (sTokens !== q.tokens.length) continue;
+      }
+      const source = forward ? row.source : row.target;
+      const score = matchScore(q, prepareText(source), min);
+      if (score < 0) continue;
+      hits.push({
+        id,
+        source,
+        target: forward ? row.target : row.source,
+        sourceLang: sLang,
+        targetLang: tLang,
+        score,
+        band: bandOf(score),
+        origin: row.origin_doc === null ? null : { doc: row.origin_doc, link: row.origin_link ?? '' },
+        usage: row.usage,
+      });
+      break;
+    }
+  }
+  hits.sort((a, b) => b.score - a.score || a.id - b.id);
+  return hits.slice(0, max);
+}
+
 /**
  * Look `text` up: hits with score ≥ `min` (default 50), best first (score, then older unit first),
  * at most `max` (default 5). Units match in either direction (a zh→en unit answers an en→zh
@@ -133,40 +221,12 @@ export function lookup(memory: Memory, text: string, options: LookupOptions = {}
   const max = options.max ?? 5;
   if (max <= 0) return [];
   const q = prepareText(text);
-  const ids = candidates(memory, q.tokens, sourceLang, Math.max(CANDIDATES, max * 10));
-  const r = readerFor(memory);
-  const hits: LookupHit[] = [];
-  for (const row of r.rows.all(JSON.stringify(ids)) as Record<string, unknown>[]) {
-    const id = row.id as number;
-    for (const forward of [true, false]) {
-      const sLang = (forward ? row.source_lang : row.target_lang) as string;
-      const tLang = (forward ? row.target_lang : row.source_lang) as string;
-      if (!tagMatches(sourceLang, sLang) || !tagMatches(targetLang, tLang)) continue;
-      const sTokens = (forward ? row.source_tokens : row.target_tokens) as number;
-      const longest = Math.max(sTokens, q.tokens.length);
-      if (min <= 94 && Math.abs(sTokens - q.tokens.length) > Math.max(0, maxFuzzyDistance(longest, min)) && longest > 0) {
-        // Cannot reach `min` as a fuzzy match; an equal-token (95–100) match needs equal counts.
-        if (sTokens !== q.tokens.length) continue;
-      }
-      const source = (forward ? row.source : row.target) as string;
-      const score = matchScore(q, prepareText(source), min);
-      if (score < 0) continue;
-      hits.push({
-        id,
-        source,
-        target: (forward ? row.target : row.source) as string,
-        sourceLang: sLang,
-        targetLang: tLang,
-        score,
-        band: bandOf(score),
-        origin: row.origin_doc === null ? null : { doc: row.origin_doc as string, link: (row.origin_link as string | null) ?? '' },
-        usage: row.usage as number,
-      });
-      break;
-    }
-  }
-  hits.sort((a, b) => b.score - a.score || a.id - b.id);
-  return hits.slice(0, max);
+  return scoreCandidates(candidateRows(memory, q.tokens, sourceLang, candidateCount(max)), q, sourceLang, targetLang, min, max);
+}
+
+/** The current units among the `wanted` candidates of a query's `tokens` (language `lang`), for `scoreCandidates`. */
+export function candidateRows(memory: Memory, tokens: Int32Array, lang: LanguageTag, wanted: number): CandidateRow[] {
+  return readerFor(memory).rows.all(JSON.stringify(candidates(memory, tokens, lang, wanted))) as CandidateRow[];
 }
 
 /** One side of a unit prepared for `scanLookup` (the bench's reference linear scan). */

@@ -111,13 +111,25 @@ export function leverageReport(doc: string, sourceLang: LanguageTag, targetLang:
  * bad language tag.
  */
 export function pretranslate(memory: Memory, document: Document, options: PretranslateOptions = {}): Pretranslation {
-  const sourceLang = document.lang;
-  const targetLang = options.targetLang ?? (isChinese(sourceLang) ? 'en' : 'zh-Hans');
-  const min = options.min ?? 50;
+  return pretranslateWith(document, options, (text, lookupOptions) => lookup(memory, text, lookupOptions));
+}
+
+/** The languages and threshold `pretranslate` looks each segment up with (module comment). */
+export function segmentLookupOptions(document: Document, options: PretranslateOptions): { sourceLang: LanguageTag; targetLang: LanguageTag; min: number; max: number } {
+  return { sourceLang: document.lang, targetLang: options.targetLang ?? (isChinese(document.lang) ? 'en' : 'zh-Hans'), min: options.min ?? 50, max: 10 };
+}
+
+/**
+ * `pretranslate` with the hits of each segment from `hitsOf` (called once per segment, in order,
+ * with `segmentLookupOptions`): the one drafting of every back end (pipeline/memory/backend.ts).
+ */
+export function pretranslateWith(document: Document, options: PretranslateOptions, hitsOf: (text: string, lookupOptions: ReturnType<typeof segmentLookupOptions>) => LookupHit[]): Pretranslation {
+  const lookupOptions = segmentLookupOptions(document, options);
+  const { sourceLang, targetLang } = lookupOptions;
   const segments: DraftSegment[] = [];
   let previous: LookupHit | null = null;
   for (const segment of document.segments) {
-    const hits = lookup(memory, segment.text, { sourceLang, targetLang, min, max: 10 });
+    const hits = hitsOf(segment.text, lookupOptions);
     let hit: LookupHit | null = hits[0] ?? null;
     let context = false;
     if (hit && hit.score >= 100) {

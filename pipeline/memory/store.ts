@@ -435,12 +435,13 @@ function writerFor(memory: Memory): Writer {
   return w;
 }
 
-function sideKey(key: string, text: string, markup: string | null): string {
+/** One side of a unit as its identity compares it: match key, text and markup. */
+export function sideKey(key: string, text: string, markup: string | null): string {
   return `${key}\u0000${text}\u0000${markup ?? ''}`;
 }
 
-/** 53-bit hash of an unordered pair of sides (two FNV-1a seeds). */
-function pairHash(a: string, b: string): number {
+/** 53-bit hash of an unordered pair of sides (`sideKey`; two FNV-1a seeds): the identity key of every back end. */
+export function pairHash(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
   const joined = `${x}\u0001${y}`;
   const hi = fnv1a(joined, FNV_OFFSET_BASIS) >>> 11;
@@ -471,7 +472,7 @@ function buffer(w: Writer, keys: number[], id: number): void {
  * Stable LSD radix sort (4 passes of 8 bits) of `n` (key, id) pairs by key as unsigned 32-bit,
  * so each key's ids stay in insertion (ascending) order. Returns the sorted arrays.
  */
-function sortPostings(keys: Int32Array, ids: Int32Array, n: number): { keys: Int32Array; ids: Int32Array } {
+export function sortPostings(keys: Int32Array, ids: Int32Array, n: number): { keys: Int32Array; ids: Int32Array } {
   let k: Int32Array = keys.subarray(0, n);
   let v: Int32Array = ids.subarray(0, n);
   let k2: Int32Array = new Int32Array(n);

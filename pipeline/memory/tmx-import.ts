@@ -101,11 +101,11 @@ function toUnit(tu: TmxUnit, header: TmxHeader, source: TmxVariant, target: TmxV
 }
 
 /**
- * Import the TMX file `file` into `memory` as one transaction (a broken file leaves the TM as it
- * was). Returns the counts. Throws `BitextError` (exit 2, `file:line:column:`) for unreadable,
- * malformed or unsafe (DTD entities) files, and for a bad `--src`/`--tgt` tag.
+ * Read the units of the TMX file `file` under `options` (module comment), handing each to `store`,
+ * which says whether it was added; returns the counts. The one reading of `tm import` for every back
+ * end (pipeline/memory/backend.ts). Throws `BitextError` as `importTmx` does.
  */
-export function importTmx(memory: Memory, file: string, options: TmxImportOptions = {}): TmxImportResult {
+export function readTmxUnits(file: string, options: TmxImportOptions, store: (unit: TranslationUnit) => boolean): TmxImportResult {
   for (const tag of [options.sourceLang, options.targetLang]) {
     if (tag === undefined) continue;
     try {
@@ -117,24 +117,35 @@ export function importTmx(memory: Memory, file: string, options: TmxImportOption
   const now = options.now ?? isoNow();
   const result: TmxImportResult = { file, tus: 0, added: 0, existing: 0, skipped: 0 };
   let header: TmxHeader = { attributes: {} };
+  readTmx(
+    file,
+    (tu) => {
+      result.tus++;
+      const pairs = selectPairs(tu, header, options);
+      if (pairs.length === 0) {
+        result.skipped++;
+        return;
+      }
+      for (const [source, target] of pairs) {
+        if (store(toUnit(tu, header, source, target, now))) result.added++;
+        else result.existing++;
+      }
+    },
+    (h) => { header = h; },
+  );
+  return result;
+}
+
+/**
+ * Import the TMX file `file` into `memory` as one transaction (a broken file leaves the TM as it
+ * was). Returns the counts. Throws `BitextError` (exit 2, `file:line:column:`) for unreadable,
+ * malformed or unsafe (DTD entities) files, and for a bad `--src`/`--tgt` tag.
+ */
+export function importTmx(memory: Memory, file: string, options: TmxImportOptions = {}): TmxImportResult {
+  let result: TmxImportResult | undefined;
   inUnitTransaction(memory, () => {
     if (options.replace) clearUnits(memory);
-    readTmx(
-      file,
-      (tu) => {
-        result.tus++;
-        const pairs = selectPairs(tu, header, options);
-        if (pairs.length === 0) {
-          result.skipped++;
-          return;
-        }
-        for (const [source, target] of pairs) {
-          if (storeUnit(memory, toUnit(tu, header, source, target, now))) result.added++;
-          else result.existing++;
-        }
-      },
-      (h) => { header = h; },
-    );
+    result = readTmxUnits(file, options, (unit) => storeUnit(memory, unit));
   });
-  return result;
+  return result!;
 }
