@@ -6,6 +6,7 @@
  * writes over a source document or a file that is not TMX.
  */
 import { checkOutputFile } from '../io.ts';
+import type { LookupHit } from '../types.ts';
 import { escapeControls } from '../text/index.ts';
 import { exportTmx, exportWarning, importTmx, lookup, memoryStats, pruneSuperseded } from '../memory/index.ts';
 import { pathIn, type CliIo } from './context.ts';
@@ -80,25 +81,42 @@ export interface TmLookupArgs {
 }
 
 /**
- * Fuzzy lookup (`lookup`): hits best first with score, source, target and origin, or JSON.
- * Texts from the memory (and so from imported TMX) are printed with line breaks as ` ¶ ` and
- * control characters escaped (`escapeControls`). Resolves to 0.
+ * Fuzzy lookup (`lookup`; the query's language and script detected unless `--src` says): hits best
+ * first with score, source, target, origin (document and link, or `imported TMX`) and the day the
+ * unit last changed, or JSON (`hitJson`). Texts from the memory (and so from imported TMX) are
+ * printed with line breaks as ` ¶ ` and control characters escaped (`escapeControls`). Resolves to 0.
  */
 export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 0, 100);
   const max = integerArgument(args.max, '--max', 1, 1000);
   const hits = withMemory(pathIn(io, args.memory), 'read', (m) => lookup(m, args.text, { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max }));
   if (args.json) {
-    io.stdout.write(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(hits.map((h) => ({ ...hitJson(h), score: h.score, band: h.band })), null, 2) + '\n');
     return 0;
   }
   if (hits.length === 0) io.stdout.write(`no match with score ≥ ${min}\n`);
-  for (const h of hits) {
-    const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
-    const origin = h.origin ? `  (${safe(`${h.origin.doc} ${h.origin.link}`)})` : '';
-    io.stdout.write(`${String(h.score).padStart(3)}  ${safe(h.source)}\n     → ${safe(h.target)}${origin}\n`);
-  }
+  for (const h of hits) io.stdout.write(`${String(h.score).padStart(3)}  ${safeText(h.source)}\n     → ${safeText(h.target)}  (${unitProvenance(h)})\n`);
   return 0;
+}
+
+/** A text from the memory on one terminal line: line breaks as ` ¶ `, controls escaped. */
+export function safeText(text: string): string {
+  return escapeControls(text.replace(/\n/g, ' ¶ '));
+}
+
+/** Where a unit comes from and when it last changed, for a terminal: `demo b1s0, 2026-03-04` or `imported TMX, 2026-03-04`. */
+export function unitProvenance(unit: Pick<LookupHit, 'origin' | 'changed'>): string {
+  return `${unit.origin ? safeText(`${unit.origin.doc} ${unit.origin.link}`) : 'imported TMX'}, ${unit.changed.slice(0, 10)}`;
+}
+
+/**
+ * The fields of a unit in `--json` output, shared by `tm lookup` and `tm concordance`: texts,
+ * languages, origin (`{ doc, link }`, null for imported units), `created` and `changed` (ISO 8601
+ * UTC) and usage count.
+ */
+export function hitJson(unit: Pick<LookupHit, 'source' | 'target' | 'sourceLang' | 'targetLang' | 'origin' | 'created' | 'changed' | 'usage'>): Record<string, unknown> {
+  const { source, target, sourceLang, targetLang, origin, created, changed, usage } = unit;
+  return { source, target, sourceLang, targetLang, origin, created, changed, usage };
 }
 
 /** Arguments of `tm stats`. */
@@ -140,9 +158,8 @@ export async function runTmPrune(args: TmPruneArgs, io: CliIo): Promise<number> 
     io.stdout.write(JSON.stringify({ removed }, null, 2) + '\n');
     return 0;
   }
-  const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
   for (const u of removed) {
-    io.stdout.write(`${safe(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safe(u.source)}\n     → ${safe(u.target)}\n`);
+    io.stdout.write(`${safeText(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safeText(u.source)}\n     → ${safeText(u.target)}\n`);
   }
   io.stdout.write(`${memory}: ${removed.length} superseded units removed\n`);
   return 0;

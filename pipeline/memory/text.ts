@@ -5,7 +5,7 @@
  * Tokens (see `matchTokens`): after width folding (U+FF01–U+FF5E → ASCII, U+3000 → space) and
  * lowercasing, every CJK character (Han, kana, Hangul, Bopomofo) is one token and every run of
  * other letters, digits and marks is one word token; whitespace, punctuation and symbols are no
- * tokens at all. A word made only of digits becomes the single NUMBER token, so that texts that
+ * tokens at all; so are inline tags written as text (`TAG_IN_TEXT`). A word made only of digits becomes the single NUMBER token, so that texts that
  * differ only in their numbers compare equal at this level (memoQ's 95–99 band).
  * Tokens are int32: a CJK token is its code point (positive), a word token a 31-bit hash with the
  * sign bit set (negative), so the two kinds never collide.
@@ -37,11 +37,20 @@ function wordId(hash: number): number {
 }
 
 /**
+ * Inline tags written as text (level-1 TMX, FR-18 in ../shared/cases/field-reports.md): OmegaT's
+ * short tags (a letter or three and a number: `<f0>`, `</f0>`, `<g1/>`) and HTML's inline
+ * formatting (`<b>`, `</strong>`, `<br/>`, `<span class="x">`). They are markup, not words, so
+ * `matchTokens` skips them and a sentence differing from another only in such tags scores 95–99.
+ * Element names that a technical text may be talking about (`<div>`, `<Button>`) stay words.
+ */
+const TAG_IN_TEXT = /<\/?(?:[A-Za-z]{1,3}\d+|b|i|u|s|em|strong|br|span|font|sup|sub)(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * The content tokens of `text` (see the module comment): CJK characters one by one, other words
  * whole; case, width, whitespace and punctuation are ignored. Returns an Int32Array (one id a token).
  */
 export function matchTokens(text: string): Int32Array {
-  const folded = foldWidth(text);
+  const folded = text.includes('<') ? foldWidth(text).replace(TAG_IN_TEXT, ' ') : foldWidth(text);
   // ASCII letters are lowered one by one below; other scripts need the full Unicode mapping.
   const source = /[^\u0000-\u007f]/.test(folded) ? folded.toLowerCase() : folded;
   const out: number[] = [];
