@@ -1,15 +1,15 @@
 /**
- * `bitext tm import|export|lookup|stats|prune`: the translation memory (pipeline/memory) from the
+ * `bitext tm import|export|lookup|concordance|stats|prune`: the translation memory (pipeline/memory) from the
  * command line. Every verb takes `--memory PATH` (default `output/memory.sqlite`); only `tm import`
- * creates a missing memory (and removes it again when the import fails); export, lookup and stats
- * open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
+ * creates a missing memory (and removes it again when the import fails); export, lookup,
+ * concordance and stats open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
  * writes over a source document or a file that is not TMX.
  */
 import { checkOutputFile } from '../io.ts';
 import type { LookupHit } from '../types.ts';
-import { escapeControls } from '../text/index.ts';
-import { exportTmx, exportWarning, importTmx, lookup, memoryStats, pruneSuperseded } from '../memory/index.ts';
-import { pathIn, type CliIo } from './context.ts';
+import { escapeControls, paint } from '../text/index.ts';
+import { concordance, exportTmx, exportWarning, importTmx, lookup, memoryStats, pruneSuperseded, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
+import { pathIn, useColor, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, withMemory } from './memory.ts';
 
 /** Arguments of `tm import`. */
@@ -117,6 +117,48 @@ export function unitProvenance(unit: Pick<LookupHit, 'origin' | 'changed'>): str
 export function hitJson(unit: Pick<LookupHit, 'source' | 'target' | 'sourceLang' | 'targetLang' | 'origin' | 'created' | 'changed' | 'usage'>): Record<string, unknown> {
   const { source, target, sourceLang, targetLang, origin, created, changed, usage } = unit;
   return { source, target, sourceLang, targetLang, origin, created, changed, usage };
+}
+
+/** Arguments of `tm concordance`. */
+export interface TmConcordanceArgs {
+  /** Term to find. */
+  term: string;
+  /** Side of the stored units searched. */
+  side: ConcordanceSide;
+  /** Most units shown, 1–1000 (as typed; checked here). */
+  max: string;
+  memory: string;
+  json?: boolean;
+}
+
+/**
+ * Concordance (`concordance`): the units holding the term, newest first, each as source, target
+ * and `unitProvenance`, every place of the term marked — bold and inverse on a terminal
+ * (`useColor`), in `[…]` otherwise — or JSON (`hitJson` and the places). Resolves to 0, also when
+ * nothing holds the term (the output then says so).
+ */
+export async function runTmConcordance(args: TmConcordanceArgs, io: CliIo): Promise<number> {
+  const max = integerArgument(args.max, '--max', 1, 1000);
+  const hits = withMemory(pathIn(io, args.memory), 'read', (m) => concordance(m, args.term, { side: args.side, max }));
+  if (args.json) {
+    io.stdout.write(JSON.stringify(hits.map((h) => ({ ...hitJson(h), matches: h.matches })), null, 2) + '\n');
+    return 0;
+  }
+  if (hits.length === 0) io.stdout.write(`no unit holds "${safeText(args.term)}"\n`);
+  const color = useColor(io);
+  const marked = (text: string, side: 'source' | 'target', matches: ConcordanceHit['matches']) => {
+    let out = '';
+    let at = 0;
+    for (const m of matches) {
+      if (m.side !== side) continue;
+      const term = safeText(text.slice(m.start, m.end));
+      out += safeText(text.slice(at, m.start)) + (color ? paint(['bold', 'inverse'], term, true) : `[${term}]`);
+      at = m.end;
+    }
+    return out + safeText(text.slice(at));
+  };
+  for (const h of hits) io.stdout.write(`${marked(h.source, 'source', h.matches)}\n  → ${marked(h.target, 'target', h.matches)}  (${unitProvenance(h)})\n`);
+  return 0;
 }
 
 /** Arguments of `tm stats`. */

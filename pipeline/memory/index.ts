@@ -8,7 +8,7 @@
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
  * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`;
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
- * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
+ * - `lookup.ts`: `lookup(memory, text, options?)`; `concordance.ts`: `concordance(memory, term, options?)` (`tm concordance`); `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure).
  */
@@ -22,6 +22,8 @@ export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';
 export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';
 export { lookup } from './lookup.ts';
+export { concordance } from './concordance.ts';
+export type { ConcordanceHit, ConcordanceMatch, ConcordanceOptions, ConcordanceSide } from './concordance.ts';
 export type { LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';
