@@ -135,7 +135,7 @@ function child<T>(args: string[]): T {
  * sentence, so every term is in the memory), 20 units each: p50 and p99 latency (issue 13 target:
  * p50 ≤ 20 ms at 1,000,000 units).
  */
-function concordanceBench(memory: Memory, zh: string[], rand: () => number): void {
+export function concordanceBench(memory: Memory, zh: string[], rand: () => number): void {
   const terms: string[] = [];
   while (terms.length < QUERIES) {
     const chars = [...zh[Math.floor(rand() * zh.length)]];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { addUnits, closeMemory, concordance, openMemory } from '../pipeline/memory/index.ts';
 import type { TranslationUnit } from '../pipeline/types.ts';
+import { runTmConcordance } from '../pipeline/cli/tm.ts';
 import { bitext } from './helpers/cli.ts';
 import { fixture } from './helpers/fixtures.ts';
 
@@ -102,6 +103,18 @@ describe('tm concordance on the command line', () => {
     expect([none.code, none.stdout]).toEqual([0, 'no unit holds "猫"\n']);
     const bad = await bitext(['tm', 'concordance', '接口', '--side', 'left', '--memory', memory]);
     expect(bad.code).toBe(2);
+  });
+
+  it('on a terminal the places are bold and inverse (ANSI SGR 1 and 7), not bracketed', async () => {
+    const dir = fixture();
+    const memory = join(dir, 'm.sqlite');
+    const tm = openMemory(memory);
+    addUnits(tm, [unit('接口和接口', 'An interface')]);
+    closeMemory(tm);
+    let out = '';
+    const stdout = { isTTY: true, write(chunk: string) { out += chunk; return true; } };
+    const code = await runTmConcordance({ term: '接口', side: 'source', max: '20', memory }, { stdout, stderr: stdout, env: {} });
+    expect([code, out]).toEqual([0, '\x1b[1m\x1b[7m接口\x1b[27m\x1b[22m和\x1b[1m\x1b[7m接口\x1b[27m\x1b[22m\n  → An interface  (imported TMX, 2026-03-04)\n']);
   });
 
   it('a memory made before characters were indexed: refused read-only for a Chinese term, indexed by the next command that writes it', async () => {

@@ -1,7 +1,7 @@
 /**
- * What the memory verbs (`tm import|export|lookup|stats` in tm.ts, `pretranslate` in
+ * What the memory verbs (`tm import|export|lookup|concordance|stats` in tm.ts, `pretranslate` in
  * pretranslate.ts) share: opening the memory, and reading their language and number arguments.
- * `tm lookup|stats|export` open it read-only; `pretranslate` writes (usage counts) to an existing
+ * `tm lookup|concordance|stats|export` open it read-only; `pretranslate` writes (usage counts) to an existing
  * memory; only `tm import` creates a missing one. Bad arguments throw `BitextError`
  * (exit 2) with the messages the verbs have always given.
  */

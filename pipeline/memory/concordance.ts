@@ -45,10 +45,16 @@ export type ConcordanceHit = Omit<LookupHit, 'score' | 'band'> & { matches: Conc
 
 /** Families searched: Chinese in both scripts and English (`familyHash` of a tag of each). */
 const FAMILIES = ['zh-Hans', 'zh-Hant', 'en'];
-/** Candidates checked per SQLite query, newest first. */
-const BATCH = 256;
-/** Another posting list narrows the candidates only while it is at most this many times longer than they are. */
-const NARROW_RATIO = 8;
+/** Most candidates checked per SQLite query, newest first. */
+const BATCH = 4096;
+/** Candidates are narrowed by another posting list only when there are more than this many. */
+const NARROW_FROM = 256;
+/**
+ * Another posting list narrows the candidates only while it is at most this many times longer than
+ * they are: reading a much longer list (a common character's) costs more than checking candidates
+ * newest first, which stops at `max` hits.
+ */
+const NARROW_RATIO = 2;
 
 interface Statements {
   df: Database.Statement;
@@ -80,7 +86,8 @@ function postings(s: Statements, key: number): Int32Array {
   const out = new Int32Array(n);
   let at = 0;
   for (const b of blobs) {
-    out.set(new Int32Array(Uint8Array.from(b).buffer), at);
+    // A blob is copied through a view when aligned; an unaligned one byte by byte.
+    out.set(b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.length >> 2) : new Int32Array(Uint8Array.from(b).buffer), at);
     at += b.length >> 2;
   }
   return out;
@@ -102,7 +109,7 @@ function familyCandidates(s: Statements, keys: number[]): Int32Array {
   const byRarity = keys.map((key) => ({ key, n: (s.df.get(key) as number | null) ?? 0 })).sort((a, b) => a.n - b.n);
   if (byRarity.length === 0 || byRarity[0].n === 0) return new Int32Array(0);
   let ids = postings(s, byRarity[0].key);
-  for (let g = 1; g < byRarity.length && ids.length > BATCH && byRarity[g].n <= NARROW_RATIO * ids.length; g++) ids = intersect(ids, postings(s, byRarity[g].key));
+  for (let g = 1; g < byRarity.length && ids.length > NARROW_FROM && byRarity[g].n <= NARROW_RATIO * ids.length; g++) ids = intersect(ids, postings(s, byRarity[g].key));
   return ids;
 }
 
@@ -166,13 +173,17 @@ export function concordance(memory: Memory, term: string, options: ConcordanceOp
   }
   if (max <= 0) return [];
   const s = statementsFor(memory);
-  const ids = new Set<number>();
-  for (const family of FAMILIES) for (const id of familyCandidates(s, runKeys(tokens, familyHash(family)))) ids.add(id);
-  const sorted = [...ids].sort((a, b) => b - a);
+  const lists = FAMILIES.map((family) => familyCandidates(s, runKeys(tokens, familyHash(family)))).filter((l) => l.length > 0);
+  // Ascending ids; a list may repeat an id (postings of a pruned unit whose id was reused).
+  const ids = lists.length === 1 ? lists[0] : Int32Array.from(lists.flatMap((l) => [...l])).sort();
   const pattern = termPattern(term);
   const hits: ConcordanceHit[] = [];
-  for (let at = 0; at < sorted.length && hits.length < max; at += BATCH) {
-    for (const row of s.rows.all(JSON.stringify(sorted.slice(at, at + BATCH))) as Record<string, unknown>[]) {
+  let previous = -1;
+  // The first batch is about what `max` needs (most candidates of a Chinese term hold it); later ones grow.
+  for (let left = ids.length, size = Math.max(2 * max, 16); left > 0 && hits.length < max; size = Math.min(size * 4, BATCH)) {
+    const batch: number[] = [];
+    for (; left > 0 && batch.length < size; left--) if (ids[left - 1] !== previous) batch.push((previous = ids[left - 1]));
+    for (const row of s.rows.all(JSON.stringify(batch)) as Record<string, unknown>[]) {
       const matches: ConcordanceMatch[] = [];
       for (const which of ['source', 'target'] as const) {
         if (side !== 'both' && side !== which) continue;
