@@ -8,8 +8,8 @@
  *   text had any (NULL otherwise), so export restores them. Tags are stored as given (canonical
  *   case); `source_key`/`target_key` are their match keys (`zh-Hans`/`zh-Hant` for Chinese).
  *   `*_tokens` are content-token counts (`matchTokens`). `pair_hash` finds identical pairs.
- * - `grams`: the inverted index. Each row is a chunk of the posting list of one n-gram key
- *   (`gramKeys`), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
+ * - `grams`: the inverted index. Each row is a chunk of the posting list of one index key
+ *   (`indexKeys`: n-grams and single CJK characters), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
  *   appended per batch, so adding units never rewrites older postings.
  * - `meta`: schema version, the next chunk number, and `character_keys` = `1` once every unit is
  *   indexed under the `characterKey` of each of its CJK characters (one-character concordance);
