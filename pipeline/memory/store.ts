@@ -370,13 +370,17 @@ function indexCharacters(memory: Memory): void {
   inUnitTransaction(memory, () => {
     if (hasCharacterKeys(memory)) return;
     const w = writerFor(memory);
-    for (const row of db.prepare('SELECT id, source, target, source_lang, target_lang FROM units ORDER BY id').iterate() as IterableIterator<Record<string, string | number>>) {
-      const keys = new Set<number>();
-      for (const [text, lang] of [[row.source, row.source_lang], [row.target, row.target_lang]] as [string, string][]) {
-        const tokens = matchTokens(text);
-        for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash(lang)));
+    // Read a page of units at a time: the index cannot be written while a query is still reading.
+    const page = db.prepare('SELECT id, source, target, source_lang, target_lang FROM units WHERE id > ? ORDER BY id LIMIT 10000');
+    for (let rows = page.all(0) as Record<string, string | number>[]; rows.length > 0; rows = page.all(rows[rows.length - 1].id) as Record<string, string | number>[]) {
+      for (const row of rows) {
+        const keys = new Set<number>();
+        for (const [text, lang] of [[row.source, row.source_lang], [row.target, row.target_lang]] as [string, string][]) {
+          const tokens = matchTokens(text);
+          for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash(lang)));
+        }
+        buffer(w, [...keys], row.id as number);
       }
-      buffer(w, [...keys], row.id as number);
       if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
     }
     db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CHARACTER_KEYS, '1');

@@ -98,8 +98,9 @@ const FORBIDDEN_OTHERS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<!
  * `text` with what XML 1.0 cannot carry (its `Char` production) taken out: a C0 control other than
  * tab, LF and CR becomes a space (a vertical tab or form feed from a word processor separates
  * words, FR-17 in ../shared/cases/field-reports.md); U+FFFE, U+FFFF and lone surrogates are
- * removed. Astral characters (a surrogate pair: 𠮷, 😀) are kept as they are. Used on export and on
- * import, so what one writes the other reads back unchanged.
+ * removed. Astral characters (a surrogate pair: 𠮷, 😀) are kept as they are. Used on export
+ * (pipeline/memory/tmx-write.ts); `readTmx` reads such raw controls as spaces the same way, so a
+ * file written by another tool imports as Bitext would have exported it.
  */
 export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN_CONTROLS, ' ').replace(FORBIDDEN_OTHERS, '');
