@@ -4,6 +4,7 @@
  *    character edits) of the Chinese sentences in ../shared/corpus, in os.tmpdir() at run time;
  * 2. import it in a child process (so its peak RSS is the import's own): units/s, peak memory;
  * 3. run 1,000 lookups of freshly perturbed corpus sentences: p50 and p99 latency;
+ * 3b. run 1,000 concordance searches of two-character Chinese terms: p50 and p99 latency;
  * 4. run the same queries through a plain linear scan (every unit scored, same `matchScore`) in
  *    this process: speed-up and top-1 agreement (same best score; same unit).
  * 5. export the TM (child process) and import that export again: time, size, peak memory.
@@ -15,7 +16,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeMemory, exportTmx, importTmx, lookup, openMemory } from '../pipeline/memory/index.ts';
+import { closeMemory, concordance, exportTmx, importTmx, lookup, openMemory, type Memory } from '../pipeline/memory/index.ts';
 import { scanLookup, type ScanEntry } from '../pipeline/memory/lookup.ts';
 import { escapeText } from '../pipeline/memory/tmx-read.ts';
 import { prepareText } from '../pipeline/memory/text.ts';
@@ -135,6 +136,32 @@ function child<T>(args: string[]): T {
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as T;
 }
 
+/**
+ * Concordance of 1,000 two-character Chinese terms (two adjacent Han characters of a random corpus
+ * sentence, so every term is in the memory), 20 units each: p50 and p99 latency (issue 13 target:
+ * p50 ≤ 20 ms at 1,000,000 units).
+ */
+export function concordanceBench(memory: Memory, zh: string[], rand: () => number): void {
+  const terms: string[] = [];
+  while (terms.length < QUERIES) {
+    const chars = [...zh[Math.floor(rand() * zh.length)]];
+    const at = Math.floor(rand() * (chars.length - 1));
+    const term = chars[at] + chars[at + 1];
+    if (/^\p{sc=Han}{2}$/u.test(term)) terms.push(term);
+  }
+  concordance(memory, terms[0]);
+  const times: number[] = [];
+  let found = 0;
+  for (const term of terms) {
+    const t = performance.now();
+    if (concordance(memory, term, { max: 20 }).length > 0) found++;
+    times.push(performance.now() - t);
+  }
+  const sorted = times.sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  console.log(`concordance (${QUERIES} two-character Chinese terms, 20 units each): p50 ${p50.toFixed(2)} ms (target ≤ 20) ${p50 <= 20 ? 'OK' : 'MISSED'}, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; ${found}/${QUERIES} terms found`);
+}
+
 /** Run the benchmark and print every figure. */
 export async function runMemoryBench(): Promise<void> {
   const units = Number(process.env.BENCH_TM_UNITS ?? 1_000_000);
@@ -174,6 +201,7 @@ export async function runMemoryBench(): Promise<void> {
     const indexMean = times.reduce((a, b) => a + b, 0) / times.length;
     console.log(`lookup (${QUERIES} perturbed sentences, min 50): p50 ${p50.toFixed(2)} ms (target ≤ 5) ${p50 <= 5 ? 'OK' : 'MISSED'}, p99 ${p99.toFixed(2)} ms (target ≤ 50) ${p99 <= 50 ? 'OK' : 'MISSED'}, mean ${indexMean.toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`hits: ${best.filter((b) => b !== null).length}/${QUERIES} queries with a match ≥ 50`);
+    concordanceBench(memory, zh, rand);
 
     t = Date.now();
     const entries: ScanEntry[] = [];

@@ -253,6 +253,9 @@ export interface LookupHit {
   band: MatchBand;
   origin: UnitOrigin | null;
   usage: number;
+  /** When the unit was created and last changed (ISO 8601 UTC, `2026-11-29T13:19:47Z`). */
+  created: string;
+  changed: string;
 }
 
 /** Segments and characters (non-whitespace code points of the source) in one band. */

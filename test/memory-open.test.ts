@@ -20,7 +20,7 @@ import { ROOT } from './helpers/paths.ts';
 function tmx(n: number, from = 0): string {
   const tus: string[] = [];
   for (let i = from; i < from + n; i++) tus.push(`<tu><tuv xml:lang="zh"><seg>第${i}句话。</seg></tuv><tuv xml:lang="en"><seg>Sentence number ${i}.</seg></tuv></tu>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>\n${tus.join('\n')}\n</body></tmx>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1" creationdate="20260304T050607Z"/><body>\n${tus.join('\n')}\n</body></tmx>\n`;
 }
 
 /** Units stored in the memory at `path`, read directly with SQLite (read-only). */
@@ -102,7 +102,7 @@ describe('hostile files as --memory', () => {
     expect([stats.code, stats.stderr]).toEqual([0, '']);
     expect(stats.stdout).toContain(`${memory}: 3 units\n`);
     const hit = asNobody(['tm', 'lookup', '第1句话。', '--max', '1', '--memory', memory]);
-    expect([hit.code, hit.stdout]).toEqual([0, '100  第1句话。\n     → Sentence number 1.\n']);
+    expect([hit.code, hit.stdout]).toEqual([0, '100  第1句话。\n     → Sentence number 1.  (imported TMX, 2026-03-04)\n']);
     const write = asNobody(['tm', 'import', join(dir, 'a.tmx'), '--memory', memory]);
     expect([write.code, write.stderr]).toEqual([2, `bitext: ${memory}: permission denied: the translation memory is not writable\n`]);
     chmodSync(memory, 0o000);

@@ -187,7 +187,7 @@ describe('command line', () => {
     writeFileSync(tmx, `<?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/><body>
 <tu><tuv xml:lang="zh-CN"><seg>我们早上出发。</seg></tuv><tuv xml:lang="en"><seg>We set off in the morning.</seg></tuv></tu>
-<tu><tuv xml:lang="zh-CN"><seg>路上下起了小雨。</seg></tuv><tuv xml:lang="en"><seg>It began to drizzle on the way.</seg></tuv></tu>
+<tu creationdate="20260304T050607Z"><tuv xml:lang="zh-CN"><seg>路上下起了小雨。</seg></tuv><tuv xml:lang="en"><seg>It began to drizzle on the way.</seg></tuv></tu>
 <tu><tuv xml:lang="ja"><seg>雨</seg></tuv><tuv xml:lang="en"><seg>Rain</seg></tuv></tu>
 </body></tmx>
 `);
@@ -197,7 +197,7 @@ describe('command line', () => {
 
     const found = await runCli(['tm', 'lookup', '路上下起了大雨。', '--memory', tm, '--json']);
     expect(found.code).toBe(0);
-    expect(JSON.parse(found.stdout)).toEqual([{ source: '路上下起了小雨。', target: 'It began to drizzle on the way.', sourceLang: 'zh-CN', targetLang: 'en', score: 85, band: '85-94', origin: null }]);
+    expect(JSON.parse(found.stdout)).toEqual([{ source: '路上下起了小雨。', target: 'It began to drizzle on the way.', sourceLang: 'zh-CN', targetLang: 'en', score: 85, band: '85-94', origin: null, created: '2026-03-04T05:06:07Z', changed: '2026-03-04T05:06:07Z', usage: 0 }]);
 
 
     const out = join(dir, 'out.tmx');

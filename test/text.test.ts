@@ -165,10 +165,10 @@ describe('text/terminal: control characters escaped in every report', () => {
     const tmx = join(dir, 'm.tmx');
     const memory = join(dir, 'm.sqlite');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(tmx, '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>\n<tu><tuv xml:lang="zh-CN"><seg>我们明天去公园散步。</seg></tuv><tuv xml:lang="en"><seg>We walk\u009b2J in the park.</seg></tuv></tu>\n</body></tmx>\n');
+    writeFileSync(tmx, '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="zh-CN" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1" creationdate="20260304T050607Z"/><body>\n<tu><tuv xml:lang="zh-CN"><seg>我们明天去公园散步。</seg></tuv><tuv xml:lang="en"><seg>We walk\u009b2J in the park.</seg></tuv></tu>\n</body></tmx>\n');
     expect((await bitext(['tm', 'import', tmx, '--memory', memory])).code).toBe(0);
     const hit = await bitext(['tm', 'lookup', '我们明天去公园散步。', '--memory', memory]);
-    expect(hit.stdout).toBe('100  我们明天去公园散步。\n     → We walk\\u009b2J in the park.\n');
+    expect(hit.stdout).toBe('100  我们明天去公园散步。\n     → We walk\\u009b2J in the park.  (imported TMX, 2026-03-04)\n');
     const json = await bitext(['tm', 'lookup', '我们明天去公园散步。', '--memory', memory, '--json']);
     expect(JSON.parse(json.stdout)[0].target).toBe('We walk\u009b2J in the park.');
   });

@@ -17,7 +17,7 @@ import type { CliIo } from './context.ts';
 import type { BuildArgs } from './build.ts';
 import type { AlignArgs } from './align.ts';
 import type { EvalArgs } from './eval.ts';
-import type { TmExportArgs, TmImportArgs, TmLookupArgs, TmMigrateArgs, TmPruneArgs, TmStatsArgs } from './tm.ts';
+import type { TmExportArgs, TmImportArgs, TmConcordanceArgs, TmLookupArgs, TmMigrateArgs, TmPruneArgs, TmStatsArgs } from './tm.ts';
 import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
@@ -131,7 +131,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--json', 'print the scores and counts as JSON')
     .action((opts: EvalArgs) => evaluate(opts));
 
-  const tm = program.command('tm').description('translation memory: import, export, lookup, stats, prune, migrate');
+  const tm = program.command('tm').description('translation memory: import, export, lookup, concordance, stats, prune, migrate');
   const tmImport = on<TmImportArgs>('tm import', async (args, io) => (await import('./tm.ts')).runTmImport(args, io));
   tm.command('import')
     .description('import a TMX file (TMX 1.4b or 1.1; UTF-8 or UTF-16): by default every unit with a Chinese and an English variant')
@@ -162,8 +162,18 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--min <score>', 'lowest score shown', '50')
     .option('--max <n>', 'most hits shown', '5')
     .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
-    .option('--json', 'print [{source, target, sourceLang, targetLang, score, band, origin}]')
+    .option('--json', 'print [{source, target, sourceLang, targetLang, origin, created, changed, usage, score, band}]')
     .action((text: string, opts: Omit<TmLookupArgs, 'text'>) => tmLookup({ text, ...opts }));
+
+  const tmConcordance = on<TmConcordanceArgs>('tm concordance', async (args, io) => (await import('./tm.ts')).runTmConcordance(args, io));
+  tm.command('concordance')
+    .description('units holding a term (Chinese characters anywhere, other words whole, any case), the term marked, newest first')
+    .argument('<term>', 'term to find')
+    .addOption(new Option('--side <side>', 'side of the stored units searched').choices(['source', 'target', 'both']).default('both'))
+    .option('--max <n>', 'most units shown', '20')
+    .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
+    .option('--json', 'print [{source, target, sourceLang, targetLang, origin, created, changed, usage, matches: [{side, start, end}]}] (offsets in UTF-16 code units)')
+    .action((term: string, opts: Omit<TmConcordanceArgs, 'term'>) => tmConcordance({ term, ...opts }));
 
   const tmStats = on<TmStatsArgs>('tm stats', async (args, io) => (await import('./tm.ts')).runTmStats(args, io));
   tm.command('stats')

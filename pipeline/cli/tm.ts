@@ -1,16 +1,19 @@
 /**
- * `bitext tm import|export|lookup|stats|prune|migrate`: the translation memory (pipeline/memory)
- * from the command line. Every verb takes `--memory PATH|URL` (default `$BITEXT_MEMORY`, else
- * `output/memory.sqlite`): a file, or a `postgres://` URL (pipeline/memory/postgres.ts; `tm export`
- * reads files only); only `tm import` and `tm migrate` create a missing memory (and remove it again
- * when they fail); export, lookup and stats open it read-only; prune writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export` never
- * writes over a source document or a file that is not TMX.
+ * `bitext tm import|export|lookup|concordance|stats|prune|migrate`: the translation memory
+ * (pipeline/memory) from the command line. Every verb takes `--memory PATH|URL` (default
+ * `$BITEXT_MEMORY`, else `output/memory.sqlite`): a file, or a `postgres://` URL
+ * (pipeline/memory/postgres.ts; `tm export` and `tm concordance` read files only); only `tm import`
+ * and `tm migrate` create a missing memory (and remove it again when they fail); export, lookup,
+ * concordance and stats open it read-only; prune writes an existing one. Bad usage or unreadable
+ * input throws `BitextError` (exit 2); `tm export` never writes over a source document or a file
+ * that is not TMX.
  */
 import { BitextError, checkOutputFile } from '../io.ts';
-import { escapeControls } from '../text/index.ts';
-import { exportTmx, exportWarning, lookupIn, memoryName, migrateMemory } from '../memory/index.ts';
+import type { LookupHit } from '../types.ts';
+import { escapeControls, paint } from '../text/index.ts';
+import { concordance, exportTmx, exportWarning, lookupIn, memoryName, migrateMemory, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
 import { readTmxUnits, type TmxImportResult } from '../memory/tmx-import.ts';
-import { pathIn, type CliIo } from './context.ts';
+import { pathIn, useColor, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, memoryIn, sqliteOnly, withBackend, withMemory } from './memory.ts';
 
 /** Arguments of `tm import`. */
@@ -88,9 +91,10 @@ export interface TmLookupArgs {
 }
 
 /**
- * Fuzzy lookup (`lookup`): hits best first with score, source, target and origin, or JSON.
- * Texts from the memory (and so from imported TMX) are printed with line breaks as ` ¶ ` and
- * control characters escaped (`escapeControls`). Resolves to 0.
+ * Fuzzy lookup (`lookup`; the query's language and script detected unless `--src` says): hits best
+ * first with score, source, target, origin (document and link, or `imported TMX`) and the day the
+ * unit last changed, or JSON (`hitJson`). Texts from the memory (and so from imported TMX) are
+ * printed with line breaks as ` ¶ ` and control characters escaped (`escapeControls`). Resolves to 0.
  */
 export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number> {
   const min = integerArgument(args.min, '--min', 0, 100);
@@ -98,15 +102,73 @@ export async function runTmLookup(args: TmLookupArgs, io: CliIo): Promise<number
   const options = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), min, max };
   const hits = await withBackend(memoryIn(io, args.memory), 'read', (b) => lookupIn(b, args.text, options));
   if (args.json) {
-    io.stdout.write(JSON.stringify(hits.map(({ source, target, sourceLang, targetLang, score, band, origin }) => ({ source, target, sourceLang, targetLang, score, band, origin })), null, 2) + '\n');
+    io.stdout.write(JSON.stringify(hits.map((h) => ({ ...hitJson(h), score: h.score, band: h.band })), null, 2) + '\n');
     return 0;
   }
   if (hits.length === 0) io.stdout.write(`no match with score ≥ ${min}\n`);
-  for (const h of hits) {
-    const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
-    const origin = h.origin ? `  (${safe(`${h.origin.doc} ${h.origin.link}`)})` : '';
-    io.stdout.write(`${String(h.score).padStart(3)}  ${safe(h.source)}\n     → ${safe(h.target)}${origin}\n`);
+  for (const h of hits) io.stdout.write(`${String(h.score).padStart(3)}  ${safeText(h.source)}\n     → ${safeText(h.target)}  (${unitProvenance(h)})\n`);
+  return 0;
+}
+
+/** A text from the memory on one terminal line: line breaks as ` ¶ `, controls escaped. */
+export function safeText(text: string): string {
+  return escapeControls(text.replace(/\n/g, ' ¶ '));
+}
+
+/** Where a unit comes from and when it last changed, for a terminal: `demo b1s0, 2026-03-04` or `imported TMX, 2026-03-04`. */
+export function unitProvenance(unit: Pick<LookupHit, 'origin' | 'changed'>): string {
+  return `${unit.origin ? safeText(`${unit.origin.doc} ${unit.origin.link}`) : 'imported TMX'}, ${unit.changed.slice(0, 10)}`;
+}
+
+/**
+ * The fields of a unit in `--json` output, shared by `tm lookup` and `tm concordance`: texts,
+ * languages, origin (`{ doc, link }`, null for imported units), `created` and `changed` (ISO 8601
+ * UTC) and usage count.
+ */
+export function hitJson(unit: Pick<LookupHit, 'source' | 'target' | 'sourceLang' | 'targetLang' | 'origin' | 'created' | 'changed' | 'usage'>): Record<string, unknown> {
+  const { source, target, sourceLang, targetLang, origin, created, changed, usage } = unit;
+  return { source, target, sourceLang, targetLang, origin, created, changed, usage };
+}
+
+/** Arguments of `tm concordance`. */
+export interface TmConcordanceArgs {
+  /** Term to find. */
+  term: string;
+  /** Side of the stored units searched. */
+  side: ConcordanceSide;
+  /** Most units shown, 1–1000 (as typed; checked here). */
+  max: string;
+  memory: string;
+  json?: boolean;
+}
+
+/**
+ * Concordance (`concordance`): the units holding the term, newest first, each as source, target
+ * and `unitProvenance`, every place of the term marked — bold and inverse on a terminal
+ * (`useColor`), in `[…]` otherwise — or JSON (`hitJson` and the places). Resolves to 0, also when
+ * nothing holds the term (the output then says so).
+ */
+export async function runTmConcordance(args: TmConcordanceArgs, io: CliIo): Promise<number> {
+  const max = integerArgument(args.max, '--max', 1, 1000);
+  const hits = withMemory(pathIn(io, args.memory), 'read', (m) => concordance(m, args.term, { side: args.side, max }));
+  if (args.json) {
+    io.stdout.write(JSON.stringify(hits.map((h) => ({ ...hitJson(h), matches: h.matches })), null, 2) + '\n');
+    return 0;
   }
+  if (hits.length === 0) io.stdout.write(`no unit holds "${safeText(args.term)}"\n`);
+  const color = useColor(io);
+  const marked = (text: string, side: 'source' | 'target', matches: ConcordanceHit['matches']) => {
+    let out = '';
+    let at = 0;
+    for (const m of matches) {
+      if (m.side !== side) continue;
+      const term = safeText(text.slice(m.start, m.end));
+      out += safeText(text.slice(at, m.start)) + (color ? paint(['bold', 'inverse'], term, true) : `[${term}]`);
+      at = m.end;
+    }
+    return out + safeText(text.slice(at));
+  };
+  for (const h of hits) io.stdout.write(`${marked(h.source, 'source', h.matches)}\n  → ${marked(h.target, 'target', h.matches)}  (${unitProvenance(h)})\n`);
   return 0;
 }
 
@@ -149,9 +211,8 @@ export async function runTmPrune(args: TmPruneArgs, io: CliIo): Promise<number> 
     io.stdout.write(JSON.stringify({ removed }, null, 2) + '\n');
     return 0;
   }
-  const safe = (s: string) => escapeControls(s.replace(/\n/g, ' ¶ '));
   for (const u of removed) {
-    io.stdout.write(`${safe(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safe(u.source)}\n     → ${safe(u.target)}\n`);
+    io.stdout.write(`${safeText(`${u.origin.doc} ${u.origin.link}`)} (superseded ${u.superseded} by build ${u.build}): ${safeText(u.source)}\n     → ${safeText(u.target)}\n`);
   }
   io.stdout.write(`${memoryName(memory)}: ${removed.length} superseded units removed\n`);
   return 0;

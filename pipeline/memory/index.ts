@@ -9,7 +9,7 @@
  * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`, `xmlSafe` (with
  *   `escapeText` and `escapeAttribute` of `tmx-read.ts`, the XML escaping every writer shares);
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
- * - `lookup.ts`: `lookup(memory, text, options?)`; `score.ts`: `matchScore`, `bandOf`, `BANDS`;
+ * - `lookup.ts`: `lookup(memory, text, options?)`; `concordance.ts`: `concordance(memory, term, options?)` (`tm concordance`); `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure);
  * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates and
@@ -22,12 +22,14 @@ export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
 export { addBuildUnits, pruneSuperseded } from './supersede.ts';
 export type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
-export { writeTmx, exportTmx, exportWarning, xmlSafe, BITEXT_VERSION } from './tmx-write.ts';
-export { escapeText, escapeAttribute } from './tmx-read.ts';
+export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
+export { escapeText, escapeAttribute, xmlSafe } from './tmx-read.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';
 export type { TmxImportOptions, TmxImportResult } from './tmx-import.ts';
 export { lookup } from './lookup.ts';
+export { concordance } from './concordance.ts';
+export type { ConcordanceHit, ConcordanceMatch, ConcordanceOptions, ConcordanceSide } from './concordance.ts';
 export type { LookupOptions } from './lookup.ts';
 export { matchScore, bandOf, BANDS } from './score.ts';
 export { pretranslate, pretranslateFile, leverageReport, recordUsage } from './pretranslate.ts';

@@ -12,7 +12,7 @@
  * a linear scan 99.5% (50,000 postings and 100 candidates gave 99.7% at twice the time).
  */
 import type { LanguageTag, LookupHit } from '../types.ts';
-import { isChinese, tagMatches, canonicalTag, isCjkCodePoint } from '../text/index.ts';
+import { isChinese, tagMatches, canonicalTag, chineseScriptOf, isCjkCodePoint } from '../text/index.ts';
 import { bandOf, maxFuzzyDistance, matchScore } from './score.ts';
 import { familyHash, type Memory } from './store.ts';
 import { gramKeys, prepareText, type MatchText } from './text.ts';
@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 
 /** Options of `lookup`: languages (BCP 47, matched with `tagMatches`), minimum score, hit count. */
 export interface LookupOptions {
-  /** Language of the query; default `zh-Hans` when it has a CJK character, else `en`. */
+  /** Language of the query; default `guessLanguage` (`zh-Hans` or `zh-Hant` when it has a CJK character, else `en`). */
   sourceLang?: LanguageTag;
   /** Language wanted; default `en` for a Chinese query, else `zh-Hans`. */
   targetLang?: LanguageTag;
@@ -34,9 +34,13 @@ const POSTING_BUDGET = 30_000;
 const CANDIDATES = 70;
 const MMAP_BYTES = 1 << 30;
 
-/** Default source language of a query: `zh-Hans` if it has a CJK character, else `en`. */
+/**
+ * Default source language of a query: Chinese if it has a CJK character — `zh-Hant` when
+ * `chineseScriptOf` reads it as Traditional (the script test the read stage uses for documents,
+ * `detectLanguage` in pipeline/read/blocks.ts), else `zh-Hans` — otherwise `en`.
+ */
 export function guessLanguage(text: string): LanguageTag {
-  for (const ch of text) if (isCjkCodePoint(ch.codePointAt(0)!)) return 'zh-Hans';
+  for (const ch of text) if (isCjkCodePoint(ch.codePointAt(0)!)) return chineseScriptOf(text) === 'hant' ? 'zh-Hant' : 'zh-Hans';
   return 'en';
 }
 
@@ -64,7 +68,7 @@ function readerFor(memory: Memory): Reader {
       df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
       postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
       rows: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens,
-        origin_doc, origin_link, usage FROM units WHERE id IN (SELECT value FROM json_each(?)) AND superseded IS NULL`),
+        origin_doc, origin_link, usage, created, changed FROM units WHERE id IN (SELECT value FROM json_each(?)) AND superseded IS NULL`),
       maxId: memory.db.prepare('SELECT max(id) FROM units').pluck(),
       counts: new Uint16Array(0),
     };
@@ -162,6 +166,8 @@ export interface CandidateRow {
   origin_doc: string | null;
   origin_link: string | null;
   usage: number;
+  created: string;
+  changed: string;
 }
 
 /** How many candidates retrieval hands to scoring for `max` hits. */
@@ -202,6 +208,8 @@ export function scoreCandidates(rows: Iterable<CandidateRow>, q: MatchText, sour
         band: bandOf(score),
         origin: row.origin_doc === null ? null : { doc: row.origin_doc, link: row.origin_link ?? '' },
         usage: row.usage,
+        created: row.created,
+        changed: row.changed,
       });
       break;
     }

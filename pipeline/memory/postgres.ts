@@ -283,7 +283,7 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         for (const ids of lists) for (let i = 0; i < ids.length; i++) if (ids[i] > maxId) maxId = ids[i];
         if (counts.length <= maxId) counts = new Uint16Array(maxId + 1024);
         const ids = topByCount(lists, maxId, counts, wanted);
-        return (await client.query(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens, origin_doc, origin_link, usage
+        return (await client.query(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens, origin_doc, origin_link, usage, created, changed
           FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL`, [ids])).rows as CandidateRow[];
       } catch (error) {
         throw fail(error);

@@ -8,10 +8,13 @@
  *   text had any (NULL otherwise), so export restores them. Tags are stored as given (canonical
  *   case); `source_key`/`target_key` are their match keys (`zh-Hans`/`zh-Hant` for Chinese).
  *   `*_tokens` are content-token counts (`matchTokens`). `pair_hash` finds identical pairs.
- * - `grams`: the inverted index. Each row is a chunk of the posting list of one n-gram key
- *   (`gramKeys`), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
+ * - `grams`: the inverted index. Each row is a chunk of the posting list of one index key
+ *   (`indexKeys`: n-grams and single CJK characters), `ids` a little-endian int32 array of unit ids, `n` their number. Chunks are
  *   appended per batch, so adding units never rewrites older postings.
- * - `meta`: schema version and the next chunk number.
+ * - `meta`: schema version, the next chunk number, and `character_keys` = `1` once every unit is
+ *   indexed under the `characterKey` of each of its CJK characters (one-character concordance);
+ *   a memory made before that gets them on its first opening for `write` or `create`
+ *   (`indexCharacters`, one pass over its units), in the schema version it has (2).
  * - `builds`: one row per build that added units (`id`, date `at`, the `source` folder it read);
  *   a unit its document's alignment no longer has is superseded by such a build: `superseded`
  *   (date) and `superseded_by` (build id) are set (NULL while current; pipeline/memory/supersede.ts).
@@ -33,7 +36,7 @@ import { dirname } from 'node:path';
 import { BitextError, located } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
 import { boundedCache, canonicalTag, fnv1a, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
-import { gramKeys, matchTokens } from './text.ts';
+import { characterKey, matchTokens, indexKeys } from './text.ts';
 
 /**
  * An open translation memory: a better-sqlite3 handle, the path it was opened from, and what
@@ -282,6 +285,7 @@ export function openMemory(path: string, access: MemoryAccess = 'create'): Memor
     db = new Database(path, { readonly: access === 'read', fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     db.pragma('cache_size = -65536');
     migrate(db, access);
+    if (access !== 'read') indexCharacters({ db, path });
   } catch (error) {
     db?.close();
     const failure = memoryError(path, error);
@@ -343,7 +347,44 @@ function initialise(db: Database.Database): void {
   db.transaction(() => {
     db.exec(SCHEMA);
     db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(CHARACTER_KEYS, '1');
   }).immediate();
+}
+
+/** The `meta` key saying every unit is indexed under its CJK characters' `characterKey`s. */
+const CHARACTER_KEYS = 'character_keys';
+
+/** Whether every unit of `memory` is indexed under the `characterKey` of each CJK character it holds (module comment). */
+export function hasCharacterKeys(memory: Memory): boolean {
+  return memory.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(CHARACTER_KEYS) === '1';
+}
+
+/**
+ * Index every unit of a memory made before `characterKey`s under those keys, as appended posting
+ * chunks, and record it (`CHARACTER_KEYS`), in one IMMEDIATE transaction (a second process waits,
+ * then finds it done). One pass over the units; nothing else changes.
+ */
+function indexCharacters(memory: Memory): void {
+  const db = memory.db;
+  if (hasCharacterKeys(memory)) return;
+  inUnitTransaction(memory, () => {
+    if (hasCharacterKeys(memory)) return;
+    const w = writerFor(memory);
+    // Read a page of units at a time: the index cannot be written while a query is still reading.
+    const page = db.prepare('SELECT id, source, target, source_lang, target_lang FROM units WHERE id > ? ORDER BY id LIMIT 10000');
+    for (let rows = page.all(0) as Record<string, string | number>[]; rows.length > 0; rows = page.all(rows[rows.length - 1].id) as Record<string, string | number>[]) {
+      for (const row of rows) {
+        const keys = new Set<number>();
+        for (const [text, lang] of [[row.source, row.source_lang], [row.target, row.target_lang]] as [string, string][]) {
+          const tokens = matchTokens(text);
+          for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash(lang)));
+        }
+        buffer(w, [...keys], row.id as number);
+      }
+      if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
+    }
+    db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(CHARACTER_KEYS, '1');
+  });
 }
 
 /**
@@ -555,13 +596,14 @@ export function putUnit(memory: Memory, unit: TranslationUnit): { id: number; ad
 }
 
 /**
- * The distinct gram keys a unit is indexed under (`grams`): those of both sides' content tokens
- * (`matchTokens`), each side seeded by its language family (`familyHash`).
+ * The distinct keys a unit is indexed under (`grams`): `indexKeys` of both sides' content tokens
+ * (`matchTokens`: n-grams and single CJK characters), each side seeded by its language family
+ * (`familyHash`).
  */
 export function unitGramKeys(sourceTokens: Int32Array, sourceLang: LanguageTag, targetTokens: Int32Array, targetLang: LanguageTag): number[] {
-  const keys = gramKeys(sourceTokens, familyHash(sourceLang));
-  if (familyHash(sourceLang) !== familyHash(targetLang)) keys.push(...gramKeys(targetTokens, familyHash(targetLang)));
-  else for (const k of gramKeys(targetTokens, familyHash(targetLang))) if (!keys.includes(k)) keys.push(k);
+  const keys = indexKeys(sourceTokens, familyHash(sourceLang));
+  if (familyHash(sourceLang) !== familyHash(targetLang)) keys.push(...indexKeys(targetTokens, familyHash(targetLang)));
+  else for (const k of indexKeys(targetTokens, familyHash(targetLang))) if (!keys.includes(k)) keys.push(k);
   return keys;
 }
 

@@ -5,7 +5,7 @@
  * Tokens (see `matchTokens`): after width folding (U+FF01–U+FF5E → ASCII, U+3000 → space) and
  * lowercasing, every CJK character (Han, kana, Hangul, Bopomofo) is one token and every run of
  * other letters, digits and marks is one word token; whitespace, punctuation and symbols are no
- * tokens at all. A word made only of digits becomes the single NUMBER token, so that texts that
+ * tokens at all; so are inline tags written as text (`TAG_IN_TEXT`). A word made only of digits becomes the single NUMBER token, so that texts that
  * differ only in their numbers compare equal at this level (memoQ's 95–99 band).
  * Tokens are int32: a CJK token is its code point (positive), a word token a 31-bit hash with the
  * sign bit set (negative), so the two kinds never collide.
@@ -22,7 +22,8 @@ export const NUMBER_TOKEN = -1;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordCodePoint(cp: number): boolean {
+/** Whether code point `cp` belongs to a word token (a letter, digit or mark; CJK characters are tested first by `matchTokens`). */
+export function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a);
   return WORD_CHAR.test(String.fromCodePoint(cp));
 }
@@ -37,11 +38,20 @@ function wordId(hash: number): number {
 }
 
 /**
+ * Inline tags written as text (level-1 TMX, FR-18 in ../shared/cases/field-reports.md): OmegaT's
+ * short tags (a letter or three and a number: `<f0>`, `</f0>`, `<g1/>`) and HTML's inline
+ * formatting (`<b>`, `</strong>`, `<br/>`, `<span class="x">`). They are markup, not words, so
+ * `matchTokens` skips them and a sentence differing from another only in such tags scores 95–99.
+ * Element names that a technical text may be talking about (`<div>`, `<Button>`) stay words.
+ */
+const TAG_IN_TEXT = /<\/?(?:[A-Za-z]{1,3}\d+|b|i|u|s|em|strong|br|span|font|sup|sub)(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * The content tokens of `text` (see the module comment): CJK characters one by one, other words
  * whole; case, width, whitespace and punctuation are ignored. Returns an Int32Array (one id a token).
  */
 export function matchTokens(text: string): Int32Array {
-  const folded = foldWidth(text);
+  const folded = text.includes('<') ? foldWidth(text).replace(TAG_IN_TEXT, ' ') : foldWidth(text);
   // ASCII letters are lowered one by one below; other scripts need the full Unicode mapping.
   const source = /[^\u0000-\u007f]/.test(folded) ? folded.toLowerCase() : folded;
   const out: number[] = [];
@@ -181,13 +191,65 @@ function finish(h: number): number {
  * (so that a one-character query still finds one- and two-character units).
  */
 export function gramKeys(tokens: Int32Array, familyHash: number): number[] {
+  return [...gramKeySet(tokens, familyHash)];
+}
+
+/** Key of one token alone (a word; any token of a text of at most 3 tokens). */
+function tokenKey(token: number, familyHash: number): number {
+  return finish(mix(mix(familyHash, 1), token));
+}
+
+/** Key of two adjacent tokens. */
+function pairKey(a: number, b: number, familyHash: number): number {
+  return finish(mix(mix(mix(familyHash, 2), a), b));
+}
+
+function gramKeySet(tokens: Int32Array, familyHash: number): Set<number> {
   const keys = new Set<number>();
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const cjk = t > 0;
-    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) keys.add(finish(mix(mix(familyHash, 1), t)));
-    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) keys.add(finish(mix(mix(mix(familyHash, 2), t), tokens[i + 1])));
+    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) keys.add(tokenKey(t, familyHash));
+    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) keys.add(pairKey(t, tokens[i + 1], familyHash));
+  }
+  return keys;
+}
+
+/**
+ * The key under which the index lists every unit whose text (of the family `familyHash`) holds
+ * the CJK character `codePoint`, whatever the text's length: what concordance needs for a
+ * one-character term (pipeline/memory/concordance.ts). Seeded apart from `gramKeys`' keys, so
+ * lookups, which never ask for it, retrieve exactly as before.
+ */
+export function characterKey(codePoint: number, familyHash: number): number {
+  return finish(mix(mix(familyHash, 3), codePoint));
+}
+
+/**
+ * The distinct keys a text is indexed under: its `gramKeys` and the `characterKey` of each of its
+ * CJK characters.
+ */
+export function indexKeys(tokens: Int32Array, familyHash: number): number[] {
+  const keys = gramKeySet(tokens, familyHash);
+  for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash));
+  return [...keys];
+}
+
+/**
+ * The keys under which the index surely lists a text that holds `tokens` as a run of its own
+ * tokens (its `indexKeys` include them whatever else it holds): the `characterKey` of each CJK
+ * character, the key of each word other than a number, and the bigram key of each adjacent pair
+ * with a CJK token. Empty when `tokens` are numbers only (numbers have no key of their own).
+ */
+export function runKeys(tokens: Int32Array, familyHash: number): number[] {
+  const keys = new Set<number>();
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (t > 0) keys.add(characterKey(t, familyHash));
+    else if (t !== NUMBER_TOKEN) keys.add(tokenKey(t, familyHash));
+    if (i + 1 < n && (t > 0 || tokens[i + 1] > 0)) keys.add(pairKey(t, tokens[i + 1], familyHash));
   }
   return [...keys];
 }

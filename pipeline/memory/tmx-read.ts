@@ -89,6 +89,23 @@ export function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
+/** C0 controls XML 1.0 forbids (all but tab, LF, CR). */
+const FORBIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+/** Other code points XML 1.0 forbids: U+FFFE, U+FFFF and surrogates not in a pair. */
+const FORBIDDEN_OTHERS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * `text` with what XML 1.0 cannot carry (its `Char` production) taken out: a C0 control other than
+ * tab, LF and CR becomes a space (a vertical tab or form feed from a word processor separates
+ * words, FR-17 in ../shared/cases/field-reports.md); U+FFFE, U+FFFF and lone surrogates are
+ * removed. Astral characters (a surrogate pair: 𠮷, 😀) are kept as they are. Used on export
+ * (pipeline/memory/tmx-write.ts); `readTmx` reads such raw controls as spaces the same way, so a
+ * file written by another tool imports as Bitext would have exported it.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(FORBIDDEN_CONTROLS, ' ').replace(FORBIDDEN_OTHERS, '');
+}
+
 /** Escape an attribute value for a double-quoted attribute (also tab, LF, CR as references). */
 export function escapeAttribute(text: string): string {
   return text.replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
@@ -337,9 +354,27 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     }
   });
 
+  /**
+   * Refuse a file whose first character (after a byte-order mark and white space) does not open
+   * markup, naming it as no TMX at that line and column: a CSV or a text file would otherwise get
+   * the XML parser's wording ("text data outside of root node") at its end.
+   */
+  const refuseText = (text: string) => {
+    const at = text.search(/\S/);
+    if (at < 0 || text[at] === '<') return;
+    const before = text.slice(0, at).split('\n');
+    const line = before.length;
+    const column = before[before.length - 1].length + 1;
+    const first = text.slice(at).split(/\r?\n/, 1)[0].slice(0, 40);
+    throw new BitextError(`${file}:${line}:${column}: not a TMX file: it starts with text ("${first}"), where a TMX file starts with XML markup (<?xml …?> or <tmx>)`, { file, line });
+  };
+
   const buffers = parser as unknown as SaxesBuffers;
   /** Give `text` to the parser a slice at a time, refusing any construct that grows past its limit. */
-  const feed = (text: string) => {
+  const feed = (raw: string) => {
+    // Raw controls (a vertical tab that another tool wrote unescaped, FR-17) are read as spaces
+    // rather than refused as "disallowed character"; NUL was refused above as a sign of binary.
+    const text = raw.replace(FORBIDDEN_CONTROLS, ' ');
     for (let at = 0; at < text.length; at += SLICE) {
       parser.write(text.slice(at, at + SLICE));
       if (buffers.text.length > TMX_LIMITS.text) beyond('text, comment or markup', TMX_LIMITS.text);
@@ -373,9 +408,10 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
         // Parse up to the first undecodable byte so that line and column point at it.
         const good = decodablePrefix(bytes, encoding);
         feed(new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, good), { stream: true }));
-        fail(`invalid ${encoding} byte sequence at byte ${offset + from + good}`);
+        fail(`${sawRoot ? '' : 'not a TMX file: '}invalid ${encoding} byte sequence at byte ${offset + from + good}`);
       }
       if (text!.includes('\u0000')) fail('NUL character: the file is binary or in an undeclared encoding');
+      if (offset === 0) refuseText(text!);
       feed(text!);
       offset += n;
       from = 0;
@@ -392,8 +428,13 @@ export function readTmx(file: string, onUnit: (unit: TmxUnit) => void, onHeader:
     if (!sawRoot) fail('not a TMX file: no <tmx> element');
   } catch (error) {
     if (error instanceof BitextError || error === callerError) throw error;
-    const message = (error as Error).message;
-    throw new BitextError(message.startsWith(file) ? message : `${where()}: ${message}`, { file, line: parser.line, cause: error });
+    const raw = (error as Error).message;
+    // saxes prefixes its messages with `file:line:column: `.
+    const split = raw.startsWith(`${file}:`) ? raw.indexOf(': ', file.length) : -1;
+    const at = split < 0 ? where() : raw.slice(0, split);
+    const message = split < 0 ? raw : raw.slice(split + 2);
+    // Before the <tmx> element the file is no TMX at all, whatever the parser found wrong.
+    throw new BitextError(`${at}: ${sawRoot ? message : `not a TMX file (${message})`}`, { file, line: parser.line, cause: error });
   } finally {
     if (fd !== 0) closeSync(fd);
   }

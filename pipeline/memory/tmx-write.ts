@@ -7,8 +7,9 @@
  * creationtool (`Bitext` when unknown), usagecount, `segtype="paragraph"` for block links, and props `x-origin-doc`,
  * `x-origin-link`, `x-align-score`, `x-change-tool` (when set). Segments are written from their
  * stored markup when they had inline codes, else as escaped text (`&`, `<`, `>`; CR as `&#13;`).
- * Code points XML 1.0 cannot carry (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone
- * surrogates) become U+FFFD. Nothing depends on the clock, so export → import → export gives
+ * Code points XML 1.0 cannot carry are taken out (`xmlSafe`: a C0 control other than tab/LF/CR
+ * becomes a space; U+FFFE/U+FFFF and lone surrogates are removed); astral characters stay as
+ * they are (raw UTF-8). Nothing depends on the clock, so export → import → export gives
  * the same bytes. Files are written atomically (temporary file, then rename) and streamed.
  */
 import { writeFileAtomic, type Staging } from '../io.ts';
@@ -16,7 +17,7 @@ import { parseLinkId, type LanguageTag, type TranslationUnit } from '../types.ts
 import { matchKey, tagMatches } from '../text/index.ts';
 import { iterateUnits, memoryStats, type Memory } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
-import { escapeAttribute, escapeText } from './tmx-read.ts';
+import { escapeAttribute, escapeText, xmlSafe } from './tmx-read.ts';
 
 import { VERSION as BITEXT_VERSION } from '../version.ts';
 
@@ -38,14 +39,6 @@ export interface TmxExportFilter {
   sourceLang?: LanguageTag;
   targetLang?: LanguageTag;
   doc?: string;
-}
-
-/**
- * `text` with the code points XML 1.0 cannot carry (C0 controls other than tab/LF/CR,
- * U+FFFE/U+FFFF, lone surrogates) replaced by U+FFFD; shared by every XML and XLSX writer.
- */
-export function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function segContent(text: string, markup: string | null | undefined): string {
