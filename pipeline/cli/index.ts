@@ -4,7 +4,7 @@
  * its stage) with `import()` and runs it. A fresh commander program is built for every call and
  * writes only to the streams it is given, so tests run the real command line in-process
  * (test/helpers/cli.ts). Each verb lives in its own file (build.ts, align.ts, eval.ts, tm.ts,
- * pretranslate.ts, check.ts, diff.ts, fix.ts).
+ * pretranslate.ts, check.ts, diff.ts, fix.ts, review.ts).
  *
  * Exit codes: 0 success, 1 failed checks (for `diff`: differences found), 2 bad usage or
  * unreadable input. Every error is one line on stderr, `bitext: …`, naming the file and line.
@@ -22,6 +22,7 @@ import type { PretranslateArgs } from './pretranslate.ts';
 import type { CheckArgs } from './check.ts';
 import type { DiffArgs } from './diff.ts';
 import type { FixArgs } from './fix.ts';
+import type { ReviewArgs } from './review.ts';
 
 export type { CliIo, OutputStream } from './context.ts';
 
@@ -52,6 +53,12 @@ function uiLanguage(value: string): string {
     throw new InvalidArgumentError('expected a language tag such as en, zh-Hans, zh-Hant or zh_TW.UTF-8');
   }
   return value;
+}
+
+/** `--port` values: a whole number 0–65535 (0: any free port). */
+function portNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+  return Number(value);
 }
 
 /** `--max-warnings` values: a whole number ≥ 0. */
@@ -211,6 +218,16 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
     .option('--list', 'list the corrections (the default when nothing is added or removed)')
     .option('--json', 'print the changes and the corrections as JSON')
     .action((dir: string, links: string[], opts: Omit<FixArgs, 'dir' | 'links'>) => fix({ dir, links, ...opts }));
+
+  const review = on<ReviewArgs>('review', async (args, io) => (await import('./review.ts')).runReview(args, io));
+  program
+    .command('review')
+    .description('serve the review editor on 127.0.0.1: fix block links in the browser (saved as corrections beside the sources); prints the URL with its token first; stop with Ctrl+C')
+    .argument('[dir]', 'a folder of document folders, or one document folder', 'source')
+    .option('--port <n>', 'TCP port (0: any free port)', portNumber, 0)
+    .option('--no-open', 'do not open the URL in a browser')
+    .option('--ui-lang <tag>', 'interface language of the editor', uiLanguage, 'en')
+    .action((dir: string, opts: Omit<ReviewArgs, 'dir'>) => review({ dir, ...opts }));
 
   program.parse([...argv], { from: 'user' });
   // commander either ran an action or threw (`tm` alone shows help and throws); this only narrows the type.

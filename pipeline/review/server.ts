@@ -1,0 +1,298 @@
+/**
+ * The review server (issue 12 item 5; routes and shapes: /work/prompts/review-contract.md): serves
+ * the editor page and a JSON API over the document pairs of one source folder, on 127.0.0.1 only,
+ * every request holding a random token (as Jupyter does). Each edit (edits.ts) saves the
+ * document's corrections file at once and re-aligns the document around the corrections, as
+ * `loadPair` (pipeline/align/pairs.ts) does for `build`; a per-document version refuses an edit
+ * made on a state another tab has since changed (409), and a per-document history undoes and redoes
+ * edits for the session. Sources changed on disk while serving are read again on the next request.
+ */
+import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Hono, type Context } from 'hono';
+import { serve } from '@hono/node-server';
+import type { Bitext, Document } from '../types.ts';
+import { BitextError } from '../io.ts';
+import { loadDocument } from '../segment/index.ts';
+import {
+  alignBitext,
+  correctionLabel,
+  CORRECTIONS_FILE,
+  findPairs,
+  readCorrections,
+  resolveCorrections,
+  writeCorrections,
+  type Correction,
+  type DocumentPair,
+} from '../align/index.ts';
+import { checkBitext, isNotOneToOne, LOW_SCORE, toReview } from '../check/index.ts';
+import { applyEdit, parseEditOp } from './edits.ts';
+import { reviewPage, reviewScript } from './page.ts';
+
+/** One block as the page shows it: its id in its (aligned) document, its kind and text. */
+export interface BlockView {
+  id: number;
+  kind: string;
+  text: string;
+}
+
+/** One block link as the page shows it (`DocState.links`). */
+export interface LinkView {
+  /** Position in the document's links: what an `EditOp` names. */
+  index: number;
+  source: BlockView[];
+  target: BlockView[];
+  score: number;
+  /** The link is in the review queue (`toReview`, pipeline/check/review.ts). */
+  review: boolean;
+  corrected: boolean;
+  moved: boolean;
+  /** Why it is in the review queue: `not 1-1`, `low score`, `moved`, `sentences not 1-1`, and the code of each error finding. */
+  reasons: string[];
+  sentences: { source: string[]; target: string[]; score: number }[];
+  findings: { severity: 'error' | 'warning' | 'info'; code: string; message: string }[];
+}
+
+/** What the page shows of one document: its links, the corrections not applied, and the history's state. */
+export interface DocState {
+  name: string;
+  /** +1 on every saved edit (undo and redo too) and every time the sources are read again. */
+  version: number;
+  sourceLang: string;
+  targetLang: string;
+  links: LinkView[];
+  /** Corrections recorded but not applied (`resolveCorrections`): the link as recorded and why. */
+  stale: { link: string; why: string }[];
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** Options of `startReviewServer`. */
+export interface ReviewServerOptions {
+  /** A source folder of document folders (`findPairs`) or one document folder. */
+  root: string;
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** The token every request must hold; default 32 random hex digits (node:crypto). */
+  token?: string;
+  /** Interface language of the page (a tag as `--ui-lang` takes); default `en`. */
+  lang?: string;
+}
+
+/** A running review server. */
+export interface ReviewServer {
+  /** `http://127.0.0.1:PORT/?token=TOKEN`: the page, with the token. */
+  url: string;
+  token: string;
+  /** Stop listening and end open connections. */
+  close(): Promise<void>;
+}
+
+/** One document as the server holds it between requests. */
+interface DocSession {
+  pair: DocumentPair;
+  version: number;
+  /** Modification times of the two sources and the corrections file when last read, as one key. */
+  stamp: string;
+  source: Document;
+  target: Document;
+  corrections: Correction[];
+  bitext: Bitext;
+  /** Earlier corrections lists (undo pops the last) and those undone (redo pops the last). */
+  undo: Correction[][];
+  redo: Correction[][];
+}
+
+/** Modification times (ms) of the files a document is read from, as one string; a missing file counts as time 0. */
+function stampOf(pair: DocumentPair): string {
+  return [pair.sourceFile, pair.targetFile, join(pair.dir, CORRECTIONS_FILE)].map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0).join('|');
+}
+
+/**
+ * Align the session's documents around `corrections` — what `loadPair` does, with the documents
+ * already read and segmented (they are read again only when they change on disk: `refresh`).
+ */
+function realign(s: DocSession, corrections: Correction[]): void {
+  s.corrections = corrections;
+  s.bitext = alignBitext(s.pair.doc, s.source, s.target, { corrections });
+}
+
+function open(pair: DocumentPair): DocSession {
+  const stamp = stampOf(pair);
+  const s = { pair, version: 1, stamp, source: loadDocument(pair.sourceFile), target: loadDocument(pair.targetFile), undo: [], redo: [] } as unknown as DocSession;
+  realign(s, readCorrections(pair.dir));
+  return s;
+}
+
+/** Read the document again when a source or its corrections file changed since it was read (a revision while the editor is open): the version goes up. */
+function refresh(s: DocSession): void {
+  const stamp = stampOf(s.pair);
+  if (stamp === s.stamp) return;
+  s.stamp = stamp;
+  s.source = loadDocument(s.pair.sourceFile);
+  s.target = loadDocument(s.pair.targetFile);
+  realign(s, readCorrections(s.pair.dir));
+  s.version += 1;
+}
+
+/** Save `corrections` as the document's corrections file (`writeCorrections`) and re-align around them; the version goes up. */
+function save(s: DocSession, corrections: Correction[]): void {
+  writeCorrections(s.pair.dir, corrections);
+  s.stamp = stampOf(s.pair);
+  realign(s, corrections);
+  s.version += 1;
+}
+
+/** The page's view of a session (see `DocState`): links with their blocks, sentences, review marks and `check` findings. */
+function docState(s: DocSession): DocState {
+  const { bitext } = s;
+  const findings = checkBitext(bitext);
+  const queue = new Set(toReview(bitext.links, findings));
+  const blocks = (ids: readonly number[], doc: Document) => ids.map((id) => ({ id, kind: doc.blocks[id].kind, text: doc.blocks[id].text }));
+  const sentences = (ids: readonly number[], doc: Document) => ids.map((id) => doc.segments[id].text);
+  const links = bitext.links.map((link, index): LinkView => {
+    const mine = findings.filter((f) => f.link === index);
+    // The tests of `toReview` and `needsReview` (pipeline/check/review.ts), each named.
+    const reasons = queue.has(index)
+      ? [
+          ...(!link.corrected && isNotOneToOne(link) ? ['not 1-1'] : []),
+          ...(!link.corrected && link.score < LOW_SCORE ? ['low score'] : []),
+          ...(!link.corrected && link.moved ? ['moved'] : []),
+          ...(!link.corrected && link.sentences.some(isNotOneToOne) ? ['sentences not 1-1'] : []),
+          ...mine.filter((f) => f.level === 'error').map((f) => f.code),
+        ]
+      : [];
+    return {
+      index,
+      source: blocks(link.source, bitext.source),
+      target: blocks(link.target, bitext.target),
+      score: link.score,
+      review: queue.has(index),
+      corrected: link.corrected === true,
+      moved: link.moved === true,
+      reasons,
+      sentences: link.sentences.map((l) => ({ source: sentences(l.source, bitext.source), target: sentences(l.target, bitext.target), score: l.score })),
+      findings: mine.map((f) => ({ severity: f.level, code: f.code, message: f.message })),
+    };
+  });
+  const stale = resolveCorrections(s.corrections, bitext.source, bitext.target).flatMap((r) => (r.stale ? [{ link: correctionLabel(r.correction), why: r.stale }] : []));
+  return { name: s.pair.doc, version: s.version, sourceLang: bitext.source.lang, targetLang: bitext.target.lang, links, stale, canUndo: s.undo.length > 0, canRedo: s.redo.length > 0 };
+}
+
+/** True when `given` is `token`, compared in constant time (of their SHA-256 digests, so lengths may differ). */
+function sameToken(given: string, token: string): boolean {
+  const digest = (t: string) => createHash('sha256').update(t).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+/** A name that could step outside the source folder: refused before it is looked up. */
+const UNSAFE_NAME = /[/\\\0]|\.\./;
+
+/**
+ * Start the review server over the document pairs under `options.root` (`findPairs`) on
+ * 127.0.0.1 (routes, auth, `DocState` and `EditOp`: /work/prompts/review-contract.md): every
+ * request needs the token, as `?token=T` or the header `Authorization: Token T`, else 403 with one
+ * line; a document name not among the pairs, or with `/`, `\`, `..` or NUL, is 404; an edit on a
+ * stale version is 409 `{ error: "stale", version }`; an op that does not fit is 400 `{ error }`.
+ * Documents are read when first asked for. Resolves once listening; throws `BitextError` (exit 2)
+ * when the folder holds no pair.
+ */
+export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
+  const token = options.token ?? randomBytes(16).toString('hex');
+  const lang = options.lang ?? 'en';
+  const pairs = new Map(findPairs(options.root).map((p) => [p.doc, p]));
+  const sessions = new Map<string, DocSession>();
+
+  /** The session of document `name`, read or refreshed; null when there is no such document. */
+  const session = (name: string): DocSession | null => {
+    const pair = UNSAFE_NAME.test(name) ? undefined : pairs.get(name);
+    if (!pair) return null;
+    const s = sessions.get(name);
+    if (!s) {
+      const opened = open(pair);
+      sessions.set(name, opened);
+      return opened;
+    }
+    refresh(s);
+    return s;
+  };
+  const notFound = (c: Context) => c.text('no such document\n', 404);
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    const header = /^Token (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    const given = c.req.query('token') ?? header ?? '';
+    if (!sameToken(given, token)) return c.text('forbidden: this request needs the token printed with the URL (?token=… or Authorization: Token …)\n', 403);
+    await next();
+  });
+  app.onError((error, c) => {
+    const message = (error instanceof BitextError ? error.message : String(error)).split('\n')[0];
+    return c.json({ error: message }, 500);
+  });
+
+  const names = [...pairs.keys()];
+  app.get('/', (c) => c.html(names.length === 1 ? reviewPage({ token, doc: names[0], lang }) : reviewPage({ token, docs: names, lang })));
+  app.get('/doc/:name', (c) => (session(c.req.param('name')) ? c.html(reviewPage({ token, doc: c.req.param('name'), lang })) : notFound(c)));
+  app.get('/client.js', (c) => c.body(reviewScript(), 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get('/api/docs', (c) =>
+    c.json({
+      docs: names.map((name) => {
+        const s = session(name)!;
+        return { name, links: s.bitext.links.length, review: toReview(s.bitext.links, checkBitext(s.bitext)).length };
+      }),
+    }),
+  );
+  app.get('/api/doc/:name', (c) => {
+    const s = session(c.req.param('name'));
+    return s ? c.json(docState(s)) : notFound(c);
+  });
+  app.post('/api/doc/:name/edit', async (c) => {
+    const s = session(c.req.param('name'));
+    if (!s) return notFound(c);
+    let body: { version?: unknown; op?: unknown };
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: 'the body is not JSON: expected { "version": N, "op": { … } }' }, 400);
+    }
+    if (body?.version !== s.version) return c.json({ error: 'stale', version: s.version }, 409);
+    try {
+      const op = parseEditOp(body.op);
+      if (op.kind === 'undo' || op.kind === 'redo') {
+        const [from, to] = op.kind === 'undo' ? [s.undo, s.redo] : [s.redo, s.undo];
+        const corrections = from.pop();
+        if (!corrections) throw new BitextError(`nothing to ${op.kind}`);
+        to.push(s.corrections);
+        save(s, corrections);
+      } else {
+        const corrections = applyEdit(s.bitext, s.corrections, op);
+        s.undo.push(s.corrections);
+        s.redo = [];
+        save(s, corrections);
+      }
+    } catch (error) {
+      if (error instanceof BitextError) return c.json({ error: error.message.split('\n')[0] }, 400);
+      throw error;
+    }
+    return c.json(docState(s));
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: '127.0.0.1' }, () => resolve(s as Server)) as Server;
+    // A port already taken: one line naming it, as every error of the command line is.
+    s.once('error', (error) => reject(new BitextError(`cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
