@@ -46,6 +46,8 @@ export function renderPage(options: { lang: string; title: string; css: string; 
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'generator', content: GENERATOR }),
         ...(options.description ? [h('meta', { name: 'description', content: options.description })] : []),
+        // A served page's browser would ask its server for /favicon.ico, without the token the server requires.
+        ...(script ? [h('link', { rel: 'icon', href: 'data:,' })] : []),
         h('title', title),
         h('style', css),
       ]),
