@@ -13,10 +13,8 @@ import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Bitext, Document } from '../pipeline/types.ts';
 import { bitext } from './helpers/cli.ts';
-import { fixture } from './helpers/fixtures.ts';
-import { EN, GOLD, ZH } from './helpers/library.ts';
+import { EN, GOLD, pairDir, ZH } from './helpers/library-pair.ts';
 
-const pairDir = (zh = ZH, en = EN) => join(fixture({ 'library/zh.md': zh.join('\n\n') + '\n', 'library/en.md': en.join('\n\n') + '\n' }), 'library');
 const shape = (b: Bitext) => b.links.map((l) => [l.source, l.target]);
 const corrected = (b: Bitext) => b.links.flatMap((l, k) => (l.corrected ? [k] : []));
 function load(dir: string): { bitext: Bitext; warnings: string[] } {

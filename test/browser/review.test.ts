@@ -2,7 +2,7 @@
 /**
  * The review editor (`bitext review`, issue 12 items 5–6) in a real browser (Debian's Chromium
  * through playwright-core) against the real server started in-process on 127.0.0.1, port 0, over
- * a temporary source folder holding the invented pair of test/helpers/library.ts (one dropped
+ * a temporary source folder holding the invented pair of test/helpers/library-pair.ts (one dropped
  * paragraph; its gold links worked out by reading the texts) and a second document for the list
  * page. Every expected alignment below is worked out by hand from the gold and the edit's meaning
  * (review-contract: merge, split, move, none, confirm, undo, redo), never read from the aligner.
@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { startReviewServer, type ReviewServer } from '../../pipeline/review/index.ts';
 import { build } from '../../pipeline/build.ts';
 import { fixture, removeFixtures } from '../helpers/fixtures.ts';
-import { EN, GOLD, ZH } from '../helpers/library.ts';
+import { EN, GOLD, ZH } from '../helpers/library-pair.ts';
 import { axeViolations, launch, type Session } from './chromium.ts';
 
 type Shape = number[][][];

@@ -1,7 +1,10 @@
 /**
- * An invented document pair with one dropped paragraph (issue 12's case), shared by the tests of
- * corrections (test/align-corrections.test.ts) and of the review editor (test/browser/review.test.ts).
+ * The dropped-paragraph pair of issue 12 (the case a correction is for), shared by the tests of
+ * corrections (test/align-corrections.test.ts) and of the review editor (test/review-server.test.ts, test/browser/review.test.ts).
  */
+import { join } from 'node:path';
+import { fixture } from './fixtures.ts';
+
 // zh 2 holds two sentences ("every weekend the children come to read here" / "the old curator tells
 // them stories and teaches them to write"), which en 2 and en 3 translate one each. zh 3 ("the old
 // curator writes stories himself; the stories he taught the children later went into a book") is
@@ -24,3 +27,6 @@ export const EN = [
 ];
 /** The right block links: zh 2 split into en 2 and en 3, zh 3 dropped. */
 export const GOLD = [[[0], [0]], [[1], [1]], [[2], [2, 3]], [[3], []], [[4], [4]], [[5], [5]]];
+
+/** A new folder `library` holding the pair (`zh`, `en`: one block a paragraph); returns its path. */
+export const pairDir = (zh = ZH, en = EN) => join(fixture({ 'library/zh.md': zh.join('\n\n') + '\n', 'library/en.md': en.join('\n\n') + '\n' }), 'library');
