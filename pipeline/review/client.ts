@@ -12,8 +12,9 @@
  * move, none, confirm, unconfirm, undo, redo), then renders the state the server answers with.
  * A 409 (another tab or a revision on disk changed the document) reloads the state and says so in
  * the live region; a 400 is announced there too. Keys are listed in the page's help panel.
- * When the links are on screen it sets `data-version` on `<main>` and the performance mark
- * `bitext-rendered` (the editor benchmark reads it).
+ * Links are put in the list in chunks (`render`): the performance mark `bitext-first-screen` is
+ * set when the first chunk is in, `bitext-rendered` and `data-version` on `<main>` when every link
+ * is (bench/review-page.ts reads the marks; the browser tests wait for `data-version`).
  */
 export const REVIEW_JS = `
 (function () {
@@ -96,14 +97,14 @@ export const REVIEW_JS = `
     if (notes.length) html += '<ul>' + notes.join('') + '</ul>';
     html += '</div>' + cell(link, 'source') + cell(link, 'target');
     var sents = link.sentences || [];
-    if (sents.length > 1) {
-      html += '<details class="sents"><summary>' + esc(t('sentences', { count: sents.length })) + '</summary><ol>';
-      sents.forEach(function (s) {
-        html += '<li><span lang="' + esc(state.sourceLang) + '">' + esc(s.source.join('')) + '</span><span lang="' + esc(state.targetLang) + '">' + esc(s.target.join(' ')) + '</span></li>';
-      });
-      html += '</ol></details>';
-    }
+    // The sentence list is filled when opened (sentencesHtml): half the text of a long document is never shown.
+    if (sents.length > 1) html += '<details class="sents"><summary>' + esc(t('sentences', { count: sents.length })) + '</summary><ol></ol></details>';
     return html + '</li>';
+  }
+  function sentencesHtml(link) {
+    return link.sentences.map(function (s) {
+      return '<li><span lang="' + esc(state.sourceLang) + '">' + esc(s.source.join('')) + '</span><span lang="' + esc(state.targetLang) + '">' + esc(s.target.join(' ')) + '</span></li>';
+    }).join('');
   }
   function opsHtml(i) {
     var link = state.links[i], last = state.links.length - 1, html = '';
@@ -137,22 +138,48 @@ export const REVIEW_JS = `
     return a === 1 && b === 1 ? [1, 0] : null;
   }
 
-  function render() {
-    var html = '';
-    for (var i = 0; i < state.links.length; i++) html += linkHtml(state.links[i], i);
-    ol.innerHTML = html;
+  /**
+   * Put the state's links in the list: the first FIRST links (and the selected one) at once, the
+   * rest CHUNK a task, so a long document shows its first screen before the whole list is built
+   * and the page answers keys meanwhile; a newer render stops an older one. data-version is set
+   * once every link is in; then done() runs.
+   */
+  var FIRST = 100, CHUNK = 400, generation = 0;
+  function render(done) {
+    var gen = ++generation, n = state.links.length, at = Math.min(n, Math.max(FIRST, sel + 1));
+    function html(from, to) {
+      var out = '';
+      for (var i = from; i < to; i++) out += linkHtml(state.links[i], i);
+      return out;
+    }
+    ol.innerHTML = html(0, at);
+    main.removeAttribute('data-version');
     var review = state.links.filter(function (l) { return l.review; }).length;
-    d.getElementById('summary').textContent = t('summary', { links: state.links.length, review: review, version: state.version });
+    d.getElementById('summary').textContent = t('summary', { links: n, review: review, version: state.version });
     d.getElementById('undo').disabled = !state.canUndo;
     d.getElementById('redo').disabled = !state.canRedo;
     var stale = d.getElementById('stale');
     stale.hidden = !(state.stale && state.stale.length);
     stale.querySelector('ul').innerHTML = (state.stale || []).map(function (c) { return '<li><code>' + esc(c.link) + '</code> ' + esc(c.why) + '</li>'; }).join('');
-    select(Math.max(0, Math.min(sel, state.links.length - 1)), false);
-    main.setAttribute('data-version', String(state.version));
+    sel = Math.max(0, Math.min(sel, n - 1));
+    select(sel, false);
+    if (gen === 1) performance.mark('bitext-first-screen');
+    (function more() {
+      if (gen !== generation) return;
+      if (at < n) {
+        var to = Math.min(n, at + CHUNK);
+        ol.insertAdjacentHTML('beforeend', html(at, to));
+        at = to;
+        setTimeout(more, 0);
+        return;
+      }
+      main.setAttribute('data-version', String(state.version));
+      if (done) done();
+    })();
   }
   function select(i, focus) {
-    if (!state || !state.links.length) return;
+    var li = state && d.getElementById('l' + i);
+    if (!li) return; // not yet in the list (render adds it soon)
     var old = d.getElementById('l' + sel);
     if (old) {
       old.classList.remove('sel');
@@ -161,7 +188,6 @@ export const REVIEW_JS = `
       if (ops) ops.remove();
     }
     sel = i;
-    var li = d.getElementById('l' + i);
     li.classList.add('sel');
     li.tabIndex = 0;
     li.insertAdjacentHTML('beforeend', opsHtml(i));
@@ -170,12 +196,13 @@ export const REVIEW_JS = `
       li.scrollIntoView({ block: 'nearest' });
     }
   }
+  /** Fetch the saved state and render it; resolves once every link is in the list. */
   function load(message) {
     return api('GET', base).then(function (res) {
       if (res.status !== 200) { say(t('failed', { error: res.data.error || res.status }), true); return; }
       state = res.data;
-      render();
       if (message) say(message);
+      return new Promise(function (resolve) { render(resolve); });
     });
   }
   var LABELS = { 'merge-next': 'mergeNext', 'merge-prev': 'mergePrev', split: 'split', confirm: 'confirm', unconfirm: 'unconfirm', undo: 'undo', redo: 'redo', none: 'none' };
@@ -226,6 +253,10 @@ export const REVIEW_JS = `
     var li = e.target.closest('.link');
     if (li && Number(li.getAttribute('data-i')) !== sel) select(Number(li.getAttribute('data-i')), true);
   });
+  ol.addEventListener('toggle', function (e) {
+    var list = e.target.open && e.target.querySelector('ol');
+    if (list && !list.firstChild) list.innerHTML = sentencesHtml(state.links[Number(e.target.closest('.link').getAttribute('data-i'))]);
+  }, true);
   d.getElementById('next').addEventListener('click', nextToReview);
   d.getElementById('undo').addEventListener('click', function () { edit({ kind: 'undo' }); });
   d.getElementById('redo').addEventListener('click', function () { edit({ kind: 'redo' }); });
@@ -262,7 +293,7 @@ export const REVIEW_JS = `
   });
 
   load().then(function () {
-    if (state) { try { performance.mark('bitext-rendered'); } catch (e) {} }
+    if (state) performance.mark('bitext-rendered');
   });
 })();
 `.trim();

@@ -104,6 +104,8 @@ interface DocSession {
   /** Earlier corrections lists (undo pops the last) and those undone (redo pops the last). */
   undo: Correction[][];
   redo: Correction[][];
+  /** The page's view of this alignment, made once: `check` over 2,000 links is most of an opening's time. */
+  view?: DocState;
 }
 
 /** Modification times (ms) of the files a document is read from, as one string; a missing file counts as time 0. */
@@ -118,6 +120,7 @@ function stampOf(pair: DocumentPair): string {
 function realign(s: DocSession, corrections: Correction[]): void {
   s.corrections = corrections;
   s.bitext = alignBitext(s.pair.doc, s.source, s.target, { corrections });
+  s.view = undefined;
 }
 
 function open(pair: DocumentPair): DocSession {
@@ -146,8 +149,14 @@ function save(s: DocSession, corrections: Correction[]): void {
   s.version += 1;
 }
 
-/** The page's view of a session (see `DocState`): links with their blocks, sentences, review marks and `check` findings. */
+/** The page's view of a session (see `DocState`), made once for each alignment (`realign` drops it). */
 function docState(s: DocSession): DocState {
+  s.view ??= makeDocState(s);
+  return s.view;
+}
+
+/** Links with their blocks, sentences, review marks and `check` findings, the corrections not applied, the history's state. */
+function makeDocState(s: DocSession): DocState {
   const { bitext } = s;
   const findings = checkBitext(bitext);
   const queue = new Set(toReview(bitext.links, findings));
