@@ -80,6 +80,8 @@ export const REVIEW_JS = `
     });
     return html + '</div>';
   }
+  /** The server's reasons for review (pipeline/review/server.ts) in the interface language; a finding's code is shown as it is. */
+  var REASONS = { 'not 1-1': 'reasonNotOneToOne', 'low score': 'reasonLowScore', moved: 'reasonMoved', 'sentences not 1-1': 'reasonSentences' };
   function linkHtml(link, i) {
     var cls = 'link' + (link.review ? ' review' : '') + (link.corrected ? ' corrected' : '') + (link.moved ? ' moved' : '') + (i === sel ? ' sel' : '');
     var html = '<li class="' + cls + '" id="l' + i + '" data-i="' + i + '" tabindex="' + (i === sel ? 0 : -1) + '" aria-labelledby="h' + i + '">';
@@ -89,7 +91,7 @@ export const REVIEW_JS = `
     if (link.review) html += '<span class="mark">' + esc(t('markReview')) + '</span>';
     if (link.corrected) html += '<span class="mark ok">' + esc(t('markCorrected')) + '</span>';
     if (link.moved) html += '<span class="mark">' + esc(t('markMoved')) + '</span>';
-    var notes = (link.reasons || []).map(function (r) { return '<li>' + esc(r) + '</li>'; });
+    var notes = (link.reasons || []).map(function (r) { return '<li>' + esc(REASONS[r] ? t(REASONS[r]) : r) + '</li>'; });
     (link.findings || []).forEach(function (f) {
       var lvl = f.severity === 'error' ? 'levelError' : f.severity === 'warning' ? 'levelWarning' : 'levelInfo';
       notes.push('<li class="' + esc(f.severity) + '"><strong>' + esc(t(lvl)) + '</strong> ' + esc(f.message) + '</li>');
