@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark module present in bench/ (each owner adds theirs):
  * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), adversarial.ts
- * (`runAdversarialBench`), docs.ts (`runDocsBench`), review-page.ts (`runReviewPageBench`). Modules are imported dynamically so a
+ * (`runAdversarialBench`), docs.ts (`runDocsBench`), review.ts (`runReviewBench`), review-page.ts
+ * (`runReviewPageBench`). Modules are imported dynamically so a
  * missing one is skipped, not an error.
  */
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ const modules: [string, string][] = [
   ['./memory.ts', 'runMemoryBench'],
   ['./adversarial.ts', 'runAdversarialBench'],
   ['./docs.ts', 'runDocsBench'],
+  ['./review.ts', 'runReviewBench'],
   ['./review-page.ts', 'runReviewPageBench'],
 ];
 

@@ -199,7 +199,8 @@ export interface AlignmentJson {
   targetLang: LanguageTag;
   /** Each language's blocks, keyed by its tag. */
   blocks: Record<string, { index: number; kind: string; text: string }[]>;
-  links: { source: number[]; target: number[]; score: number; segments: { source: number[]; target: number[]; score: number }[] }[];
+  /** `corrected` on a link an editor fixed by hand (absent otherwise). */
+  links: { source: number[]; target: number[]; score: number; corrected?: true; segments: { source: number[]; target: number[]; score: number }[] }[];
   /** Each language's sentences, keyed by its tag. */
   segments: Record<string, { index: number; block: number; text: string }[]>;
 }

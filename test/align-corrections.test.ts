@@ -7,12 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alignDocument, blockFingerprint, loadBitext, loadPair, findPair, readCorrections } from '../pipeline/align/index.ts';
+import { alignDocument, bitextFromAlignmentJson, blockFingerprint, loadBitext, loadPair, findPair, readCorrections } from '../pipeline/align/index.ts';
 import { needsReview } from '../pipeline/check/review.ts';
 import { parseBlocks } from '../pipeline/read/blocks.ts';
 import { segmentBlocks } from '../pipeline/segment/sentences.ts';
 import type { Bitext, Document } from '../pipeline/types.ts';
 import { bitext } from './helpers/cli.ts';
+import { fixture } from './helpers/fixtures.ts';
 import { EN, GOLD, pairDir, ZH } from './helpers/library-pair.ts';
 
 const shape = (b: Bitext) => b.links.map((l) => [l.source, l.target]);
@@ -137,5 +138,17 @@ describe('anchors with an empty side', () => {
       [[4], [4], false],
       [[5], [5], false],
     ]);
+  });
+});
+
+describe('alignment.json', () => {
+  it('build records "corrected": true on each corrected link only, and reading the file back keeps it', async () => {
+    const dir = pairDir();
+    expect((await bitext(['fix', dir, '[3]:[]'])).code).toBe(0);
+    const out = join(fixture(), 'out');
+    expect((await bitext(['build', join(dir, '..'), out])).code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'library', 'alignment.json'), 'utf8'));
+    expect(json.links.map((l: { corrected?: boolean }) => l.corrected ?? false)).toEqual([false, false, false, true, false, false]);
+    expect(corrected(bitextFromAlignmentJson(json, 'alignment.json'))).toEqual([3]);
   });
 });

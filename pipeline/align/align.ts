@@ -15,7 +15,7 @@
  * and the length agreement 2·(1 − Φ(|δ|)) (Gale & Church 1993); 0 for 1-0 and 0-1 links, which
  * have no evidence of a counterpart. A link fixed by hand (an anchor, `AlignOptions.anchors`) scores 1.
  */
-import type { Bitext, Block, BlockId, BlockKind, BlockLink, Document, Link, SentenceLink } from '../types.ts';
+import type { Bitext, Block, BlockId, BlockKind, BlockLink, Document, Link, Segment, SentenceLink } from '../types.ts';
 import { sentencesByBlock } from '../segment/index.ts';
 import { isNoteBlock } from '../text/index.ts';
 import { loadLexicon, type Lexicon } from './lexicon/cedict.ts';
@@ -365,10 +365,95 @@ export function alignBitext(doc: string, zh: Document, en: Document, options: Al
   const resolved = resolveCorrections(options.corrections ?? [], source, target);
   for (const r of resolved) if (r.stale) options.onWarning?.(`${r.changed === 'target' ? target.file : source.file}: warning: correction ${correctionLabel(r.correction)} is stale: ${r.stale}`);
   const anchors = [...(options.anchors ?? []), ...resolved.flatMap((r) => (r.link ? [r.link] : []))];
-  const { blockLinks, segmentLinks } = alignDocument(source, target, { ...options, anchors });
+  return alignAnchored(doc, source, target, { ...options, anchors });
+}
+
+/** The end of `alignBitext` and `realignNear`: `alignDocument` (around `options.anchors`), the sentence links put in their block links, then `detectMoves`. */
+function alignAnchored(doc: string, source: Document, target: Document, options: AlignOptions): Bitext {
+  const { blockLinks, segmentLinks } = alignDocument(source, target, options);
   // alignDocument's ids are positions: block ids in `blocks`, sentence ids in `segments`.
   const links = blockLinks.map((link, k): BlockLink => ({ ...(link as Link<BlockId>), sentences: segmentLinks[k] as SentenceLink[] }));
   return detectMoves({ doc, source, target, links }, options.lexicon);
+}
+
+/** Links on each side of the changed ones that `realignNear` aligns again with them (a few paragraphs of context for the search and its fitted models). */
+export const REALIGN_CONTEXT = 20;
+
+/**
+ * `previous` (an alignment by `alignBitext`) aligned again after its corrections became
+ * `corrections`, near the change only — what the review editor does on every edit
+ * (pipeline/review/server.ts), where aligning the whole document again takes about a second on
+ * 500 links. A link recorded as it stands is marked `corrected` (score 1) and nothing else
+ * changes. The links whose anchoring changed otherwise (a correction added, removed or moved) and
+ * `context` links on each side (default `REALIGN_CONTEXT`) are aligned again as a document of
+ * their own (`alignAnchored`: the block search, its length model and Model 1 fitted on those
+ * blocks, `detectMoves` among them), around the corrections that fall there; every other link is
+ * kept as it was. When the change reaches most of the document, the whole of it is aligned again
+ * (`alignBitext`). Corrections are read against `previous`'s documents (`resolveCorrections`);
+ * stale ones are not applied (and not told: `alignBitext` tells them when the document is loaded).
+ */
+export function realignNear(previous: Bitext, corrections: readonly Correction[], options: AlignOptions & { context?: number } = {}): Bitext {
+  const { source, target } = previous;
+  const anchors = resolveCorrections(corrections, source, target).flatMap((r) => (r.link ? [r.link] : []));
+  const label = (l: Pick<Link, 'source' | 'target'>) => `${l.source.join(',')}:${l.target.join(',')}`;
+  const anchored = new Set(anchors.map(label));
+  // A link recorded as it stands (confirmed) is only marked: the search would find it again.
+  const links = previous.links.map((l): BlockLink => (!l.corrected && anchored.has(label(l)) ? { ...l, score: 1, corrected: true } : l));
+  const kept = new Set(links.filter((l) => l.corrected).map(label));
+  const changed = links.flatMap((l, k) => {
+    if (l.corrected) return anchored.has(label(l)) ? [] : [k];
+    const touched = anchors.some((a) => !kept.has(label(a)) && (a.source.some((i) => l.source.includes(i)) || a.target.some((j) => l.target.includes(j))));
+    return touched ? [k] : [];
+  });
+  // Links cover every block, so a new anchor shares a block with a link and that link is in `changed`.
+  if (changed.length === 0) return { ...previous, links };
+  const context = options.context ?? REALIGN_CONTEXT;
+  const lo = Math.max(0, Math.min(...changed) - context);
+  const hi = Math.min(links.length - 1, Math.max(...changed) + context);
+  if (2 * (hi - lo + 1) > links.length) return alignBitext(previous.doc, source, target, { ...options, corrections });
+  // Links cover each document's blocks in order: the window is a run of blocks on each side.
+  const before = links.slice(0, lo);
+  const window = links.slice(lo, hi + 1);
+  const s0 = before.reduce((n, l) => n + l.source.length, 0);
+  const t0 = before.reduce((n, l) => n + l.target.length, 0);
+  const s1 = s0 + window.reduce((n, l) => n + l.source.length, 0);
+  const t1 = t0 + window.reduce((n, l) => n + l.target.length, 0);
+  const inside = (ids: readonly number[], from: number, to: number) => ids.every((id) => id >= from && id < to);
+  const subSource = sliceDocument(source, s0, s1);
+  const subTarget = sliceDocument(target, t0, t1);
+  const subAnchors = anchors
+    // Every anchor lies wholly inside the window or wholly outside it: the window ends between links.
+    .filter((a) => inside(a.source, s0, s1) && inside(a.target, t0, t1))
+    .map((a) => ({ source: a.source.map((i) => i - s0), target: a.target.map((j) => j - t0), score: 1 }));
+  const sub = alignAnchored(previous.doc, subSource.document, subTarget.document, { ...options, anchors: subAnchors });
+  const shift = (ids: readonly number[], by: number) => ids.map((id) => id + by);
+  const middle = sub.links.map(
+    (l): BlockLink => ({
+      ...l,
+      source: shift(l.source, s0) as BlockId[],
+      target: shift(l.target, t0) as BlockId[],
+      sentences: l.sentences.map((x) => ({ ...x, source: shift(x.source, subSource.firstSegment) as SentenceLink['source'], target: shift(x.target, subTarget.firstSegment) as SentenceLink['target'] })),
+    }),
+  );
+  const delta = middle.length - window.length;
+  // Moved sections found before, outside the window, keep their links (positions after it shift); those inside are found again.
+  const outside = (previous.moves ?? []).filter((m) => m.links.every((k) => k < lo || k > hi)).map((m) => ({ ...m, links: m.links.map((k) => (k > hi ? k + delta : k)) }));
+  const found = (sub.moves ?? []).map((m) => ({ ...m, source: shift(m.source, s0) as BlockId[], target: shift(m.target, t0) as BlockId[], links: m.links.map((k) => k + lo) }));
+  return { doc: previous.doc, source, target, links: [...before, ...middle, ...links.slice(hi + 1)], moves: [...outside, ...found].sort((x, y) => x.links[0] - y.links[0]) };
+}
+
+/** Blocks `from`–`to − 1` of `doc` as a document of their own (block and sentence ids from 0), and the id its first sentence had. */
+function sliceDocument(doc: Document, from: number, to: number): { document: Document; firstSegment: number } {
+  const segments = doc.segments.filter((s) => s.block >= from && s.block < to);
+  const firstSegment = segments[0]?.index ?? 0;
+  return {
+    document: {
+      ...doc,
+      blocks: doc.blocks.slice(from, to).map((b) => ({ ...b, index: (b.index - from) as BlockId })),
+      segments: segments.map((s) => ({ ...s, index: (s.index - firstSegment) as Segment['index'], block: (s.block - from) as BlockId })),
+    },
+    firstSegment,
+  };
 }
 
 function segmentsByBlock(doc: Document): number[][] {

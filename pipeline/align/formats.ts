@@ -40,7 +40,8 @@ export function parseAlign(text: string, file = '<align>'): Link[] {
 /**
  * The `alignment.json` object of a bitext. Blocks and sentences are keyed by language tag;
  * sentence links use document-wide sentence ids, and `segments` lists each language's sentences
- * so the file is readable on its own. Scores are rounded to 4 decimals.
+ * so the file is readable on its own. Scores are rounded to 4 decimals. A link an editor fixed by
+ * hand (a correction, corrections.ts) has `"corrected": true`.
  */
 export function toAlignmentJson(bitext: Bitext): AlignmentJson {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -57,6 +58,7 @@ export function toAlignmentJson(bitext: Bitext): AlignmentJson {
       source: link.source,
       target: link.target,
       score: round(link.score),
+      ...(link.corrected ? { corrected: true as const } : {}),
       segments: link.sentences.map((s) => ({ source: s.source, target: s.target, score: round(s.score) })),
     })),
     segments: { [source.lang]: segmentList(source), [target.lang]: segmentList(target) },
@@ -115,9 +117,14 @@ export function bitextFromAlignmentJson(data: unknown, file: string): Bitext {
     return x as Id[];
   };
   const sentenceCount = source.segments.length + target.segments.length;
-  const rawLinks = json.links as { source: unknown; target: unknown; score?: number; segments?: { source: unknown; target: unknown; score?: number }[] }[];
+  const rawLinks = json.links as { source: unknown; target: unknown; score?: number; corrected?: unknown; segments?: { source: unknown; target: unknown; score?: number }[] }[];
   // Every block link is checked before any sentence link, so the first error reported is a block's.
-  const blockLinks = rawLinks.map((l) => ({ source: ids<BlockId>(l.source, sourceBlocks.length, 'source block'), target: ids<BlockId>(l.target, targetBlocks.length, 'target block'), score: Number(l.score ?? 1) }));
+  const blockLinks = rawLinks.map((l) => ({
+    source: ids<BlockId>(l.source, sourceBlocks.length, 'source block'),
+    target: ids<BlockId>(l.target, targetBlocks.length, 'target block'),
+    score: Number(l.score ?? 1),
+    ...(l.corrected === true ? { corrected: true as const } : {}),
+  }));
   const links = blockLinks.map((link, k): BlockLink => ({
     ...link,
     sentences:
