@@ -152,10 +152,11 @@ function save(s: DocSession, corrections: Correction[]): void {
   s.stamp = stampOf(s.pair);
   s.bitext = realignNear(s.bitext, corrections);
   s.corrections = corrections;
+  s.view = undefined;
   s.version += 1;
 }
 
-/** The page's view of a session (see `DocState`), made once for each alignment (`realign` drops it). */
+/** The page's view of a session (see `DocState`), made once for each alignment (`realign` and `save` drop it). */
 function docState(s: DocSession): DocState {
   s.view ??= makeDocState(s);
   return s.view;
