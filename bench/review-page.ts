@@ -61,7 +61,7 @@ export async function runReviewPageBench(): Promise<void> {
       const mark = (name: string) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
       times.push(await mark('bitext-rendered'));
       firsts.push(await mark('bitext-first-screen'));
-      fetched.push(await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.includes('/api/doc/'))?.responseEnd ?? NaN));
+      fetched.push(await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('/api/doc/'))?.responseEnd ?? NaN));
     }
     const rows = await page.locator('#links > .link').count();
     console.log(

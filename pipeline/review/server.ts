@@ -1,9 +1,10 @@
 /**
  * The review server (issue 12 item 5; routes and shapes: /work/prompts/review-contract.md): serves
  * the editor page and a JSON API over the document pairs of one source folder, on 127.0.0.1 only,
- * every request holding a random token (as Jupyter does). Each edit (edits.ts) saves the
- * document's corrections file at once and re-aligns the document around the corrections, as
- * `loadPair` (pipeline/align/pairs.ts) does for `build`; a per-document version refuses an edit
+ * every request holding a random token (as Jupyter does). A document is read and aligned as
+ * `build` does (`loadPair`, pipeline/align/pairs.ts); each edit (edits.ts) saves its corrections
+ * file at once and re-aligns the links near the change (`realignNear`, pipeline/align/align.ts);
+ * a per-document version refuses an edit
  * made on a state another tab has since changed (409), and a per-document history undoes and redoes
  * edits for the session. Sources changed on disk while serving are read again on the next request.
  */
@@ -16,12 +17,11 @@ import { Hono, type Context } from 'hono';
 import { serve } from '@hono/node-server';
 import type { Bitext, Document } from '../types.ts';
 import { BitextError } from '../io.ts';
-import { loadDocument } from '../segment/index.ts';
 import {
-  alignBitext,
   correctionLabel,
   CORRECTIONS_FILE,
   findPairs,
+  loadPair,
   realignNear,
   readCorrections,
   resolveCorrections,
@@ -98,8 +98,6 @@ interface DocSession {
   version: number;
   /** Modification times of the two sources and the corrections file when last read, as one key. */
   stamp: string;
-  source: Document;
-  target: Document;
   corrections: Correction[];
   bitext: Bitext;
   /** Earlier corrections lists (undo pops the last) and those undone (redo pops the last). */
@@ -114,31 +112,15 @@ function stampOf(pair: DocumentPair): string {
   return [pair.sourceFile, pair.targetFile, join(pair.dir, CORRECTIONS_FILE)].map((f) => statSync(f, { throwIfNoEntry: false })?.mtimeMs ?? 0).join('|');
 }
 
-/**
- * Align the session's documents around `corrections` — what `loadPair` does, with the documents
- * already read and segmented (they are read again only when they change on disk: `refresh`).
- */
-function realign(s: DocSession, corrections: Correction[]): void {
-  s.corrections = corrections;
-  s.bitext = alignBitext(s.pair.doc, s.source, s.target, { corrections });
-  s.view = undefined;
-}
-
-function open(pair: DocumentPair): DocSession {
-  const stamp = stampOf(pair);
-  const s = { pair, version: 1, stamp, source: loadDocument(pair.sourceFile), target: loadDocument(pair.targetFile), undo: [], redo: [] } as unknown as DocSession;
-  realign(s, readCorrections(pair.dir));
-  return s;
+/** Read the document pair and its corrections from disk and align it (`loadPair`, pipeline/align/pairs.ts, as `build` does). */
+function read(pair: DocumentPair): Pick<DocSession, 'stamp' | 'corrections' | 'bitext'> {
+  return { stamp: stampOf(pair), corrections: readCorrections(pair.dir), bitext: loadPair(pair) };
 }
 
 /** Read the document again when a source or its corrections file changed since it was read (a revision while the editor is open): the version goes up. */
 function refresh(s: DocSession): void {
-  const stamp = stampOf(s.pair);
-  if (stamp === s.stamp) return;
-  s.stamp = stamp;
-  s.source = loadDocument(s.pair.sourceFile);
-  s.target = loadDocument(s.pair.targetFile);
-  realign(s, readCorrections(s.pair.dir));
+  if (stampOf(s.pair) === s.stamp) return;
+  Object.assign(s, read(s.pair), { view: undefined });
   s.version += 1;
 }
 
@@ -156,7 +138,7 @@ function save(s: DocSession, corrections: Correction[]): void {
   s.version += 1;
 }
 
-/** The page's view of a session (see `DocState`), made once for each alignment (`realign` and `save` drop it). */
+/** The page's view of a session (see `DocState`), made once for each alignment (`refresh` and `save` drop it). */
 function docState(s: DocSession): DocState {
   s.view ??= makeDocState(s);
   return s.view;
@@ -228,7 +210,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     if (!pair) return null;
     const s = sessions.get(name);
     if (!s) {
-      const opened = open(pair);
+      const opened: DocSession = { pair, version: 1, ...read(pair), undo: [], redo: [] };
       sessions.set(name, opened);
       return opened;
     }
