@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark module present in bench/ (each owner adds theirs):
  * align.ts (`runAlignBench`), memory.ts (`runMemoryBench`), postgres.ts (`runPostgresBench`),
- * adversarial.ts (`runAdversarialBench`), docs.ts (`runDocsBench`), review.ts
- * (`runReviewBench`). Modules are imported dynamically so a
+ * adversarial.ts (`runAdversarialBench`), docs.ts (`runDocsBench`), review.ts (`runReviewBench`),
+ * review-page.ts (`runReviewPageBench`). Modules are imported dynamically so a
  * missing one is skipped, not an error.
  */
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ const modules: [string, string][] = [
   ['./adversarial.ts', 'runAdversarialBench'],
   ['./docs.ts', 'runDocsBench'],
   ['./review.ts', 'runReviewBench'],
+  ['./review-page.ts', 'runReviewPageBench'],
 ];
 
 for (const [path, name] of modules) {

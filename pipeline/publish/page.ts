@@ -21,14 +21,18 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 
 /**
  * A complete HTML document. `lang` is the interface language (the `<html lang>`); `body` the
- * body's children; `css`/`js` inline code (no `</style` or `</script` inside). Returns the HTML text.
+ * body's children; `css`/`js` inline code (no `</style` or `</script` inside). A page served by
+ * Bitext's own server (the review editor, pipeline/review/page.ts) names a same-origin `script`
+ * URL instead of `js` and may fetch from its own origin (`connect-src 'self'`); published pages
+ * fetch nothing. Returns the HTML text.
  */
-export function renderPage(options: { lang: string; title: string; css: string; js?: string; body: ElementContent[]; description?: string }): string {
-  const { lang, title, css, js, body } = options;
+export function renderPage(options: { lang: string; title: string; css: string; js?: string; script?: string; body: ElementContent[]; description?: string }): string {
+  const { lang, title, css, js, script, body } = options;
   const csp = [
     "default-src 'none'",
     `style-src ${sha256(css)}`,
-    js ? `script-src ${sha256(js)}` : "script-src 'none'",
+    js ? `script-src ${sha256(js)}` : script ? "script-src 'self'" : "script-src 'none'",
+    ...(script ? ["connect-src 'self'"] : []),
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
@@ -42,10 +46,12 @@ export function renderPage(options: { lang: string; title: string; css: string; 
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { name: 'generator', content: GENERATOR }),
         ...(options.description ? [h('meta', { name: 'description', content: options.description })] : []),
+        // A served page's browser would ask its server for /favicon.ico, without the token the server requires.
+        ...(script ? [h('link', { rel: 'icon', href: 'data:,' })] : []),
         h('title', title),
         h('style', css),
       ]),
-      h('body', [...body, ...(js ? [h('script', js)] : [])]),
+      h('body', [...body, ...(js ? [h('script', js)] : []), ...(script ? [h('script', { src: script, defer: true })] : [])]),
     ]),
   ]);
   return toHtml(tree) + '\n';

@@ -27,10 +27,12 @@
  * mark emphasis with CJK emphasis dots, except emphasis holding no Han (`.latin`,
  * pipeline/publish/markup.ts), which is set in italics: dots under Latin letters read as noise.
  */
-const LIGHT = '--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#d4d4d4;--rule:#e5e5e5;--link:#1d4ed8;--hover:#eef4ff;--hl:#dbeafe;--code:#f5f5f5;--flag-bg:#fff3cd;--flag-fg:#5c4400;--mark:#b58100;--review-bg:#fffbe6;--caption:#3d3d3d;color-scheme:light';
+/** The light palette as CSS custom properties (the review editor, pipeline/review/page.ts, shares it). */
+export const LIGHT = '--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--line:#d4d4d4;--rule:#e5e5e5;--link:#1d4ed8;--hover:#eef4ff;--hl:#dbeafe;--code:#f5f5f5;--flag-bg:#fff3cd;--flag-fg:#5c4400;--mark:#b58100;--review-bg:#fffbe6;--caption:#3d3d3d;color-scheme:light';
 /** The light colours, winning over the dark ones and the review layout whatever the selectors (print). */
 const PRINT = `${LIGHT};--fg:#000;--muted:#000;--link:#000;--meta:0px`.split(';').map((d) => `${d}!important`).join(';');
-const DARK = '--fg:#e8e8e8;--bg:#141414;--muted:#b8b8b8;--line:#3d3d3d;--rule:#2e2e2e;--link:#93b8ff;--hover:#1f2a3d;--hl:#27406b;--code:#232323;--flag-bg:#3d3200;--flag-fg:#ffe28a;--mark:#d9a400;--review-bg:#2b2500;--caption:#cfcfcf;color-scheme:dark';
+/** The dark palette, likewise. */
+export const DARK = '--fg:#e8e8e8;--bg:#141414;--muted:#b8b8b8;--line:#3d3d3d;--rule:#2e2e2e;--link:#93b8ff;--hover:#1f2a3d;--hl:#27406b;--code:#232323;--flag-bg:#3d3200;--flag-fg:#ffe28a;--mark:#d9a400;--review-bg:#2b2500;--caption:#cfcfcf;color-scheme:dark';
 
 export const EDITION_CSS = `
 *,*::before,*::after{box-sizing:border-box}

@@ -103,6 +103,8 @@ interface DocSession {
   /** Earlier corrections lists (undo pops the last) and those undone (redo pops the last). */
   undo: Correction[][];
   redo: Correction[][];
+  /** The page's view of this alignment, made once: `check` over 2,000 links is most of an opening's time. */
+  view?: DocState;
 }
 
 /** Modification times (ms) of the files a document is read from, as one string; a missing file counts as time 0. */
@@ -118,7 +120,7 @@ function read(pair: DocumentPair): Pick<DocSession, 'stamp' | 'corrections' | 'b
 /** Read the document again when a source or its corrections file changed since it was read (a revision while the editor is open): the version goes up. */
 function refresh(s: DocSession): void {
   if (stampOf(s.pair) === s.stamp) return;
-  Object.assign(s, read(s.pair));
+  Object.assign(s, read(s.pair), { view: undefined });
   s.version += 1;
 }
 
@@ -132,11 +134,18 @@ function save(s: DocSession, corrections: Correction[]): void {
   s.stamp = stampOf(s.pair);
   s.bitext = realignNear(s.bitext, corrections);
   s.corrections = corrections;
+  s.view = undefined;
   s.version += 1;
 }
 
-/** The page's view of a session (see `DocState`): links with their blocks, sentences, review marks and `check` findings. */
+/** The page's view of a session (see `DocState`), made once for each alignment (`refresh` and `save` drop it). */
 function docState(s: DocSession): DocState {
+  s.view ??= makeDocState(s);
+  return s.view;
+}
+
+/** Links with their blocks, sentences, review marks and `check` findings, the corrections not applied, the history's state. */
+function makeDocState(s: DocSession): DocState {
   const { bitext } = s;
   const findings = checkBitext(bitext);
   const queue = new Set(toReview(bitext.links, findings));

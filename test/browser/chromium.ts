@@ -23,16 +23,18 @@ export interface Session {
 
 /**
  * A headless Chromium context; `javaScriptEnabled: false` for the no-JavaScript checks,
- * `bypassCSP: true` only to inject axe-core (the pages' CSP admits no other script).
+ * `bypassCSP: true` only to inject axe-core (the pages' CSP admits no other script); `viewport`
+ * (default 1280×900) and `hasTouch` (taps) for a phone.
  */
-export async function launch(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Session> {
+export async function launch(options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<Session> {
   const profile = mkdtempSync(join(tmpdir(), 'bitext-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     bypassCSP: options.bypassCSP ?? false,
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    hasTouch: options.hasTouch ?? false,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const requests: string[] = [];

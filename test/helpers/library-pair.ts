@@ -1,6 +1,6 @@
 /**
  * The dropped-paragraph pair of issue 12 (the case a correction is for), shared by the tests of
- * corrections (test/align-corrections.test.ts) and of the review editor (test/review-server.test.ts).
+ * corrections (test/align-corrections.test.ts) and of the review editor (test/review-server.test.ts, test/browser/review.test.ts).
  */
 import { join } from 'node:path';
 import { fixture } from './fixtures.ts';
