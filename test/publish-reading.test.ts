@@ -132,7 +132,7 @@ describe('toReview', () => {
   /** A block link of plain numbers (block and sentence ids alike; one sentence link of the same ids unless given). */
   type Plain = { source: number[]; target: number[]; score: number };
   const link = (source: number[], target: number[], score: number, sentences: Plain[] = [{ source, target, score }]): BlockLink => ({ source, target, score, sentences }) as unknown as BlockLink;
-  const finding = (level: Finding['level'], k: number): Finding => ({ level, code: 'x', doc: 'd', link: k, sourceBlocks: [], targetBlocks: [], source: '', target: '', message: '' });
+  const finding = (level: Finding['level'], k: number, code = 'x'): Finding => ({ level, code, doc: 'd', link: k, sourceBlocks: [], targetBlocks: [], source: '', target: '', message: '' }) as Finding;
   it('queues block links to review, links with a sentence link not 1-1 and links with a check error, not warnings', () => {
     const links = [
       link([0], [0], 0.9), // clean
@@ -144,5 +144,15 @@ describe('toReview', () => {
     ];
     expect(toReview(links, [finding('error', 2), finding('warning', 3), finding('info', 0)])).toEqual([1, 2, 4, 5]);
     expect(toReview(links, [], 0.05)).toEqual([1, 4]);
+  });
+  it('leaves a corrected 1-0 link out of the queue for its untranslated error, not for other errors', () => {
+    const corrected = { ...link([1], [], 1), corrected: true } as BlockLink;
+    const links = [link([0], [0], 0.9), corrected, { ...link([2], [1], 1), corrected: true } as BlockLink];
+    // The editor confirmed zh 1 has no English: untranslated stays a finding but queues nothing.
+    expect(toReview(links, [finding('error', 1, 'untranslated')])).toEqual([]);
+    // A number error in a corrected link still needs the editor.
+    expect(toReview(links, [finding('error', 2, 'number-mismatch')])).toEqual([2]);
+    // An uncorrected 1-0 is queued anyway (not 1-1).
+    expect(toReview([link([0], [], 0)], [finding('error', 0, 'untranslated')])).toEqual([0]);
   });
 });

@@ -31,9 +31,11 @@ export function needsReview(link: Link & Pick<BlockLink, 'moved' | 'corrected'>,
 /**
  * The positions in `links` (ascending) of the block links an editor should visit: those that
  * `needsReview`, those not `corrected` with a sentence link that is not 1-1, and those named by an `error`
- * finding of `check` (`findings`, from `checkBitext`; warnings and infos do not queue a link).
+ * finding of `check` (`findings`, from `checkBitext`; warnings and infos do not queue a link) —
+ * except `untranslated` on a `corrected` link: the editor has confirmed that block has no
+ * counterpart, so the finding stays (the omission is real) but the link is done with.
  */
 export function toReview(links: readonly BlockLink[], findings: readonly Finding[], lowScore: number = LOW_SCORE): number[] {
-  const errors = new Set(findings.filter((f) => f.level === 'error').map((f) => f.link));
+  const errors = new Set(findings.filter((f) => f.level === 'error' && !(f.code === 'untranslated' && links[f.link]?.corrected)).map((f) => f.link));
   return links.flatMap((link, k) => (needsReview(link, lowScore) || (!link.corrected && link.sentences.some(isNotOneToOne)) || errors.has(k) ? [k] : []));
 }
