@@ -30,6 +30,7 @@ import { memoryName, rowToStoredUnit } from './backend.ts';
 import { blobIds, gramsToRead, topByCount, type CandidateRow } from './lookup.ts';
 import { familyHash, isoNow, pairHash, sideKey, sortPostings, unitGramKeys, type AddResult, type MemoryAccess, type MemoryStats, type UnitRow } from './store.ts';
 import type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
+import { addConcordanceHits, candidateBatches, CONCORDANCE_COLUMNS, concordanceQuery, familyCandidates, joinPostings, mergeCandidates, postingsToRead, type ConcordanceHit, type ConcordanceRow } from './concordance.ts';
 import { gramKeys, matchTokens } from './text.ts';
 
 const SCHEMA_VERSION = '2';
@@ -285,6 +286,36 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         const ids = topByCount(lists, maxId, counts, wanted);
         return (await client.query(`SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens, origin_doc, origin_link, usage, created, changed
           FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL`, [ids])).rows as CandidateRow[];
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+    async concordance(term, options = {}): Promise<ConcordanceHit[]> {
+      // The same keys and narrowing as SQLite (pipeline/memory/concordance.ts), in three queries:
+      // counts of every key, the postings narrowing may read, then rows a batch at a time.
+      const q = concordanceQuery(term, options);
+      if (q.max <= 0) return [];
+      try {
+        const all = [...new Set(q.familyKeys.flat())];
+        const n = new Map<number, number>();
+        for (const r of (await client.query('SELECT gram, sum(n)::int4 AS n FROM tm_grams WHERE gram = ANY($1::int4[]) GROUP BY gram', [all])).rows) n.set(r.gram as number, r.n as number);
+        const dfs = q.familyKeys.map((keys) => keys.map((key) => ({ key, n: n.get(key) ?? 0 })));
+        const read = [...new Set(dfs.flatMap(postingsToRead))];
+        const blobs = new Map<number, Buffer[]>();
+        if (read.length > 0) {
+          for (const r of (await client.query('SELECT gram, ids FROM tm_grams WHERE gram = ANY($1::int4[]) ORDER BY gram, chunk', [read])).rows) {
+            const list = blobs.get(r.gram as number);
+            if (list) list.push(r.ids as Buffer);
+            else blobs.set(r.gram as number, [r.ids as Buffer]);
+          }
+        }
+        const ids = mergeCandidates(dfs.map((df) => familyCandidates(df, (key) => joinPostings(blobs.get(key) ?? []))));
+        const hits: ConcordanceHit[] = [];
+        for (const batch of candidateBatches(ids, q.max)) {
+          const rows = (await client.query(`SELECT ${CONCORDANCE_COLUMNS} FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL ORDER BY id DESC`, [batch])).rows as ConcordanceRow[];
+          if (addConcordanceHits(hits, rows, q)) break;
+        }
+        return hits;
       } catch (error) {
         throw fail(error);
       }
