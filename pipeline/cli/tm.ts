@@ -178,7 +178,10 @@ export interface TmStatsArgs {
   json?: boolean;
 }
 
-/** Units per language pair and per origin document (`memoryStats`; names with control characters escaped), or JSON. Resolves to 0. */
+/**
+ * Units in all, current and superseded apart, then per language pair and per origin document
+ * (`TmBackend.stats`, `MemoryStats`; names with control characters escaped), or JSON. Resolves to 0.
+ */
 export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
   const memory = memoryIn(io, args.memory);
   const stats = await withBackend(memory, 'read', (b) => b.stats());
@@ -186,7 +189,7 @@ export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> 
     io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
     return 0;
   }
-  io.stdout.write(`${memoryName(memory)}: ${stats.units} units\n`);
+  io.stdout.write(`${memoryName(memory)}: ${stats.units} units\n  ${stats.current} current, ${stats.superseded} superseded${stats.superseded > 0 ? ' (bitext tm prune removes them)' : ''}\n`);
   for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
   for (const o of stats.origins) io.stdout.write(`  from ${o.doc === null ? '(imported TMX)' : escapeControls(o.doc)}: ${o.units}\n`);
   return 0;

@@ -7,7 +7,8 @@
  * other `scheme://` → refused; anything else is an SQLite path. `lookupIn` is the one lookup of
  * both: each back end retrieves candidates by the same gram keys and budget
  * (`gramsToRead`/`topByCount` in lookup.ts), `scoreCandidates` ranks them, so the same TM gives the
- * same hits on either. `migrateMemory` copies units, builds and supersession between any two.
+ * same hits on either; `TmBackend.concordance` likewise retrieves per back end and checks with the
+ * shared code of concordance.ts. `migrateMemory` copies units, builds and supersession between any two.
  */
 import { BitextError, writeFileAtomic } from '../io.ts';
 import type { Document, LookupHit, TranslationUnit } from '../types.ts';

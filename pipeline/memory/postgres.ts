@@ -369,8 +369,8 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         const pairs = (await client.query(`SELECT source_lang AS "sourceLang", target_lang AS "targetLang", count(*)::int4 AS units FROM tm_units
           GROUP BY source_lang, target_lang ORDER BY units DESC, "sourceLang", "targetLang"`)).rows;
         const origins = (await client.query('SELECT origin_doc AS doc, count(*)::int4 AS units FROM tm_units GROUP BY origin_doc ORDER BY units DESC, doc NULLS FIRST')).rows;
-        const units = (await client.query('SELECT count(*)::int4 AS n FROM tm_units')).rows[0].n as number;
-        return { units, pairs, origins };
+        const counts = (await client.query('SELECT count(*)::int4 AS units, (count(*) FILTER (WHERE superseded IS NOT NULL))::int4 AS superseded FROM tm_units')).rows[0] as { units: number; superseded: number };
+        return { units: counts.units, current: counts.units - counts.superseded, superseded: counts.superseded, pairs, origins };
       } catch (error) {
         throw fail(error);
       }
