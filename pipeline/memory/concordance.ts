@@ -52,7 +52,7 @@ export type ConcordanceHit = Omit<LookupHit, 'score' | 'band'> & { matches: Conc
 
 /** Families searched: Chinese in both scripts and English (`familyHash` of a tag of each). */
 const FAMILIES = ['zh-Hans', 'zh-Hant', 'en'];
-/** Most candidates checked per SQLite query, newest first. */
+/** Most candidates read and checked per query (either back end), newest first. */
 const BATCH = 4096;
 /** Candidates are narrowed by another posting list only when there are more than this many. */
 const NARROW_FROM = 256;
