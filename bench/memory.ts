@@ -16,7 +16,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeMemory, concordance, exportTmx, importTmx, lookup, openMemory, type Memory } from '../pipeline/memory/index.ts';
+import { closeMemory, concordance, exportTmx, importTmx, lookup, openMemory, type ConcordanceHit, type ConcordanceOptions, type Memory } from '../pipeline/memory/index.ts';
 import { scanLookup, type ScanEntry } from '../pipeline/memory/lookup.ts';
 import { escapeText } from '../pipeline/memory/tmx-read.ts';
 import { prepareText } from '../pipeline/memory/text.ts';
@@ -138,10 +138,12 @@ function child<T>(args: string[]): T {
 
 /**
  * Concordance of 1,000 two-character Chinese terms (two adjacent Han characters of a random corpus
- * sentence, so every term is in the memory), 20 units each: p50 and p99 latency (issue 13 target:
- * p50 ≤ 20 ms at 1,000,000 units).
+ * sentence, so every term is in the memory), 20 units each, through `search` (a back end's
+ * concordance; `name` says which in the line printed): p50 and p99 latency (issue 13 target: p50
+ * ≤ 20 ms at 1,000,000 units on both back ends). With `reference` (the same units in another back
+ * end) it also counts the terms whose hits are the same units with the same places.
  */
-export function concordanceBench(memory: Memory, zh: string[], rand: () => number): void {
+export async function concordanceBench(name: string, search: ConcordanceSearch, zh: string[], rand: () => number, reference?: ConcordanceSearch): Promise<void> {
   const terms: string[] = [];
   while (terms.length < QUERIES) {
     const chars = [...zh[Math.floor(rand() * zh.length)]];
@@ -149,18 +151,26 @@ export function concordanceBench(memory: Memory, zh: string[], rand: () => numbe
     const term = chars[at] + chars[at + 1];
     if (/^\p{sc=Han}{2}$/u.test(term)) terms.push(term);
   }
-  concordance(memory, terms[0]);
+  await search(terms[0]);
   const times: number[] = [];
   let found = 0;
+  let same = 0;
+  // A hit as compared between back ends: the unit's texts and the places of the term.
+  const key = (hits: ConcordanceHit[]) => JSON.stringify(hits.map((h) => [h.source, h.target, h.matches]));
   for (const term of terms) {
     const t = performance.now();
-    if (concordance(memory, term, { max: 20 }).length > 0) found++;
+    const hits = await search(term, { max: 20 });
     times.push(performance.now() - t);
+    if (hits.length > 0) found++;
+    if (reference && key(hits) === key(await reference(term, { max: 20 }))) same++;
   }
   const sorted = times.sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
-  console.log(`concordance (${QUERIES} two-character Chinese terms, 20 units each): p50 ${p50.toFixed(2)} ms (target ≤ 20) ${p50 <= 20 ? 'OK' : 'MISSED'}, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; ${found}/${QUERIES} terms found`);
+  console.log(`concordance on ${name} (${QUERIES} two-character Chinese terms, 20 units each): p50 ${p50.toFixed(2)} ms (target ≤ 20) ${p50 <= 20 ? 'OK' : 'MISSED'}, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; ${found}/${QUERIES} terms found${reference ? `; the same hits as SQLite for ${same}/${QUERIES}` : ''}`);
 }
+
+/** A back end's concordance search, as `concordanceBench` times it. */
+export type ConcordanceSearch = (term: string, options?: ConcordanceOptions) => ConcordanceHit[] | Promise<ConcordanceHit[]>;
 
 /** Run the benchmark and print every figure. */
 export async function runMemoryBench(): Promise<void> {
@@ -201,7 +211,7 @@ export async function runMemoryBench(): Promise<void> {
     const indexMean = times.reduce((a, b) => a + b, 0) / times.length;
     console.log(`lookup (${QUERIES} perturbed sentences, min 50): p50 ${p50.toFixed(2)} ms (target ≤ 5) ${p50 <= 5 ? 'OK' : 'MISSED'}, p99 ${p99.toFixed(2)} ms (target ≤ 50) ${p99 <= 50 ? 'OK' : 'MISSED'}, mean ${indexMean.toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`hits: ${best.filter((b) => b !== null).length}/${QUERIES} queries with a match ≥ 50`);
-    concordanceBench(memory, zh, rand);
+    await concordanceBench('SQLite', (term, options) => concordance(memory, term, options), zh, rand);
 
     t = Date.now();
     const entries: ScanEntry[] = [];

@@ -6,6 +6,8 @@
  * 2. the same units into an SQLite memory (the reference);
  * 3. 1,000 lookups of freshly perturbed corpus sentences on the server: p50 and p99 (targets
  *    ≤ 10 ms and ≤ 100 ms), and top-1 agreement with SQLite (same text and score; target ≥ 99%);
+ * 3b. 1,000 concordance searches of two-character Chinese terms on the server (`concordanceBench`
+ *    of bench/memory.ts): p50 (target ≤ 20 ms) and the same hits as SQLite;
  * 4. 4 client processes at once, each pretranslating a 200-sentence document (usage counts
  *    raised) and adding 1,000 new units: no error, no unit lost, every usage increment kept.
  */
@@ -16,12 +18,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { lookupIn, openBackend, pretranslateFileIn, sqliteBackend } from '../pipeline/memory/backend.ts';
+import { concordance } from '../pipeline/memory/concordance.ts';
 import { lookup } from '../pipeline/memory/lookup.ts';
 import { closeMemory, openMemory } from '../pipeline/memory/store.ts';
 import { loadDocument } from '../pipeline/segment/index.ts';
 import type { TranslationUnit } from '../pipeline/types.ts';
 import { startPostgres } from '../scripts/postgres-cluster.ts';
-import { benchPairs, corpusSentences, mulberry32, perturb } from './memory.ts';
+import { benchPairs, concordanceBench, corpusSentences, mulberry32, perturb } from './memory.ts';
 
 const QUERIES = 1000;
 const CLIENTS = 4;
@@ -106,6 +109,7 @@ export async function runPostgresBench(): Promise<void> {
       if ((a === undefined && b === undefined) || (a !== undefined && b !== undefined && a.score === b.score && a.source === b.source && a.target === b.target)) agree++;
       if (a !== undefined) found++;
     }
+    await concordanceBench('PostgreSQL', (term, options) => server.concordance(term, options), zh, rand, (term, options) => concordance(memory, term, options));
     closeMemory(memory);
     const sorted = [...times].sort((x, y) => x - y);
     const p50 = percentile(sorted, 50);

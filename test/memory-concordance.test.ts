@@ -2,16 +2,20 @@
  * `tm concordance` (issue 13, item 2): one- and two-character Chinese terms, ASCII inside Chinese,
  * English words and phrases case-insensitive and whole, newest first, superseded units never
  * offered, offsets in UTF-16 code units (counted by hand below), and a memory made before
- * characters were indexed.
+ * characters were indexed; the same hits, in the same order with the same offsets, from the
+ * PostgreSQL back end (pipeline/memory/postgres.ts) for the same units.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { addUnits, closeMemory, concordance, openMemory } from '../pipeline/memory/index.ts';
+import pg from 'pg';
+import { addUnits, closeMemory, concordance, openBackend, openMemory, sqliteBackend, type TmBackend } from '../pipeline/memory/index.ts';
 import type { TranslationUnit } from '../pipeline/types.ts';
 import { runTmConcordance } from '../pipeline/cli/tm.ts';
+import { run } from '../pipeline/cli/index.ts';
 import { bitext } from './helpers/cli.ts';
 import { fixture } from './helpers/fixtures.ts';
+import { freshPostgres } from './helpers/postgres.ts';
 
 const DATE = '2026-03-04T05:06:07Z';
 
@@ -132,5 +136,75 @@ describe('tm concordance on the command line', () => {
     expect((await bitext(['tm', 'prune', '--memory', memory])).code).toBe(0);
     const hit = await bitext(['tm', 'concordance', '狗', '--memory', memory]);
     expect([hit.code, hit.stdout]).toEqual([0, '小[狗]在院子里跑来跑去。\n  → The puppy runs around the yard.  (imported TMX, 2026-03-04)\n']);
+  });
+});
+
+/** [id, matches as side:start-end] of each hit of a back end. */
+async function foundIn(backend: TmBackend, term: string, options = {}): Promise<[number, string[]][]> {
+  return (await backend.concordance(term, options)).map((h) => [h.id, h.matches.map((m) => `${m.side}:${m.start}-${m.end}`)]);
+}
+
+describe('concordance on PostgreSQL: the same hits as SQLite', () => {
+  it('every term of the SQLite tests: the same units, order, offsets and fields', async () => {
+    const sqlite = sqliteBackend(openMemory(':memory:'));
+    const server = await openBackend(await freshPostgres(), 'create');
+    try {
+      await sqlite.addUnits(UNITS);
+      await server.addUnits(UNITS);
+      const asked: [string, object][] = [['API', {}], ['api', {}], ['ＡＰＩ', {}], ['webapi', {}], ['接口', {}], ['狗', {}], ['院子里跑', {}], ['16号线', {}], ['line 16', {}],
+        ['地铁', {}], ['牛丼', {}], ['𠮷野家', {}], ['API', { side: 'target' }], ['接口', { side: 'target' }], ['地铁', { max: 1 }], ['猫', {}]];
+      for (const [term, options] of asked) expect(await server.concordance(term, options)).toEqual(await sqlite.concordance(term, options));
+      // the hand-counted places of the SQLite tests above, on the server
+      expect(await foundIn(server, '接口')).toEqual([[2, ['source:17-19']], [1, ['source:7-9']]]);
+      expect(await foundIn(server, 'API')).toEqual([[1, ['source:4-7', 'target:25-28']]]);
+      expect(await foundIn(server, '𠮷野家')).toEqual([[6, ['source:0-4']]]);
+      await expect(server.concordance('16')).rejects.toThrow(/numbers alone are not indexed/);
+    } finally {
+      await sqlite.close();
+      await server.close();
+    }
+  });
+
+  it('candidates narrowed by a second posting list (more than 256 hold the pair): the same 400 hits, newest first', async () => {
+    // units 1–400 hold 接口; units 401–500 hold 接 and 口 apart, so the pair's list (400 ids) is
+    // narrowed by the characters' lists (500 ids each) and 401–500 are dropped before any check.
+    const units = [
+      ...Array.from({ length: 400 }, (_, i) => unit(`接口${i}号`, `interface ${i}`)),
+      ...Array.from({ length: 100 }, (_, i) => unit(`接${i}口`, `joint ${i}`)),
+    ];
+    const sqlite = sqliteBackend(openMemory(':memory:'));
+    const server = await openBackend(await freshPostgres(), 'create');
+    try {
+      await sqlite.addUnits(units);
+      await server.addUnits(units);
+      const a = await foundIn(sqlite, '接口', { max: 1000 });
+      expect(a.map(([id]) => id)).toEqual(Array.from({ length: 400 }, (_, i) => 400 - i));
+      expect(a[0]).toEqual([400, ['source:0-2']]);
+      expect(await foundIn(server, '接口', { max: 1000 })).toEqual(a);
+      expect(await foundIn(server, 'joint', { max: 3 })).toEqual([[500, ['target:0-5']], [499, ['target:0-5']], [498, ['target:0-5']]]);
+    } finally {
+      await sqlite.close();
+      await server.close();
+    }
+  });
+
+  it('superseded units are never offered; tm concordance with --memory URL and with BITEXT_MEMORY', async () => {
+    const url = await freshPostgres();
+    const server = await openBackend(url, 'create');
+    await server.addUnits([unit('天气很好。', 'The weather is fine.', { origin: { doc: 'demo', link: 'b1' } }), unit('天气很冷。', 'It is cold.')]);
+    await server.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('UPDATE tm_units SET superseded = $1 WHERE id = 2', [DATE]);
+    await client.end();
+    const text = await bitext(['tm', 'concordance', '天气', '--memory', url]);
+    expect([text.code, text.stderr, text.stdout]).toEqual([0, '', '[天气]很好。\n  → The weather is fine.  (demo b1, 2026-03-04)\n']);
+    let out = '';
+    const stdout = { write(chunk: string) { out += chunk; return true; } };
+    expect(await run(['tm', 'concordance', 'weather', '--json'], { stdout, stderr: stdout, env: { BITEXT_MEMORY: url } })).toBe(0);
+    expect(JSON.parse(out)).toEqual([{
+      source: '天气很好。', target: 'The weather is fine.', sourceLang: 'zh-Hans', targetLang: 'en', origin: { doc: 'demo', link: 'b1' },
+      created: DATE, changed: DATE, usage: 0, matches: [{ side: 'target', start: 4, end: 11 }],
+    }]);
   });
 });

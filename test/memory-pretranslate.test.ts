@@ -225,7 +225,7 @@ describe('command line', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.tmx:3:\d+: /);
     const stats = await runCli(['tm', 'stats', '--memory', tm, '--json']);
-    expect(JSON.parse(stats.stdout)).toEqual({ units: 2, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
+    expect(JSON.parse(stats.stdout)).toEqual({ units: 2, current: 2, superseded: 0, pairs: [{ sourceLang: 'zh-CN', targetLang: 'en', units: 2 }], origins: [{ doc: null, units: 2 }] });
   });
 });
 

@@ -238,7 +238,7 @@ describe('units from a bitext', () => {
     const first = addUnits(m, unitsFromBitext(bitext, DATE));
     expect(first).toEqual({ added: 4, existing: 1 }); // b1 and b1s0 are the same pair
     expect(addUnits(m, unitsFromBitext(bitext, '2026-02-02T00:00:00Z'))).toEqual({ added: 0, existing: 5 });
-    expect(memoryStats(m)).toEqual({ units: 4, pairs: [{ sourceLang: 'zh-Hans', targetLang: 'en', units: 4 }], origins: [{ doc: 'travel', units: 4 }] });
+    expect(memoryStats(m)).toEqual({ units: 4, current: 4, superseded: 0, pairs: [{ sourceLang: 'zh-Hans', targetLang: 'en', units: 4 }], origins: [{ doc: 'travel', units: 4 }] });
     closeMemory(m);
   });
 });

@@ -177,7 +177,7 @@ export function parse(argv: readonly string[], io: CliIo): Invocation {
 
   const tmStats = on<TmStatsArgs>('tm stats', async (args, io) => (await import('./tm.ts')).runTmStats(args, io));
   tm.command('stats')
-    .description('units per language pair and per origin document')
+    .description('units (current and superseded apart), per language pair and per origin document')
     .option('--memory <path>', 'translation memory: a file or a postgres:// URL (the default is $BITEXT_MEMORY when set)', memoryDefault)
     .option('--json', 'print as JSON')
     .action((opts: TmStatsArgs) => tmStats(opts));

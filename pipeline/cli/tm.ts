@@ -2,7 +2,7 @@
  * `bitext tm import|export|lookup|concordance|stats|prune|migrate`: the translation memory
  * (pipeline/memory) from the command line. Every verb takes `--memory PATH|URL` (default
  * `$BITEXT_MEMORY`, else `output/memory.sqlite`): a file, or a `postgres://` URL
- * (pipeline/memory/postgres.ts; `tm export` and `tm concordance` read files only); only `tm import`
+ * (pipeline/memory/postgres.ts; `tm export` reads files only); only `tm import`
  * and `tm migrate` create a missing memory (and remove it again when they fail); export, lookup,
  * concordance and stats open it read-only; prune writes an existing one. Bad usage or unreadable
  * input throws `BitextError` (exit 2); `tm export` never writes over a source document or a file
@@ -11,7 +11,7 @@
 import { BitextError, checkOutputFile } from '../io.ts';
 import type { LookupHit } from '../types.ts';
 import { escapeControls, paint } from '../text/index.ts';
-import { concordance, exportTmx, exportWarning, lookupIn, memoryName, migrateMemory, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
+import { exportTmx, exportWarning, lookupIn, memoryName, migrateMemory, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
 import { readTmxUnits, type TmxImportResult } from '../memory/tmx-import.ts';
 import { pathIn, useColor, type CliIo } from './context.ts';
 import { integerArgument, languageArgument, memoryIn, sqliteOnly, withBackend, withMemory } from './memory.ts';
@@ -143,14 +143,14 @@ export interface TmConcordanceArgs {
 }
 
 /**
- * Concordance (`concordance`): the units holding the term, newest first, each as source, target
+ * Concordance (`TmBackend.concordance`, a file or a server): the units holding the term, newest first, each as source, target
  * and `unitProvenance`, every place of the term marked — bold and inverse on a terminal
  * (`useColor`), in `[…]` otherwise — or JSON (`hitJson` and the places). Resolves to 0, also when
  * nothing holds the term (the output then says so).
  */
 export async function runTmConcordance(args: TmConcordanceArgs, io: CliIo): Promise<number> {
   const max = integerArgument(args.max, '--max', 1, 1000);
-  const hits = withMemory(pathIn(io, args.memory), 'read', (m) => concordance(m, args.term, { side: args.side, max }));
+  const hits = await withBackend(memoryIn(io, args.memory), 'read', (b) => b.concordance(args.term, { side: args.side, max }));
   if (args.json) {
     io.stdout.write(JSON.stringify(hits.map((h) => ({ ...hitJson(h), matches: h.matches })), null, 2) + '\n');
     return 0;
@@ -178,7 +178,10 @@ export interface TmStatsArgs {
   json?: boolean;
 }
 
-/** Units per language pair and per origin document (`memoryStats`; names with control characters escaped), or JSON. Resolves to 0. */
+/**
+ * Units in all, current and superseded apart, then per language pair and per origin document
+ * (`TmBackend.stats`, `MemoryStats`; names with control characters escaped), or JSON. Resolves to 0.
+ */
 export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> {
   const memory = memoryIn(io, args.memory);
   const stats = await withBackend(memory, 'read', (b) => b.stats());
@@ -186,7 +189,7 @@ export async function runTmStats(args: TmStatsArgs, io: CliIo): Promise<number> 
     io.stdout.write(JSON.stringify(stats, null, 2) + '\n');
     return 0;
   }
-  io.stdout.write(`${memoryName(memory)}: ${stats.units} units\n`);
+  io.stdout.write(`${memoryName(memory)}: ${stats.units} units\n  ${stats.current} current, ${stats.superseded} superseded${stats.superseded > 0 ? ' (bitext tm prune removes them)' : ''}\n`);
   for (const p of stats.pairs) io.stdout.write(`  ${p.sourceLang} → ${p.targetLang}: ${p.units}\n`);
   for (const o of stats.origins) io.stdout.write(`  from ${o.doc === null ? '(imported TMX)' : escapeControls(o.doc)}: ${o.units}\n`);
   return 0;

@@ -7,10 +7,12 @@
  * other `scheme://` → refused; anything else is an SQLite path. `lookupIn` is the one lookup of
  * both: each back end retrieves candidates by the same gram keys and budget
  * (`gramsToRead`/`topByCount` in lookup.ts), `scoreCandidates` ranks them, so the same TM gives the
- * same hits on either. `migrateMemory` copies units, builds and supersession between any two.
+ * same hits on either; `TmBackend.concordance` likewise retrieves per back end and checks with the
+ * shared code of concordance.ts. `migrateMemory` copies units, builds and supersession between any two.
  */
 import { BitextError, writeFileAtomic } from '../io.ts';
 import type { Document, LookupHit, TranslationUnit } from '../types.ts';
+import { concordance, type ConcordanceHit, type ConcordanceOptions } from './concordance.ts';
 import { candidateCount, candidateRows, lookupLanguages, scoreCandidates, type CandidateRow, type LookupOptions } from './lookup.ts';
 import { pretranslateWith, recordUsage, segmentLookupOptions, type Pretranslation, type PretranslateOptions } from './pretranslate.ts';
 import { abandonMemory, clearUnits, closeMemory, inUnitTransaction, memoryStats, openMemory, putUnit, rowToUnit, type AddResult, type Memory, type MemoryAccess, type MemoryStats, type UnitRow } from './store.ts';
@@ -47,6 +49,12 @@ export interface TmBackend {
   importUnits(read: (store: (unit: TranslationUnit) => void) => void, options?: { replace?: boolean }): Promise<AddResult>;
   /** Current candidate units of a query (`candidateCount` of them), retrieved by gram keys. */
   candidates(tokens: Int32Array, sourceLang: string, wanted: number): Promise<CandidateRow[]>;
+  /**
+   * The current units holding `term`, newest first, with its places (`concordance`,
+   * pipeline/memory/concordance.ts: the same hits on every back end). Rejects with `BitextError`
+   * (exit 2) for a term with nothing to search for.
+   */
+  concordance(term: string, options?: ConcordanceOptions): Promise<ConcordanceHit[]>;
   /** Every unit (superseded too) in id order, with its supersession. */
   units(): AsyncIterable<StoredUnit>;
   /** Every build, in id order. */
@@ -150,6 +158,9 @@ export function sqliteBackend(memory: Memory): TmBackend {
     },
     async candidates(tokens, sourceLang, wanted) {
       return candidateRows(memory, tokens, sourceLang, wanted);
+    },
+    async concordance(term, options) {
+      return concordance(memory, term, options);
     },
     async *units() {
       for (const row of db.prepare('SELECT * FROM units ORDER BY id').iterate() as IterableIterator<UnitRow>) yield rowToStoredUnit(row);

@@ -14,12 +14,19 @@
  * searched. Newest first means the most recently stored unit first (highest id), so a search
  * stops as soon as `max` hits are found; superseded units (pipeline/memory/supersede.ts) are
  * never offered.
+ *
+ * As lookup.ts does for fuzzy lookup, retrieval is per back end and the rest is shared: SQLite's
+ * retrieval is `concordance` here, PostgreSQL's the `concordance` method of
+ * pipeline/memory/postgres.ts; both prepare the term with `concordanceQuery`, narrow with
+ * `familyCandidates`, read rows in `candidateBatches` and check and mark them with
+ * `addConcordanceHits`, so the same units give the same hits in the same order on either.
  */
 import type Database from 'better-sqlite3';
 import { BitextError } from '../io.ts';
 import type { LookupHit } from '../types.ts';
 import { foldWidth, isCjkCodePoint } from '../text/index.ts';
 import { familyHash, hasCharacterKeys, type Memory } from './store.ts';
+import { blobIds } from './lookup.ts';
 import { isWordCodePoint, matchTokens, NUMBER_TOKEN, runKeys } from './text.ts';
 
 /** Which side of a stored unit is searched: as stored (`source`, `target`) or either. */
@@ -45,7 +52,7 @@ export type ConcordanceHit = Omit<LookupHit, 'score' | 'band'> & { matches: Conc
 
 /** Families searched: Chinese in both scripts and English (`familyHash` of a tag of each). */
 const FAMILIES = ['zh-Hans', 'zh-Hant', 'en'];
-/** Most candidates checked per SQLite query, newest first. */
+/** Most candidates read and checked per query (either back end), newest first. */
 const BATCH = 4096;
 /** Candidates are narrowed by another posting list only when there are more than this many. */
 const NARROW_FROM = 256;
@@ -56,38 +63,62 @@ const NARROW_FROM = 256;
  */
 const NARROW_RATIO = 2;
 
-interface Statements {
-  df: Database.Statement;
-  postings: Database.Statement;
-  rows: Database.Statement;
+/** A unit row as both back ends read it for concordance (`CONCORDANCE_COLUMNS`). */
+export interface ConcordanceRow {
+  id: number;
+  source: string;
+  target: string;
+  source_lang: string;
+  target_lang: string;
+  origin_doc: string | null;
+  origin_link: string | null;
+  usage: number;
+  created: string;
+  changed: string;
 }
 
-const statements = new WeakMap<Database.Database, Statements>();
+/** The `units` (SQLite) and `tm_units` (PostgreSQL) columns of a `ConcordanceRow`. */
+export const CONCORDANCE_COLUMNS = 'id, source, target, source_lang, target_lang, origin_doc, origin_link, usage, created, changed';
 
-function statementsFor(memory: Memory): Statements {
-  let s = statements.get(memory.db);
-  if (!s) {
-    s = {
-      df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
-      postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
-      rows: memory.db.prepare(`SELECT id, source, target, source_lang, target_lang, origin_doc, origin_link, usage, created, changed
-        FROM units WHERE id IN (SELECT value FROM json_each(?)) AND superseded IS NULL ORDER BY id DESC`),
-    };
-    statements.set(memory.db, s);
-  }
-  return s;
+/**
+ * A term prepared for searching on any back end (`concordanceQuery`): the side(s) and most hits
+ * asked, the pattern that finds it in a text, the index keys a unit holding it holds, per family
+ * searched (`runKeys`), and whether those include single-character keys.
+ */
+export interface ConcordanceQuery {
+  side: ConcordanceSide;
+  max: number;
+  pattern: RegExp;
+  familyKeys: number[][];
+  characterKeys: boolean;
 }
 
-/** The ids of the posting list of `key`, ascending (chunks are appended in id order). */
-function postings(s: Statements, key: number): Int32Array {
-  const blobs = s.postings.all(key) as Buffer[];
+/**
+ * Prepare `term` for `options` (defaults: both sides, 20 hits). Throws `BitextError` (exit 2) for a
+ * term with no letter or character to search (only punctuation or white space, or only numbers,
+ * which have no index key of their own).
+ */
+export function concordanceQuery(term: string, options: ConcordanceOptions = {}): ConcordanceQuery {
+  const tokens = matchTokens(term);
+  if (tokens.length === 0 || tokens.every((t) => t === NUMBER_TOKEN)) throw new BitextError(`concordance: "${term}" has no word or character to search for (numbers alone are not indexed)`);
+  return {
+    side: options.side ?? 'both',
+    max: options.max ?? 20,
+    pattern: termPattern(term),
+    familyKeys: FAMILIES.map((family) => runKeys(tokens, familyHash(family))),
+    characterKeys: tokens.some((t) => t > 0),
+  };
+}
+
+/** Posting blobs of one key (little-endian int32 ids, chunks in id order) as one ascending id list. */
+export function joinPostings(blobs: Buffer[]): Int32Array {
+  if (blobs.length === 1) return blobIds(blobs[0]);
   let n = 0;
   for (const b of blobs) n += b.length >> 2;
   const out = new Int32Array(n);
   let at = 0;
   for (const b of blobs) {
-    // A blob is copied through a view when aligned; an unaligned one byte by byte.
-    out.set(b.byteOffset % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset, b.length >> 2) : new Int32Array(Uint8Array.from(b).buffer), at);
+    out.set(blobIds(b), at);
     at += b.length >> 2;
   }
   return out;
@@ -104,13 +135,108 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Candidate ids (ascending, distinct) for `tokens` in one family: the rarest key's postings, narrowed by the next rarest. */
-function familyCandidates(s: Statements, keys: number[]): Int32Array {
-  const byRarity = keys.map((key) => ({ key, n: (s.df.get(key) as number | null) ?? 0 })).sort((a, b) => a.n - b.n);
-  if (byRarity.length === 0 || byRarity[0].n === 0) return new Int32Array(0);
-  let ids = postings(s, byRarity[0].key);
-  for (let g = 1; g < byRarity.length && ids.length > NARROW_FROM && byRarity[g].n <= NARROW_RATIO * ids.length; g++) ids = intersect(ids, postings(s, byRarity[g].key));
+/** Keys of one family with their posting counts (`n`), rarest first. */
+function byRarity(df: readonly { key: number; n: number }[]): { key: number; n: number }[] {
+  return [...df].sort((a, b) => a.n - b.n);
+}
+
+/**
+ * Candidate ids (ascending) of one family from its keys' posting counts `df`: the rarest key's
+ * postings, narrowed by the next rarest while that is cheaper than checking (`NARROW_FROM`,
+ * `NARROW_RATIO`). `postings(key)` gives a key's ids ascending; it is asked only for keys of
+ * `postingsToRead(df)`.
+ */
+export function familyCandidates(df: readonly { key: number; n: number }[], postings: (key: number) => Int32Array): Int32Array {
+  const keys = byRarity(df);
+  if (keys.length === 0 || keys[0].n === 0) return new Int32Array(0);
+  let ids = postings(keys[0].key);
+  for (let g = 1; g < keys.length && ids.length > NARROW_FROM && keys[g].n <= NARROW_RATIO * ids.length; g++) ids = intersect(ids, postings(keys[g].key));
   return ids;
+}
+
+/**
+ * Every key whose postings `familyCandidates(df, …)` may read, so a server back end can fetch them
+ * in one query: the rarest, and — the candidates never outnumber the rarest list — those at most
+ * `NARROW_RATIO` times longer than it, when it is longer than `NARROW_FROM`.
+ */
+export function postingsToRead(df: readonly { key: number; n: number }[]): number[] {
+  const keys = byRarity(df);
+  if (keys.length === 0 || keys[0].n === 0) return [];
+  if (keys[0].n <= NARROW_FROM) return [keys[0].key];
+  return keys.filter((k) => k.n <= NARROW_RATIO * keys[0].n).map((k) => k.key);
+}
+
+/**
+ * The candidates of every family as one list, ascending; an id may repeat (one family's postings
+ * and another's, or postings of a pruned SQLite unit whose id was reused).
+ */
+export function mergeCandidates(lists: Int32Array[]): Int32Array {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  return nonEmpty.length === 1 ? nonEmpty[0] : Int32Array.from(nonEmpty.flatMap((l) => [...l])).sort();
+}
+
+/**
+ * The ids of `ids` (ascending, `mergeCandidates`) newest first, distinct, in batches to read and
+ * check: the first about what `max` hits need (most candidates of a Chinese term hold it), later
+ * ones four times larger, up to `BATCH`. The caller stops when it has its hits.
+ */
+export function* candidateBatches(ids: Int32Array, max: number): Generator<number[]> {
+  let previous = -1;
+  for (let left = ids.length, size = Math.max(2 * max, 16); left > 0; size = Math.min(size * 4, BATCH)) {
+    const batch: number[] = [];
+    for (; left > 0 && batch.length < size; left--) if (ids[left - 1] !== previous) batch.push((previous = ids[left - 1]));
+    yield batch;
+  }
+}
+
+/**
+ * Check `rows` (current units, newest first) on their text and append those holding the term to
+ * `hits`, with its places, until `q.max`. Returns whether `hits` is full.
+ */
+export function addConcordanceHits(hits: ConcordanceHit[], rows: readonly ConcordanceRow[], q: ConcordanceQuery): boolean {
+  for (const row of rows) {
+    if (hits.length >= q.max) break;
+    const matches: ConcordanceMatch[] = [];
+    for (const which of ['source', 'target'] as const) {
+      if (q.side !== 'both' && q.side !== which) continue;
+      for (const [start, end] of places(q.pattern, row[which])) matches.push({ side: which, start, end });
+    }
+    if (matches.length === 0) continue;
+    hits.push({
+      id: row.id,
+      source: row.source,
+      target: row.target,
+      sourceLang: row.source_lang,
+      targetLang: row.target_lang,
+      origin: row.origin_doc === null ? null : { doc: row.origin_doc, link: row.origin_link ?? '' },
+      usage: row.usage,
+      created: row.created,
+      changed: row.changed,
+      matches,
+    });
+  }
+  return hits.length >= q.max;
+}
+
+interface Statements {
+  df: Database.Statement;
+  postings: Database.Statement;
+  rows: Database.Statement;
+}
+
+const statements = new WeakMap<Database.Database, Statements>();
+
+function statementsFor(memory: Memory): Statements {
+  let s = statements.get(memory.db);
+  if (!s) {
+    s = {
+      df: memory.db.prepare('SELECT sum(n) FROM grams WHERE gram = ?').pluck(),
+      postings: memory.db.prepare('SELECT ids FROM grams WHERE gram = ?').pluck(),
+      rows: memory.db.prepare(`SELECT ${CONCORDANCE_COLUMNS} FROM units WHERE id IN (SELECT value FROM json_each(?)) AND superseded IS NULL ORDER BY id DESC`),
+    };
+    statements.set(memory.db, s);
+  }
+  return s;
 }
 
 /** A regular expression finding `term` (width-folded, white space as any run of it) in width-folded text. */
@@ -156,54 +282,23 @@ function places(pattern: RegExp, text: string): [number, number][] {
 }
 
 /**
- * The units of `memory` that hold `term` (module comment), newest first, at most `options.max`
- * (default 20), each with the places of the term on the side(s) searched (`options.side`, default
- * both). Throws `BitextError` (exit 2) for a term with no letter or character to search (only
- * punctuation or white space, or only numbers, which have no index key of their own), and for a
- * one-character Chinese term in a memory made before characters were indexed that was opened
- * read-only (`hasCharacterKeys`; any command writing it adds them).
+ * The units of the SQLite `memory` that hold `term` (module comment), newest first, at most
+ * `options.max` (default 20), each with the places of the term on the side(s) searched
+ * (`options.side`, default both). Throws `BitextError` (exit 2) as `concordanceQuery` does, and for
+ * a one-character Chinese term in a memory made before characters were indexed that was opened
+ * read-only (`hasCharacterKeys`; any command writing it adds them). The PostgreSQL back end
+ * retrieves by the same keys (pipeline/memory/postgres.ts) and checks with the same code.
  */
 export function concordance(memory: Memory, term: string, options: ConcordanceOptions = {}): ConcordanceHit[] {
-  const side = options.side ?? 'both';
-  const max = options.max ?? 20;
-  const tokens = matchTokens(term);
-  if (tokens.length === 0 || tokens.every((t) => t === NUMBER_TOKEN)) throw new BitextError(`concordance: "${term}" has no word or character to search for (numbers alone are not indexed)`);
-  if (tokens.some((t) => t > 0) && !hasCharacterKeys(memory)) {
+  const q = concordanceQuery(term, options);
+  if (q.characterKeys && !hasCharacterKeys(memory)) {
     throw new BitextError(`${memory.path}: this memory was made before Chinese characters were indexed one by one; any command that writes it (tm import, build, tm prune) adds them, then search again`);
   }
-  if (max <= 0) return [];
+  if (q.max <= 0) return [];
   const s = statementsFor(memory);
-  const lists = FAMILIES.map((family) => familyCandidates(s, runKeys(tokens, familyHash(family)))).filter((l) => l.length > 0);
-  // Ascending ids; a list may repeat an id (postings of a pruned unit whose id was reused).
-  const ids = lists.length === 1 ? lists[0] : Int32Array.from(lists.flatMap((l) => [...l])).sort();
-  const pattern = termPattern(term);
+  const postings = (key: number): Int32Array => joinPostings(s.postings.all(key) as Buffer[]);
+  const ids = mergeCandidates(q.familyKeys.map((keys) => familyCandidates(keys.map((key) => ({ key, n: (s.df.get(key) as number | null) ?? 0 })), postings)));
   const hits: ConcordanceHit[] = [];
-  let previous = -1;
-  // The first batch is about what `max` needs (most candidates of a Chinese term hold it); later ones grow.
-  for (let left = ids.length, size = Math.max(2 * max, 16); left > 0 && hits.length < max; size = Math.min(size * 4, BATCH)) {
-    const batch: number[] = [];
-    for (; left > 0 && batch.length < size; left--) if (ids[left - 1] !== previous) batch.push((previous = ids[left - 1]));
-    for (const row of s.rows.all(JSON.stringify(batch)) as Record<string, unknown>[]) {
-      const matches: ConcordanceMatch[] = [];
-      for (const which of ['source', 'target'] as const) {
-        if (side !== 'both' && side !== which) continue;
-        for (const [start, end] of places(pattern, row[which] as string)) matches.push({ side: which, start, end });
-      }
-      if (matches.length === 0) continue;
-      hits.push({
-        id: row.id as number,
-        source: row.source as string,
-        target: row.target as string,
-        sourceLang: row.source_lang as string,
-        targetLang: row.target_lang as string,
-        origin: row.origin_doc === null ? null : { doc: row.origin_doc as string, link: (row.origin_link as string | null) ?? '' },
-        usage: row.usage as number,
-        created: row.created as string,
-        changed: row.changed as string,
-        matches,
-      });
-      if (hits.length >= max) break;
-    }
-  }
+  for (const batch of candidateBatches(ids, q.max)) if (addConcordanceHits(hits, s.rows.all(JSON.stringify(batch)) as ConcordanceRow[], q)) break;
   return hits;
 }

@@ -15,7 +15,8 @@
  * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates and
  *   Latin names carried into a fuzzy hit's target), `numbersNote` (what the draft's marker says of them).
  * - `backend.ts`: `openBackend(spec, access)` — an SQLite path or a `postgres://` URL behind one async
- *   `TmBackend` — with `lookupIn`, `pretranslateFileIn`, `migrateMemory`; `postgres.ts`: the server back end.
+ *   `TmBackend` (its `concordance` the one of `concordance.ts` on either) — with `lookupIn`, `pretranslateFileIn`,
+ *   `migrateMemory`; `postgres.ts`: the server back end.
  */
 export { openMemory, closeMemory, abandonMemory, memoryError, BUSY_TIMEOUT_MS, addUnits, memoryStats, iterateUnits, unitCount, isoNow } from './store.ts';
 export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';

@@ -30,6 +30,7 @@ import { memoryName, rowToStoredUnit } from './backend.ts';
 import { blobIds, gramsToRead, topByCount, type CandidateRow } from './lookup.ts';
 import { familyHash, isoNow, pairHash, sideKey, sortPostings, unitGramKeys, type AddResult, type MemoryAccess, type MemoryStats, type UnitRow } from './store.ts';
 import type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
+import { addConcordanceHits, candidateBatches, CONCORDANCE_COLUMNS, concordanceQuery, familyCandidates, joinPostings, mergeCandidates, postingsToRead, type ConcordanceHit, type ConcordanceRow } from './concordance.ts';
 import { gramKeys, matchTokens } from './text.ts';
 
 const SCHEMA_VERSION = '2';
@@ -289,6 +290,36 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         throw fail(error);
       }
     },
+    async concordance(term, options = {}): Promise<ConcordanceHit[]> {
+      // The same keys and narrowing as SQLite (pipeline/memory/concordance.ts), in three queries:
+      // counts of every key, the postings narrowing may read, then rows a batch at a time.
+      const q = concordanceQuery(term, options);
+      if (q.max <= 0) return [];
+      try {
+        const all = [...new Set(q.familyKeys.flat())];
+        const n = new Map<number, number>();
+        for (const r of (await client.query('SELECT gram, sum(n)::int4 AS n FROM tm_grams WHERE gram = ANY($1::int4[]) GROUP BY gram', [all])).rows) n.set(r.gram as number, r.n as number);
+        const dfs = q.familyKeys.map((keys) => keys.map((key) => ({ key, n: n.get(key) ?? 0 })));
+        const read = [...new Set(dfs.flatMap(postingsToRead))];
+        const blobs = new Map<number, Buffer[]>();
+        if (read.length > 0) {
+          for (const r of (await client.query('SELECT gram, ids FROM tm_grams WHERE gram = ANY($1::int4[]) ORDER BY gram, chunk', [read])).rows) {
+            const list = blobs.get(r.gram as number);
+            if (list) list.push(r.ids as Buffer);
+            else blobs.set(r.gram as number, [r.ids as Buffer]);
+          }
+        }
+        const ids = mergeCandidates(dfs.map((df) => familyCandidates(df, (key) => joinPostings(blobs.get(key) ?? []))));
+        const hits: ConcordanceHit[] = [];
+        for (const batch of candidateBatches(ids, q.max)) {
+          const rows = (await client.query(`SELECT ${CONCORDANCE_COLUMNS} FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL ORDER BY id DESC`, [batch])).rows as ConcordanceRow[];
+          if (addConcordanceHits(hits, rows, q)) break;
+        }
+        return hits;
+      } catch (error) {
+        throw fail(error);
+      }
+    },
     async *units() {
       let after = 0;
       for (;;) {
@@ -338,8 +369,8 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
         const pairs = (await client.query(`SELECT source_lang AS "sourceLang", target_lang AS "targetLang", count(*)::int4 AS units FROM tm_units
           GROUP BY source_lang, target_lang ORDER BY units DESC, "sourceLang", "targetLang"`)).rows;
         const origins = (await client.query('SELECT origin_doc AS doc, count(*)::int4 AS units FROM tm_units GROUP BY origin_doc ORDER BY units DESC, doc NULLS FIRST')).rows;
-        const units = (await client.query('SELECT count(*)::int4 AS n FROM tm_units')).rows[0].n as number;
-        return { units, pairs, origins };
+        const counts = (await client.query('SELECT count(*)::int4 AS units, (count(*) FILTER (WHERE superseded IS NOT NULL))::int4 AS superseded FROM tm_units')).rows[0] as { units: number; superseded: number };
+        return { units: counts.units, current: counts.units - counts.superseded, superseded: counts.superseded, pairs, origins };
       } catch (error) {
         throw fail(error);
       }

@@ -706,14 +706,20 @@ export function unitCount(memory: Memory): number {
   return memory.db.prepare('SELECT count(*) FROM units').pluck().get() as number;
 }
 
-/** Units per language pair and per origin document, for `tm stats`. */
+/**
+ * Units per language pair and per origin document, for `tm stats`: `units` counts every stored
+ * unit, `current` those lookups offer, `superseded` those a rebuild superseded
+ * (pipeline/memory/supersede.ts; stored until `tm prune`), so `units = current + superseded`.
+ */
 export interface MemoryStats {
   units: number;
+  current: number;
+  superseded: number;
   pairs: { sourceLang: LanguageTag; targetLang: LanguageTag; units: number }[];
   origins: { doc: string | null; units: number }[];
 }
 
-/** Count units per (source, target) tag pair and per origin document (`null` = imported from TMX); superseded units count too (they are stored until `tm prune`). */
+/** Count units (`MemoryStats`), per (source, target) tag pair and per origin document (`null` = imported from TMX); pairs and origins count superseded units too (they are stored until `tm prune`). */
 export function memoryStats(memory: Memory): MemoryStats {
   const pairs = memory.db
     .prepare('SELECT source_lang AS sourceLang, target_lang AS targetLang, count(*) AS units FROM units GROUP BY source_lang, target_lang ORDER BY units DESC, sourceLang, targetLang')
@@ -721,5 +727,7 @@ export function memoryStats(memory: Memory): MemoryStats {
   const origins = memory.db
     .prepare('SELECT origin_doc AS doc, count(*) AS units FROM units GROUP BY origin_doc ORDER BY units DESC, doc')
     .all() as MemoryStats['origins'];
-  return { units: unitCount(memory), pairs, origins };
+  const superseded = memory.db.prepare('SELECT count(*) FROM units WHERE superseded IS NOT NULL').pluck().get() as number;
+  const units = unitCount(memory);
+  return { units, current: units - superseded, superseded, pairs, origins };
 }
