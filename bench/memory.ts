@@ -16,7 +16,7 @@ import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, st
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeMemory, concordance, exportTmx, importTmx, lookup, openMemory, type ConcordanceHit, type ConcordanceOptions, type Memory } from '../pipeline/memory/index.ts';
+import { closeMemory, concordance, exportTmx, importTmx, lookup, openMemory, type ConcordanceHit, type ConcordanceOptions } from '../pipeline/memory/index.ts';
 import { scanLookup, type ScanEntry } from '../pipeline/memory/lookup.ts';
 import { escapeText } from '../pipeline/memory/tmx-read.ts';
 import { prepareText } from '../pipeline/memory/text.ts';
