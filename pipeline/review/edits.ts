@@ -121,7 +121,7 @@ const pick = (l: Blocks): Blocks => ({ source: [...l.source], target: [...l.targ
  * the corrections that still apply, re-recorded at their current block ids (`correctionOf`), less
  * those the edit replaces — those sharing a block with an edited link, or crossing one
  * (`conflict`) — plus one correction for each link the edit makes; stale corrections are kept as
- * recorded. The edits, over the links of `bitext` (contract: /work/prompts/review-contract.md):
+ * recorded. The edits, over the links of `bitext`:
  * `merge-next`/`merge-prev` make the link and its neighbour one link; `split` makes two; `move`
  * shifts one block of a side across the boundary with the next (`down`) or previous (`up`) link,
  * both links recorded (one left with no block is dropped); `none` makes a block a link of its own

@@ -1,5 +1,5 @@
 /**
- * The review server (issue 12 item 5; routes and shapes: /work/prompts/review-contract.md): serves
+ * The review server (`bitext review`; the JSON shapes: `DocState` below, `EditOp` in edits.ts): serves
  * the editor page and a JSON API over the document pairs of one source folder, on 127.0.0.1 only,
  * every request holding a random token (as Jupyter does). A document is read and aligned as
  * `build` does (`loadPair`, pipeline/align/pairs.ts); each edit (edits.ts) saves its corrections
@@ -191,7 +191,7 @@ const UNSAFE_NAME = /[/\\\0]|\.\./;
 
 /**
  * Start the review server over the document pairs under `options.root` (`findPairs`) on
- * 127.0.0.1 (routes, auth, `DocState` and `EditOp`: /work/prompts/review-contract.md): every
+ * 127.0.0.1 (routes: `/`, `/doc/NAME`, `/client.js`, `/api/docs`, `/api/doc/NAME`, `POST /api/doc/NAME/edit`): every
  * request needs the token, as `?token=T` or the header `Authorization: Token T`, else 403 with one
  * line; a document name not among the pairs, or with `/`, `\`, `..` or NUL, is 404; an edit on a
  * stale version is 409 `{ error: "stale", version }`; an op that does not fit is 400 `{ error }`.
