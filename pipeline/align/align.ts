@@ -128,7 +128,7 @@ function regionOf(p: Prepared, region: Region, kinds?: UnitKinds): Prepared & { 
  * Align Chinese `source` units with English `target` units inside each of `regions` (which
  * must not overlap), in two passes over all regions together (Moore 2002):
  * 1. in each region, a first pass (`firstPass`, without margin scoring) with the default length
- *    variance and the length ratio of all units;
+ *    variance and the length ratio of all units (for blocks, all but code blocks);
  * 2. the length variance is refitted on the 1-1 links of every region's first pass, IBM Model 1
  *    is trained once on all their links (`model1.ts`), and a second pass searches each region
  *    in a narrow band around its first path, with the learned word pairs added.
@@ -165,7 +165,13 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
     fullCells: 250_000,
     bandWidth: options.bandWidth ?? 4,
   });
-  let length = options.length ?? fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length));
+  // Code is copied, not translated: its length ratio is about 1 whatever the languages, so a
+  // document heavy in code would pull the fitted ratio of its prose towards 1 (a real vant page:
+  // its first paragraphs shifted by one). The model is fitted on the other blocks.
+  const translated = (kind: string | undefined) => !blocks || kind !== 'code';
+  const zhLengths = p.zh.flatMap((f, k) => (translated(source[k].kind) ? [f.length] : []));
+  const enLengths = p.en.flatMap((f, k) => (translated(target[k].kind) ? [f.length] : []));
+  let length = options.length ?? fitLengthModel(zhLengths, enLengths);
   const searched = regions.filter((r) => r.a > 0 && r.b > 0);
   const parts = searched.map((r) => regionOf(p, r, kinds));
   // Margin scoring only in the second pass: the first pass just finds the band and Model 1's training links.
@@ -175,7 +181,7 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
     const path = firsts.flatMap((first, k) => first.path.map((l) => ({ ...l, i: l.i + searched[k].i, j: l.j + searched[k].j })));
     if (!options.length) {
       const pairs = path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
-      length = fitLengthModel(p.zh.map((f) => f.length), p.en.map((f) => f.length), pairs);
+      length = fitLengthModel(zhLengths, enLengths, pairs);
     }
     const learned = options.model1 === false ? p : { ...p, zh: addTranslations(p.zh, learnTranslations(p.zh, p.en, path, options.model1Options)) };
     last = searched.map((r, k) => {
