@@ -1,5 +1,6 @@
 /**
- * The length model ignores code blocks: code is copied, not translated, so its English/Chinese length
+ * The length model of prose is fitted without code blocks, and a link of two code blocks has a model
+ * of its own (`LengthModel.code`): code is copied, not translated, so its English/Chinese length
  * ratio is about 1, and a document heavy in code (API pages) would otherwise pull the fitted ratio of
  * its prose towards 1. A real vant page (Dialog) lost its first paragraphs that way: the long English
  * intro looked far too long for its Chinese, and the links shifted by one. An invented pair of the same

@@ -168,10 +168,14 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
   // Code is copied, not translated: its length ratio is about 1 whatever the languages, so a
   // document heavy in code would pull the fitted ratio of its prose towards 1 (a real vant page:
   // its first paragraphs shifted by one). The model is fitted on the other blocks.
+  // Code blocks get a model of their own (`LengthModel.code`) for links of two code blocks.
   const translated = (kind: string | undefined) => !blocks || kind !== 'code';
-  const zhLengths = p.zh.flatMap((f, k) => (translated(source[k].kind) ? [f.length] : []));
-  const enLengths = p.en.flatMap((f, k) => (translated(target[k].kind) ? [f.length] : []));
-  let length = options.length ?? fitLengthModel(zhLengths, enLengths);
+  const lengthsOf = (features: readonly { length: number }[], units: readonly AlignUnit[], prose: boolean) => features.flatMap((f, k) => (translated(units[k].kind) === prose ? [f.length] : []));
+  const [zhLengths, enLengths] = [lengthsOf(p.zh, source, true), lengthsOf(p.en, target, true)];
+  const [zhCode, enCode] = [lengthsOf(p.zh, source, false), lengthsOf(p.en, target, false)];
+  const code = zhCode.length > 0 && enCode.length > 0 ? fitLengthModel(zhCode, enCode) : undefined;
+  const fit = (pairs?: [number, number][]): LengthModel => ({ ...fitLengthModel(zhLengths, enLengths, pairs), ...(code ? { code } : {}) });
+  let length = options.length ?? fit();
   const searched = regions.filter((r) => r.a > 0 && r.b > 0);
   const parts = searched.map((r) => regionOf(p, r, kinds));
   // Margin scoring only in the second pass: the first pass just finds the band and Model 1's training links.
@@ -181,7 +185,7 @@ export function alignWithin(source: readonly AlignUnit[], target: readonly Align
     const path = firsts.flatMap((first, k) => first.path.map((l) => ({ ...l, i: l.i + searched[k].i, j: l.j + searched[k].j })));
     if (!options.length) {
       const pairs = path.filter((l) => l.a === 1 && l.b === 1).map((l): [number, number] => [p.zh[l.i].length, p.en[l.j].length]);
-      length = fitLengthModel(zhLengths, enLengths, pairs);
+      length = fit(pairs);
     }
     const learned = options.model1 === false ? p : { ...p, zh: addTranslations(p.zh, learnTranslations(p.zh, p.en, path, options.model1Options)) };
     last = searched.map((r, k) => {

@@ -44,7 +44,7 @@ export interface BandSearch {
 export function searchBand(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], band: Band, options: CoreOptions): BandSearch {
   const { maxA, maxB } = maxSides(options.types);
   const scores = spanSimilarity(zh, en, band, maxA, maxB, options.weights.margin > 0);
-  const links = new LinkScorer({ zh, en, scores, length: options.length, weights: options.weights });
+  const links = new LinkScorer({ zh, en, scores, length: options.length, weights: options.weights, kinds: options.structure });
   const scorer = options.structure ? new StructureScorer(links, options.structure, options.weights.structure) : links;
   // Likeliest link types first, so that the others can stop early against a low cost limit.
   const types = [...options.types].sort((x, y) => costFloor(options.weights, x) - costFloor(options.weights, y));

@@ -39,6 +39,11 @@ import { QuoteScorer } from './sentence-evidence.ts';
 export interface LengthModel {
   ratio: number;
   variance: number;
+  /**
+   * For a 1-1 link of two code blocks (`UnitKinds`): the model of the document's code blocks —
+   * code is copied, not translated, so its ratio is near 1 while the prose's is near 3.
+   */
+  code?: { ratio: number; variance: number };
 }
 
 /** Weights of the scorer's terms; every field has a default (`DEFAULT_WEIGHTS`). */
@@ -245,7 +250,8 @@ export class PriorScorer implements Scorer {
 }
 
 /**
- * Gale & Church's length term over the units' character lengths (`UnitFeatures.length`): cost
+ * Gale & Church's length term over the units' character lengths (`UnitFeatures.length`), a link
+ * of two code blocks by the code model (`LengthModel.code`) when there is one: cost
  * `weight` · −ln(2·(1 − Φ(|δ|))) (`lengthCostTable`), 0 for 1-0 and 0-1 links; agreement
  * 2·(1 − Φ(|δ|)) (`lengthProbability`), δ from `lengthDelta`.
  */
@@ -253,13 +259,14 @@ export class LengthScorer implements Scorer {
   private readonly zhLength: Float64Array;
   private readonly enLength: Float64Array;
 
-  constructor(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], private readonly model: LengthModel, private readonly weight: number) {
+  constructor(zh: readonly UnitFeatures[], en: readonly UnitFeatures[], private readonly model: LengthModel, private readonly weight: number, private readonly kinds?: UnitKinds) {
     this.zhLength = prefixSums(zh, (f) => f.length);
     this.enLength = prefixSums(en, (f) => f.length);
   }
 
   private delta(i: number, a: number, j: number, b: number): number {
-    return lengthDelta(this.model, this.zhLength[i + a] - this.zhLength[i], this.enLength[j + b] - this.enLength[j]);
+    const code = this.model.code && a === 1 && b === 1 && this.kinds?.zh?.[i] === 'code' && this.kinds.en?.[j] === 'code';
+    return lengthDelta(code ? this.model.code! : this.model, this.zhLength[i + a] - this.zhLength[i], this.enLength[j + b] - this.enLength[j]);
   }
 
   cost(i: number, a: number, j: number, b: number): number {
@@ -338,6 +345,8 @@ export interface ScorerInput {
   scores: SpanScores;
   length: LengthModel;
   weights: ScorerWeights;
+  /** Block kinds, when the units are blocks: a link of two code blocks is measured by `LengthModel.code`. */
+  kinds?: UnitKinds;
 }
 
 /**
@@ -370,7 +379,7 @@ export class LinkScorer implements Scorer {
   constructor(input: ScorerInput) {
     const { zh, en, scores, length, weights } = input;
     this.prior = new PriorScorer(weights);
-    this.length = new LengthScorer(zh, en, length, weights.length);
+    this.length = new LengthScorer(zh, en, length, weights.length, input.kinds);
     this.punctuation = new PunctuationScorer(zh, en, weights.punctuation);
     this.quote = new QuoteScorer(zh, en, weights.quote);
     this.lexical = new LexicalScorer(scores, weights);
