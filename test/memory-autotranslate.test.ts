@@ -176,6 +176,18 @@ describe('pretranslate with auto-translatables', () => {
     closeMemory(m);
   });
 
+  it("the draft of a fresh user's version sentence carries the version whole", () => {
+    const m = openMemory(':memory:');
+    addUnits(m, [unit('版本1.2.0支持10个新组件。', 'Version 1.2.0 supports 10 new components.')]);
+    const blocks = parseBlocks('版本2.0.1支持12个新组件。\n', 'new.md');
+    const document: Document = { file: 'new.md', lang: 'zh-Hans', blocks, segments: segmentBlocks(blocks, 'zh-Hans') };
+    const result = pretranslate(m, document);
+    // Same content tokens; character distance 1.2.0 → 2.0.1 three substitutions + 10 → 12 one = 4 → 96.
+    expect(result.draft).toBe('[fuzzy 96%, numbers substituted] Version 2.0.1 supports 12 new components.\n');
+    expect(result.report.numbers).toEqual({ substituted: 1, differ: 0 });
+    closeMemory(m);
+  });
+
   it('bitext pretranslate prints the two counts and gives them in --json', async () => {
     const dir = fixture({ 'new.md': markdown });
     const m = openMemory(join(dir, 'tm.sqlite'));
