@@ -178,6 +178,12 @@ describe('technical tokens are neither numbers nor names (issue 10)', () => {
     expect(tokens('1.配图：增添乐趣')).toEqual(['1.']);
     expect(tokens('渲染根标签为 <svg> 的组件')).toEqual(['<svg>']);
   });
+  it('tells markup from tokens (URLs, addresses, versions, identifiers)', () => {
+    const text = '<b>版本 v1.2.0-rc.1</b> 见 {#notes}，服务器 10.0.0.1，编码 UTF-8。';
+    expect(technicalRanges(text).map((r) => [text.slice(r.start, r.end), r.kind])).toEqual([
+      ['<b>', 'markup'], ['v1.2.0-rc.1', 'token'], ['</b>', 'markup'], ['{#notes}', 'markup'], ['10.0.0.1', 'token'], ['UTF-8', 'token'],
+    ]);
+  });
   it('leaves ordinals, decades, units and sentence stops to the number reader', () => {
     expect(tokens('the 21st century, the 1960s, 16px wide, 1.5 million, in 2022.')).toEqual([]);
   });

@@ -102,6 +102,54 @@ describe('substitute', () => {
     // an English source has no name placeables: a different word is a different text
     expect(substitute('Apple launched the iPad.', 'Apple launched the iPhone.', '苹果发布了iPhone。', 'en', 'zh-Hans')).toEqual({ text: '苹果发布了iPhone。', substitutions: [], unresolved: [] });
   });
+
+  describe('technical tokens are one value each (pipeline/text/technical.ts)', () => {
+    it("a version is substituted whole, never digit by digit (the fresh user's report)", () => {
+      // 1.2.0 → 2.0.1 whole (source 2–7, 版本 before it); 10 → 12 as a number; nothing left to name.
+      const query = '版本2.0.1支持12个新组件。';
+      const r = zhEn(query, '版本1.2.0支持10个新组件。', 'Version 1.2.0 supports 10 new components.');
+      expect(r.text).toBe('Version 2.0.1 supports 12 new components.');
+      expect(r.substitutions).toEqual([
+        { kind: 'technical', from: '1.2.0', to: '2.0.1', sourceSpan: { start: 2, end: 7 }, targetSpan: { start: 8, end: 13 } },
+        { kind: 'number', from: '10', to: '12', sourceSpan: { start: 9, end: 11 }, targetSpan: { start: 23, end: 25 } },
+      ]);
+      expect(r.unresolved).toEqual([]);
+      expect(numbersNote(r)).toBe('numbers substituted');
+    });
+
+    it('a version found twice in the target is named as one value, not substituted', () => {
+      const target = 'Version 1.2.0 supports 10 new components (1.2.0 is the LTS).';
+      const r = zhEn('版本2.0.1支持12个新组件。', '版本1.2.0支持10个新组件。', target);
+      expect(r.text).toBe('Version 1.2.0 supports 12 new components (1.2.0 is the LTS).');
+      expect(r.unresolved).toEqual([{ from: '1.2.0', to: '2.0.1', reason: 'ambiguous' }]);
+      expect(numbersNote(r)).toBe('numbers substituted; numbers differ: 1.2.0 → 2.0.1');
+    });
+
+    it('a pre-release version and an IP address are substituted whole', () => {
+      expect(zhEn('请升级到v3.9.0-beta.2。', '请升级到v3.9.0-beta.1。', 'Upgrade to v3.9.0-beta.1.').text).toBe('Upgrade to v3.9.0-beta.2.');
+      const ip = zhEn('服务器地址是192.168.1.20。', '服务器地址是192.168.1.10。', 'The server address is 192.168.1.10.');
+      expect(ip.text).toBe('The server address is 192.168.1.20.');
+      expect(ip.substitutions.map((s) => [s.kind, s.from, s.to])).toEqual([['technical', '192.168.1.10', '192.168.1.20']]);
+      // an English source's tokens are placeables too
+      expect(substitute('Connect to 10.0.0.2 first.', 'Connect to 10.0.0.1 first.', '先连接10.0.0.1。', 'en', 'zh-Hans').text).toBe('先连接10.0.0.2。');
+    });
+
+    it('an identifier (UTF-8 → UTF-16) is substituted whole, like a name', () => {
+      const r = zhEn('文件使用UTF-16编码。', '文件使用UTF-8编码。', 'The file is encoded in UTF-8.');
+      expect(r.text).toBe('The file is encoded in UTF-16.');
+      expect(r.substitutions).toEqual([{ kind: 'technical', from: 'UTF-8', to: 'UTF-16', sourceSpan: { start: 4, end: 10 }, targetSpan: { start: 23, end: 29 } }]);
+      expect(r.unresolved).toEqual([]);
+    });
+
+    it('a token the target lacks is named whole; when the words differ a token is named beside the numbers', () => {
+      expect(zhEn('请升级到2.0.1。', '请升级到1.2.0。', 'Upgrade to the latest release.').unresolved).toEqual([{ from: '1.2.0', to: '2.0.1', reason: 'not in target' }]);
+      // 1.2 is a number, 2.0.1 a version: the shapes differ, so the pairs are named in text order.
+      expect(zhEn('版本2.0.1新增了3个组件。', '版本1.2支持10个组件。', 'Version 1.2 supports 10 components.').unresolved).toEqual([
+        { from: '1.2', to: '2.0.1', reason: 'words differ' },
+        { from: '10', to: '3', reason: 'words differ' },
+      ]);
+    });
+  });
 });
 
 const unit = (source: string, target: string): TranslationUnit => ({ source, target, sourceLang: 'zh-Hans', targetLang: 'en', origin: null, score: null, created: '2026-01-01T00:00:00Z', changed: '2026-01-01T00:00:00Z', usage: 0 });
@@ -125,6 +173,18 @@ describe('pretranslate with auto-translatables', () => {
     );
     expect(result.report.numbers).toEqual({ substituted: 1, differ: 1 });
     expect(result.report.bands.find((b) => b.band === '95-99')?.segments).toBe(1);
+    closeMemory(m);
+  });
+
+  it("the draft of a fresh user's version sentence carries the version whole", () => {
+    const m = openMemory(':memory:');
+    addUnits(m, [unit('版本1.2.0支持10个新组件。', 'Version 1.2.0 supports 10 new components.')]);
+    const blocks = parseBlocks('版本2.0.1支持12个新组件。\n', 'new.md');
+    const document: Document = { file: 'new.md', lang: 'zh-Hans', blocks, segments: segmentBlocks(blocks, 'zh-Hans') };
+    const result = pretranslate(m, document);
+    // Same content tokens; character distance 1.2.0 → 2.0.1 three substitutions + 10 → 12 one = 4 → 96.
+    expect(result.draft).toBe('[fuzzy 96%, numbers substituted] Version 2.0.1 supports 12 new components.\n');
+    expect(result.report.numbers).toEqual({ substituted: 1, differ: 0 });
     closeMemory(m);
   });
 

@@ -4,21 +4,28 @@
  * substitution").
  *
  * `substitute(query, hitSource, hitTarget, sourceLang, targetLang)`:
- * 1. Both sources are cut into placeables and the text between them. Placeables are the number
- *    mentions of `extractNumbers` (pipeline/text/numbers.ts: digits, Chinese numerals such as 十六
- *    or 两, dates, years, percentages…) and, in a Chinese source, runs of Latin letters outside
- *    them (names: iPhone, Mate, Kubernetes). An English source has no name placeables: there
- *    every word is Latin, and a different word is a different text.
+ * 1. Both sources are cut into placeables and the text between them. Placeables are the
+ *    technical tokens of `technicalRanges` (pipeline/text/technical.ts: URLs, e-mail addresses,
+ *    versions such as 1.2.0 or v3.9.0-beta.1, IP addresses, identifiers such as UTF-8 or GB2312),
+ *    each ONE value whose digits are not numbers and whose letters are not names; the number
+ *    mentions of `extractNumbers` outside them (pipeline/text/numbers.ts: digits, Chinese numerals
+ *    such as 十六 or 两, dates — 2022.1.8 and 2021-12-08 are dates, not tokens —, years,
+ *    percentages…); and, in a Chinese source, runs of Latin letters outside both (names: iPhone,
+ *    Mate, Kubernetes). An English source has no name placeables: there every word is Latin, and a
+ *    different word is a different text; its technical tokens are placeables as in Chinese.
  * 2. The two sources differ "only in placeables" when they have the same placeables by kind, in
  *    the same order, and the same content tokens between them (`matchTokens`, pipeline/memory/text.ts:
  *    case, width, whitespace and punctuation aside). Otherwise nothing is substituted and the
- *    numbers that differ (`unmatchedNumbers`) are named, paired in text order, as `unresolved`
- *    with reason `words differ`.
+ *    numbers that differ (`unmatchedNumbers`) and the technical tokens one side lacks are named,
+ *    paired in text order, as `unresolved` with reason `words differ`.
  * 3. Placeables are paired in order; a pair differs when its values differ (numbers: the value
- *    `extractNumbers` reads, so 两 and 2 are the same; names: the text). For each differing pair
- *    the old value is looked for in the hit's target: a number mention of the same class (a date
- *    meets a date, a month a month; numbers, years and ordinals meet one another) and value, or
- *    the name as a whole Latin word. It is substituted only when the old value occurs exactly
+ *    `extractNumbers` reads, so 两 and 2 are the same; names and technical tokens: the text). For
+ *    each differing pair the old value is looked for in the hit's target: a number mention of the
+ *    same class (a date meets a date, a month a month; numbers, years and ordinals meet one
+ *    another) and value outside the target's technical tokens, the name as a whole Latin word, or
+ *    a technical token of the same text, written whole (1.2.0 → 2.0.1, UTF-8 → UTF-16, never a
+ *    part of it: an identifier is substituted like a name, since technical.ts counts it among what
+ *    every language writes alike). It is substituted only when the old value occurs exactly
  *    once in the hit's source and exactly once in its target, and the new value can be written
  *    in the target's form (below); otherwise the pair is `unresolved` and named.
  * 4. The new value is written in the form the target uses: an English month name keeps its
@@ -32,7 +39,7 @@
  * Pure functions; offsets are UTF-16 code units.
  */
 import type { LanguageTag } from '../types.ts';
-import { ENGLISH_MONTH_ABBREVIATIONS, ENGLISH_MONTHS, extractNumbers, isChinese, unmatchedNumbers, type NumberKind, type NumberMention } from '../text/index.ts';
+import { blankRanges, ENGLISH_MONTH_ABBREVIATIONS, ENGLISH_MONTHS, extractNumbers, isChinese, technicalRanges, unmatchedNumbers, type NumberKind, type NumberMention, type TechnicalRange } from '../text/index.ts';
 import { matchTokens } from './text.ts';
 
 /** A UTF-16 range `[start, end)`. */
@@ -43,10 +50,11 @@ export interface Span {
 
 /** One value substituted into the hit's target. */
 export interface Substitution {
-  kind: 'number' | 'name';
-  /** The old value as the hit's source writes it (`3月18日`, `iPhone`). */
+  /** `technical`: a whole technical token (module comment, step 1). */
+  kind: 'number' | 'name' | 'technical';
+  /** The old value as the hit's source writes it (`3月18日`, `iPhone`, `1.2.0`). */
   from: string;
-  /** The new value as the query writes it (`6月28日`, `iPad`). */
+  /** The new value as the query writes it (`6月28日`, `iPad`, `2.0.1`). */
   to: string;
   /** Where `to` is in the query. */
   sourceSpan: Span;
@@ -73,10 +81,10 @@ export interface AutoTranslation {
   unresolved: Unresolved[];
 }
 
-/** A number mention or a Latin name in a source. */
+/** A number mention, a Latin name or a technical token in a source. */
 interface Placeable extends Span {
-  kind: 'number' | 'name';
-  /** Number class (see `numberClass`) or `name`: only placeables of one class are paired. */
+  kind: Substitution['kind'];
+  /** Number class (see `numberClass`), `name` or `technical`: only placeables of one class are paired. */
   cls: string;
   text: string;
   mention: NumberMention | null;
@@ -90,20 +98,36 @@ function numberClass(kind: NumberKind): string {
 /** A run of Latin letters (with inner `-`, `'`, `.` or `&`), read as a name inside Chinese text. */
 const LATIN_NAME = /[A-Za-z]+(?:[-'’.&][A-Za-z]+)*/g;
 
+/** The technical tokens of `text` (URLs, addresses, versions, identifiers), not its markup. */
+function technicalTokens(text: string): TechnicalRange[] {
+  return technicalRanges(text).filter((r) => r.kind === 'token');
+}
+
+/**
+ * The number mentions of `text` outside `tokens`: a token is blanked first (offsets kept), so
+ * the parts of 1.2.0 or 192.168.1.1 are not read as numbers.
+ */
+function numbersOutside(text: string, tokens: readonly TechnicalRange[], lang: LanguageTag): NumberMention[] {
+  return extractNumbers(tokens.length > 0 ? blankRanges(text, tokens) : text, lang);
+}
+
 function placeables(text: string, lang: LanguageTag): Placeable[] {
-  const numbers: Placeable[] = extractNumbers(text, lang).map((m) => ({ kind: 'number', cls: numberClass(m.kind), start: m.start, end: m.end, text: m.text, mention: m }));
-  if (!isChinese(lang)) return numbers;
+  const tokens = technicalTokens(text);
+  const technical: Placeable[] = tokens.map((r) => ({ kind: 'technical', cls: 'technical', start: r.start, end: r.end, text: text.slice(r.start, r.end), mention: null }));
+  const numbers: Placeable[] = numbersOutside(text, tokens, lang).map((m) => ({ kind: 'number', cls: numberClass(m.kind), start: m.start, end: m.end, text: m.text, mention: m }));
+  const taken = [...technical, ...numbers].sort((a, b) => a.start - b.start);
+  if (!isChinese(lang)) return taken;
   const names: Placeable[] = [];
-  // Numbers are in text order without overlaps, so one pointer finds the first that may overlap.
+  // Tokens and numbers are in text order without overlaps, so one pointer finds the first that may overlap.
   let k = 0;
   for (const m of text.matchAll(LATIN_NAME)) {
     const start = m.index;
     const end = start + m[0].length;
-    while (k < numbers.length && numbers[k].end <= start) k++;
-    if (k < numbers.length && numbers[k].start < end) continue;
+    while (k < taken.length && taken[k].end <= start) k++;
+    if (k < taken.length && taken[k].start < end) continue;
     names.push({ kind: 'name', cls: 'name', start, end, text: m[0], mention: null });
   }
-  return [...numbers, ...names].sort((a, b) => a.start - b.start);
+  return [...taken, ...names].sort((a, b) => a.start - b.start);
 }
 
 /** The content tokens of the text between (and around) `ps`, one array a gap. */
@@ -130,9 +154,20 @@ function sameShape(query: string, q: readonly Placeable[], hit: string, h: reado
   return qg.every((g, i) => sameTokens(g, hg[i]));
 }
 
-/** What a placeable stands for: its class and value (a name's value is its text). */
+/** What a placeable stands for: its class and value (a name's or a technical token's value is its text). */
 function valueKey(p: Placeable): string {
-  return p.kind === 'name' ? `name:${p.text}` : `${p.cls}:${p.mention!.value}`;
+  return p.mention === null ? `${p.cls}:${p.text}` : `${p.cls}:${p.mention.value}`;
+}
+
+/** The entries of `mine` whose text `theirs` lacks, each entry of `theirs` matching one of `mine` once. */
+function unmatchedTexts(mine: readonly Placeable[], theirs: readonly Placeable[]): Placeable[] {
+  const available = new Map<string, number>();
+  for (const p of theirs) available.set(p.text, (available.get(p.text) ?? 0) + 1);
+  return mine.filter((p) => {
+    const n = available.get(p.text) ?? 0;
+    if (n > 0) available.set(p.text, n - 1);
+    return n === 0;
+  });
 }
 
 /** Entries of `items` by `key`, in order (one pass, so looking values up stays linear). */
@@ -258,14 +293,22 @@ export function substitute(query: string, hitSource: string, hitTarget: string, 
   const h = placeables(hitSource, sourceLang);
   if (!sameShape(query, q, hitSource, h)) {
     const mentions = (ps: Placeable[]) => ps.flatMap((p) => (p.mention ? [p.mention] : []));
-    const left = unmatchedNumbers(mentions(q), mentions(h));
+    const numbers = unmatchedNumbers(mentions(q), mentions(h));
+    const tokens = (ps: Placeable[]) => ps.filter((p) => p.kind === 'technical');
+    const byStart = (a: Span, b: Span) => a.start - b.start;
+    const left = {
+      source: [...numbers.source, ...unmatchedTexts(tokens(q), tokens(h))].sort(byStart),
+      target: [...numbers.target, ...unmatchedTexts(tokens(h), tokens(q))].sort(byStart),
+    };
     const unresolved: Unresolved[] = [];
     for (let i = 0; i < Math.max(left.source.length, left.target.length); i++) {
       unresolved.push({ from: left.target[i]?.text ?? null, to: left.source[i]?.text ?? null, reason: 'words differ' });
     }
     return { text: hitTarget, substitutions: [], unresolved };
   }
-  const inTarget = groupBy(extractNumbers(hitTarget, targetLang), (m) => `${numberClass(m.kind)}:${m.value}`);
+  const targetTokens = technicalTokens(hitTarget);
+  const inTarget = groupBy(numbersOutside(hitTarget, targetTokens, targetLang), (m) => `${numberClass(m.kind)}:${m.value}`);
+  const tokensInTarget = groupBy(targetTokens, (r) => `technical:${hitTarget.slice(r.start, r.end)}`);
   const inHit = groupBy(h, valueKey);
   const nameSpans = nameFinder(hitTarget);
   const planned: { at: Span; text: string; pair: [Placeable, Placeable] }[] = [];
@@ -278,6 +321,12 @@ export function substitute(query: string, hitSource: string, hitTarget: string, 
     if (inHit.get(key)!.length !== 1) return unresolve('ambiguous');
     if (from.kind === 'name') {
       const spans = nameSpans(from.text);
+      if (spans.length !== 1) return unresolve(spans.length === 0 ? 'not in target' : 'ambiguous');
+      planned.push({ at: spans[0], text: to.text, pair: [from, to] });
+      return;
+    }
+    if (from.kind === 'technical') {
+      const spans = tokensInTarget.get(key) ?? [];
       if (spans.length !== 1) return unresolve(spans.length === 0 ? 'not in target' : 'ambiguous');
       planned.push({ at: spans[0], text: to.text, pair: [from, to] });
       return;
@@ -309,7 +358,8 @@ export function substitute(query: string, hitSource: string, hitTarget: string, 
 }
 
 /**
- * What a draft says after a fuzzy hit's score about its numbers: `numbers substituted` when
+ * What a draft says after a fuzzy hit's score about its numbers (and names and technical tokens:
+ * each one value, so 1.2.0 → 2.0.1 is one pair, never its parts): `numbers substituted` when
  * something was substituted, `numbers differ: 14 → 16, ? → 24` naming the unresolved pairs (`?`
  * where one side has no number), both joined by `; `; null when there is nothing to say.
  */

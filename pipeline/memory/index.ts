@@ -12,8 +12,9 @@
  * - `lookup.ts`: `lookup(memory, text, options?)`; `concordance.ts`: `concordance(memory, term, options?)` (`tm concordance`); `score.ts`: `matchScore`, `bandOf`, `BANDS`;
  * - `pretranslate.ts`: `pretranslate(memory, document, options?)`, `pretranslateFile(memory, document, file, options?)`, `recordUsage(memory, ids)`, `leverageReport`;
  * - `draft.ts`: `draftMarkdown(document, segments, targetLang)` (the draft in the document's structure);
- * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates and
- *   Latin names carried into a fuzzy hit's target), `numbersNote` (what the draft's marker says of them).
+ * - `autotranslate.ts`: `substitute(query, hitSource, hitTarget, sourceLang, targetLang)` (numbers, dates,
+ *   Latin names and whole technical tokens — 1.2.0, UTF-8 — carried into a fuzzy hit's target), `numbersNote`
+ *   (what the draft's marker says of them).
  * - `backend.ts`: `openBackend(spec, access)` — an SQLite path or a `postgres://` URL behind one async
  *   `TmBackend` (its `concordance` the one of `concordance.ts` on either) — with `lookupIn`, `pretranslateFileIn`,
  *   `migrateMemory`; `postgres.ts`: the server back end.

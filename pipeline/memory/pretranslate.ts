@@ -10,8 +10,9 @@
  * The draft is Markdown in the document's structure (see `draft.ts`): exact hits as the target
  * text, other hits prefixed `[fuzzy NN%]`, segments without a hit kept in the source language
  * (with their inline Markdown) prefixed `[no match]`.
- * A fuzzy hit's target gets the query's numbers, dates and Latin names where its source differs
- * from the query only in those (`substitute`, autotranslate.ts); the hit keeps its score and band
+ * A fuzzy hit's target gets the query's numbers, dates, Latin names and technical tokens (each
+ * whole: a version 2.0.1, an address, UTF-16) where its source differs from the query only in
+ * those (`substitute`, autotranslate.ts); the hit keeps its score and band
  * (the rest of the target is still a fuzzy match to review, as memoQ keeps the score of a match
  * with auto-translatables substituted), and its marker says so: `[fuzzy 97%, numbers substituted]`,
  * or names what still differs: `[fuzzy 85%, numbers differ: 50.3 → 29.2]` (`numbersNote`). The

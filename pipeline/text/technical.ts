@@ -47,22 +47,30 @@ const TOKENS: readonly RegExp[] = [
 /** The first `TOKENS` pattern a date in digits is kept from (the versions). */
 const FIRST_DATE_SHAPED = TOKENS[2];
 
+/** A technical span: `markup` (a `MARKUP` pattern: tags, math, Markdown kept as text) or `token` (a URL, e-mail address, version or identifier). */
+export interface TechnicalRange {
+  start: number;
+  end: number;
+  kind: 'markup' | 'token';
+}
+
 /**
  * The technical spans of `text` (see the module comment), sorted, not overlapping, each
- * `{ start, end }` in UTF-16 code units (`end` exclusive). Never throws.
+ * `{ start, end, kind }` in UTF-16 code units (`end` exclusive). Never throws.
  */
-export function technicalRanges(text: string): { start: number; end: number }[] {
+export function technicalRanges(text: string): TechnicalRange[] {
   const taken = new Uint8Array(text.length);
-  const ranges: { start: number; end: number }[] = [];
+  const ranges: TechnicalRange[] = [];
   const free = (start: number, end: number) => !taken.subarray(start, end).some((t) => t === 1);
   for (const pattern of [...MARKUP, ...TOKENS]) {
     if (pattern === FIRST_DATE_SHAPED) for (const d of numericDates(text)) if (free(d.start, d.end)) taken.fill(1, d.start, d.end);
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
-      const end = start + (TOKENS.includes(pattern) ? m[0].replace(/[.,;:!?)\]]+$/u, '') : m[0]).length;
+      const kind = TOKENS.includes(pattern) ? 'token' : 'markup';
+      const end = start + (kind === 'token' ? m[0].replace(/[.,;:!?)\]]+$/u, '') : m[0]).length;
       if (end <= start || !free(start, end)) continue;
       taken.fill(1, start, end);
-      ranges.push({ start, end });
+      ranges.push({ start, end, kind });
     }
   }
   return ranges.sort((a, b) => a.start - b.start);
