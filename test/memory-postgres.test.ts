@@ -107,6 +107,25 @@ describe('PostgreSQL back end', () => {
     }
   });
 
+  it('COPY keeps every character and finds pairs repeated across batches (more than one batch of 20,000)', async () => {
+    const server = await openBackend(await freshPostgres(), 'create');
+    try {
+      // Tab, line breaks, a backslash, quotes, an astral character and empty markup survive binary COPY.
+      const odd: TranslationUnit = { ...unit('第一行\t制表\n第二行\\反斜杠"引号"𠀀', 'Line one\tTab\r\nline two \\N "quoted" 𠀀', 'doc\t1', 'b0'), score: 0.25, usage: 3, sourceMarkup: '<bpt i="1">&lt;b&gt;</bpt>第一行' };
+      const units = [odd, ...Array.from({ length: 19_999 }, (_, i) => unit(`批量句子第${i}号`, `bulk sentence ${i}`))];
+      // the first three units again after the first batch of 20,000: found in the batch stored before
+      const result = await server.addUnits([...units, ...units.slice(0, 3)]);
+      expect(result).toEqual({ added: 20_000, existing: 3 });
+      const stored = [];
+      for await (const u of server.units()) stored.push(u);
+      expect(stored.length).toBe(20_000);
+      expect(stored[0]).toMatchObject({ source: odd.source, target: odd.target, sourceMarkup: odd.sourceMarkup, targetMarkup: null, origin: { doc: 'doc\t1', link: 'b0' }, score: 0.25, usage: 3, created: DATE, superseded: null });
+      expect(stored[19_999]).toMatchObject({ id: 20_000, source: '批量句子第19998号', target: 'bulk sentence 19998', origin: null, score: null });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('loses no unit and stores none twice with four processes importing at once', async () => {
     const url = await freshPostgres();
     const dir = tempDir();

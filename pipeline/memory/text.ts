@@ -36,6 +36,8 @@ function wordId(hash: number): number {
   return id === NUMBER_TOKEN ? id - 1 : id;
 }
 
+let tokenScratch = new Int32Array(256);
+
 /**
  * The content tokens of `text` (see the module comment): CJK characters one by one, other words
  * whole; case, width, whitespace and punctuation are ignored. Returns an Int32Array (one id a token).
@@ -44,8 +46,12 @@ export function matchTokens(text: string): Int32Array {
   const folded = foldWidth(text);
   // ASCII letters are lowered one by one below; other scripts need the full Unicode mapping.
   const source = /[^\u0000-\u007f]/.test(folded) ? folded.toLowerCase() : folded;
-  const out: number[] = [];
   const n = source.length;
+  // Tokens go to a reused scratch array (at most one per code unit), copied out once: a growing
+  // JS array and `Int32Array.from` made this function the costliest step of storing a unit.
+  if (tokenScratch.length < n) tokenScratch = new Int32Array(n * 2);
+  const out = tokenScratch;
+  let k = 0;
   let inWord = false;
   let digits = true;
   let h = 0;
@@ -61,8 +67,8 @@ export function matchTokens(text: string): Int32Array {
       }
     }
     if (isCjkCodePoint(cp)) {
-      if (inWord) { out.push(digits ? NUMBER_TOKEN : wordId(h)); inWord = false; }
-      out.push(cp);
+      if (inWord) { out[k++] = (digits ? NUMBER_TOKEN : wordId(h)); inWord = false; }
+      out[k++] = (cp);
     } else if (isWordCodePoint(cp)) {
       if (!inWord) { inWord = true; digits = true; h = FNV_OFFSET_BASIS; }
       if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
@@ -71,12 +77,12 @@ export function matchTokens(text: string): Int32Array {
       if (low < 0) h = fnv1aStep(h, cp);
       else h = fnv1aStep(fnv1aStep(h, source.charCodeAt(i - 1)), low);
     } else if (inWord) {
-      out.push(digits ? NUMBER_TOKEN : wordId(h));
+      out[k++] = (digits ? NUMBER_TOKEN : wordId(h));
       inWord = false;
     }
   }
-  if (inWord) out.push(digits ? NUMBER_TOKEN : wordId(h));
-  return Int32Array.from(out);
+  if (inWord) out[k++] = (digits ? NUMBER_TOKEN : wordId(h));
+  return out.slice(0, k);
 }
 
 /** Code points of a string as an Int32Array (so astral characters count once). */
@@ -181,13 +187,33 @@ function finish(h: number): number {
  * (so that a one-character query still finds one- and two-character units).
  */
 export function gramKeys(tokens: Int32Array, familyHash: number): number[] {
-  const keys = new Set<number>();
+  const keys: number[] = [];
   const n = tokens.length;
+  // Distinct keys, first occurrence first, through an open-addressing table reused across calls
+  // (a slot is empty unless its stamp is this call's); a Set per call cost as much as the hashing.
+  let size = seenKeys.length;
+  if (size < 4 * n + 4) {
+    while (size < 4 * n + 4) size *= 2;
+    seenKeys = new Int32Array(size);
+    seenStamps = new Uint32Array(size);
+  }
+  if (++seenStamp === 0xffffffff) { seenStamps.fill(0); seenStamp = 1; }
+  const mask = size - 1;
+  const add = (key: number): void => {
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      if (seenStamps[slot] !== seenStamp) { seenStamps[slot] = seenStamp; seenKeys[slot] = key; keys.push(key); return; }
+      if (seenKeys[slot] === key) return;
+    }
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const cjk = t > 0;
-    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) keys.add(finish(mix(mix(familyHash, 1), t)));
-    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) keys.add(finish(mix(mix(mix(familyHash, 2), t), tokens[i + 1])));
+    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) add(finish(mix(mix(familyHash, 1), t)));
+    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) add(finish(mix(mix(mix(familyHash, 2), t), tokens[i + 1])));
   }
-  return [...keys];
+  return keys;
 }
+
+let seenKeys = new Int32Array(1024);
+let seenStamps = new Uint32Array(1024);
+let seenStamp = 0;
