@@ -215,6 +215,37 @@ describe('PostgreSQL back end', () => {
     expect(await count(url, 'SELECT sum(usage) AS n FROM tm_units')).toBe(2);
   });
 
+  it('tm export from PostgreSQL writes the same bytes as from SQLite, filters and supersession alike', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'memory.sqlite');
+    const url = await freshPostgres();
+    const units = [
+      unit('深圳地铁16号线开通。', 'Shenzhen Metro Line 16 opens.', 'metro', 'b0'),
+      { ...unit('全长29.2公里。', 'It is 29.2 kilometers long.', 'metro', 'b1s0'), score: 0.875, usage: 4, sourceMarkup: '<ph x="1">&lt;br/&gt;</ph>全长29.2公里。' },
+      { ...unit('Hello & <world>', '你好，世界'), sourceLang: 'en', targetLang: 'zh-Hant' },
+    ];
+    for (const spec of [file, url]) {
+      const b = await openBackend(spec, 'create');
+      await b.addBuild(units, ['metro'], 'src', '2026-01-01T00:00:00Z');
+      // the rebuild drops b0: superseded, so not exported
+      await b.addBuild([units[1]], ['metro'], 'src', '2026-02-01T00:00:00Z');
+      await b.close();
+    }
+    for (const [name, extra] of [['all', []], ['zh-en', ['--src', 'zh', '--tgt', 'en']], ['en-zh', ['--src', 'en']], ['doc', ['--doc', 'metro']]] as const) {
+      const a = await bitext(['tm', 'export', join(dir, `${name}-a.tmx`), '--memory', file, ...extra]);
+      const b = await bitext(['tm', 'export', join(dir, `${name}-b.tmx`), '--memory', url, ...extra]);
+      expect(b.stderr).toBe('');
+      expect(b.stdout).toBe(a.stdout.replace(`${name}-a.tmx`, `${name}-b.tmx`));
+      expect(readFileSync(join(dir, `${name}-b.tmx`), 'utf8')).toBe(readFileSync(join(dir, `${name}-a.tmx`), 'utf8'));
+    }
+    // 2 current units; the en → zh-Hant one turned to zh → en for --src zh --tgt en
+    expect(readFileSync(join(dir, 'all-b.tmx'), 'utf8').match(/<tu /g)).toHaveLength(2);
+    expect(readFileSync(join(dir, 'zh-en-b.tmx'), 'utf8')).toContain('<tuv xml:lang="zh-Hant"><seg>你好，世界</seg></tuv>\n      <tuv xml:lang="en"><seg>Hello &amp; &lt;world&gt;</seg>');
+    // nothing from a document the memory lacks: the same warning as from SQLite
+    const none = await bitext(['tm', 'export', join(dir, 'none.tmx'), '--memory', url, '--doc', 'nosuch']);
+    expect(none.stderr).toContain('warning: no units from document "nosuch" (documents in this memory: "metro"): wrote a TMX file with no units');
+  });
+
   it('refuses a URL that is not a supported memory, in one line, for every verb', async () => {
     const dir = tempDir();
     for (const args of [
