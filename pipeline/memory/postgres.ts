@@ -9,9 +9,9 @@
  *   (read back without parsing: node-postgres reads an `int4[]` as text), a new chunk per key per
  *   flush (`tm_gram_chunks` sequence), so writers only append;
  * - `tm_builds`, `tm_meta` (schema version).
- * Retrieval reads the same keys with the same budget as SQLite (`gramsToRead`, `topByCount`; the
- * frequencies taken in the query's key order, as SQLite does) in three round trips — frequencies,
- * postings, rows — of named statements (parsed and planned once per connection), so both back ends
+ * Retrieval reads the same keys with the same budget as SQLite (`gramsToRead`'s rule, applied on
+ * the server by `POSTINGS`; `topByCount`) in two round trips — the chosen postings, then the
+ * candidate rows — of named statements (parsed and planned once per connection), so both back ends
  * offer the same candidates.
  * pg_trgm instead (a GIN `gin_trgm_ops` index on `source`, `source % query` ordered by similarity,
  * 70 candidates scored by `scoreCandidates`), measured at 200,000 bench units on a loaded 2-CPU
@@ -35,7 +35,7 @@ import { BitextError } from '../io.ts';
 import type { TranslationUnit } from '../types.ts';
 import type { BuildRecord, StoredUnit, TmBackend } from './backend.ts';
 import { memoryName, rowToStoredUnit } from './backend.ts';
-import { blobIds, gramsToRead, topByCount, type CandidateRow } from './lookup.ts';
+import { blobIds, POSTING_BUDGET, topByCount, type CandidateRow } from './lookup.ts';
 import { bufferPostings, familyHash, forEachKeyRun, isoNow, postingBuffer, prepareUnit, samePair, sortPostings, UNIT_VALUE_COLUMNS, unitGramKeys, type AddResult, type MemoryAccess, type MemoryStats, type PostingBuffer, type PreparedUnit, type UnitRow } from './store.ts';
 import type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
 import { gramKeys, matchTokens } from './text.ts';
@@ -90,9 +90,18 @@ const UNIT_VALUE_TYPES: readonly ColumnType[] = ['text', 'text', 'text', 'text',
 const COPY_UNITS = `COPY tm_units (id, ${UNIT_VALUE_COLUMNS.join(', ')}) FROM STDIN (FORMAT binary)`;
 const COPY_GRAMS = 'COPY tm_grams (gram, chunk, n, ids) FROM STDIN (FORMAT binary)';
 
-// Retrieval's three statements (module comment), prepared once per connection (named queries).
-const DF = 'SELECT gram, sum(n)::int4 AS n FROM tm_grams WHERE gram = ANY($1::int4[]) GROUP BY gram';
-const POSTINGS = 'SELECT ids FROM tm_grams WHERE gram = ANY($1::int4[])';
+/**
+ * The posting chunks of the gram keys retrieval reads, chosen on the server in one statement by
+ * `gramsToRead`'s rule (pipeline/memory/lookup.ts): keys with postings, rarest first and in the
+ * query's key order among equals, taken while the running sum of postings stays within the budget
+ * ($2), the three rarest always. One round trip instead of frequencies, then postings.
+ */
+const POSTINGS = `SELECT g.ids FROM (
+    SELECT k, row_number() OVER w AS r, sum(n) OVER w AS c
+    FROM (SELECT q.k, q.o, sum(t.n) AS n FROM unnest($1::int4[]) WITH ORDINALITY AS q(k, o) JOIN tm_grams t ON t.gram = q.k GROUP BY q.k, q.o) df
+    WINDOW w AS (ORDER BY n, o ROWS UNBOUNDED PRECEDING)
+  ) chosen JOIN tm_grams g ON g.gram = chosen.k WHERE chosen.r <= 3 OR chosen.c <= $2`;
+/** The current units among the chosen candidates. */
 const CANDIDATES = `SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens, origin_doc, origin_link, usage
   FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL`;
 
@@ -344,12 +353,8 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
       try {
         const keys = gramKeys(tokens, familyHash(sourceLang));
         if (keys.length === 0) return [];
-        const df = new Map<number, number>();
-        for (const r of (await client.query({ name: 'tm_df', text: DF, values: [keys] })).rows) df.set(r.gram as number, r.n as number);
-        // In the query's key order, as SQLite reads them: `gramsToRead` breaks ties by it.
-        const read = gramsToRead(keys.map((key) => ({ key, n: df.get(key) ?? 0 })));
-        if (read.length === 0) return [];
-        const lists = (await client.query({ name: 'tm_postings', text: POSTINGS, values: [read] })).rows.map((r) => blobIds(r.ids as Buffer));
+        const lists = (await client.query({ name: 'tm_postings', text: POSTINGS, values: [keys, POSTING_BUDGET] })).rows.map((r) => blobIds(r.ids as Buffer));
+        if (lists.length === 0) return [];
         let maxId = 0;
         for (const ids of lists) for (let i = 0; i < ids.length; i++) if (ids[i] > maxId) maxId = ids[i];
         if (counts.length <= maxId) counts = new Uint16Array(maxId + 1024);

@@ -32,7 +32,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { BitextError, located } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
-import { boundedCache, canonicalTag, fnv1a, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
+import { boundedCache, canonicalTag, fnv1a, fnv1aStep, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
 import { gramKeys, matchTokens } from './text.ts';
 
 /**
@@ -450,10 +450,14 @@ export function sideKey(key: string, text: string, markup: string | null): strin
 /** 53-bit hash of an unordered pair of sides (`sideKey`; two FNV-1a seeds): the identity key of every back end. */
 export function pairHash(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
-  const joined = `${x}\u0001${y}`;
-  const hi = fnv1a(joined, FNV_OFFSET_BASIS) >>> 11;
-  const lo = fnv1a(joined, 0x050c5d1f) >>> 0;
-  return hi * 0x100000000 + lo;
+  // `fnv1a` of `${x}\u0001${y}` under both seeds in one pass, without building the joined string.
+  let hi = FNV_OFFSET_BASIS | 0;
+  let lo = 0x050c5d1f;
+  for (let i = 0; i < x.length; i++) { const c = x.charCodeAt(i); hi = fnv1aStep(hi, c); lo = fnv1aStep(lo, c); }
+  hi = fnv1aStep(hi, 1);
+  lo = fnv1aStep(lo, 1);
+  for (let i = 0; i < y.length; i++) { const c = y.charCodeAt(i); hi = fnv1aStep(hi, c); lo = fnv1aStep(lo, c); }
+  return (hi >>> 11) * 0x100000000 + (lo >>> 0);
 }
 
 /** Hash of an index family (`languageFamily`), the seed of every gram key of that side. */
