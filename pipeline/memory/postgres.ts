@@ -94,13 +94,14 @@ const COPY_GRAMS = 'COPY tm_grams (gram, chunk, n, ids) FROM STDIN (FORMAT binar
  * The posting chunks of the gram keys retrieval reads, chosen on the server in one statement by
  * `gramsToRead`'s rule (pipeline/memory/lookup.ts): keys with postings, rarest first and in the
  * query's key order among equals, taken while the running sum of postings stays within the budget
- * ($2), the three rarest always. One round trip instead of frequencies, then postings.
+ * ($2), the three rarest always. One round trip instead of frequencies, then postings. Both reads
+ * of `tm_grams` are `gram = ANY(array)` index scans: as joins with `unnest`, the generic plan of
+ * the named statement scanned the whole table (p50 160–220 ms at 200,000 units).
  */
-const POSTINGS = `SELECT g.ids FROM (
-    SELECT k, row_number() OVER w AS r, sum(n) OVER w AS c
-    FROM (SELECT q.k, q.o, sum(t.n) AS n FROM unnest($1::int4[]) WITH ORDINALITY AS q(k, o) JOIN tm_grams t ON t.gram = q.k GROUP BY q.k, q.o) df
-    WINDOW w AS (ORDER BY n, o ROWS UNBOUNDED PRECEDING)
-  ) chosen JOIN tm_grams g ON g.gram = chosen.k WHERE chosen.r <= 3 OR chosen.c <= $2`;
+const POSTINGS = `WITH df AS (SELECT gram AS k, sum(n) AS n FROM tm_grams WHERE gram = ANY($1::int4[]) GROUP BY gram),
+  chosen AS (SELECT df.k, row_number() OVER w AS r, sum(df.n) OVER w AS c
+    FROM df JOIN unnest($1::int4[]) WITH ORDINALITY AS q(k, o) ON q.k = df.k WINDOW w AS (ORDER BY df.n, q.o ROWS UNBOUNDED PRECEDING))
+  SELECT ids FROM tm_grams WHERE gram = ANY(ARRAY(SELECT k FROM chosen WHERE r <= 3 OR c <= $2))`;
 /** The current units among the chosen candidates. */
 const CANDIDATES = `SELECT id, source, target, source_lang, target_lang, source_tokens, target_tokens, origin_doc, origin_link, usage
   FROM tm_units WHERE id = ANY($1::int4[]) AND superseded IS NULL`;
