@@ -313,6 +313,9 @@ export async function postgresBackend(url: string, access: MemoryAccess): Promis
     await flush();
     await copying;
     await writePostings(postings);
+    // Fresh statistics for the lookups' plans after a bulk load: at 1,000,000 bench units lookups
+    // took p50 60 ms even after autovacuum's analyze, 13 ms after this (same run, load average 5).
+    if (out.filter((o) => o.added).length >= BATCH) await client.query('ANALYZE tm_units, tm_grams');
     return out;
   }
 
