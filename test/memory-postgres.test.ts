@@ -107,6 +107,25 @@ describe('PostgreSQL back end', () => {
     }
   });
 
+  it('COPY keeps every character and finds pairs repeated across batches (more than one batch of 20,000)', async () => {
+    const server = await openBackend(await freshPostgres(), 'create');
+    try {
+      // Tab, line breaks, a backslash, quotes, an astral character and empty markup survive binary COPY.
+      const odd: TranslationUnit = { ...unit('第一行\t制表\n第二行\\反斜杠"引号"𠀀', 'Line one\tTab\r\nline two \\N "quoted" 𠀀', 'doc\t1', 'b0'), score: 0.25, usage: 3, sourceMarkup: '<bpt i="1">&lt;b&gt;</bpt>第一行' };
+      const units = [odd, ...Array.from({ length: 19_999 }, (_, i) => unit(`批量句子第${i}号`, `bulk sentence ${i}`))];
+      // the first three units again after the first batch of 20,000: found in the batch stored before
+      const result = await server.addUnits([...units, ...units.slice(0, 3)]);
+      expect(result).toEqual({ added: 20_000, existing: 3 });
+      const stored = [];
+      for await (const u of server.units()) stored.push(u);
+      expect(stored.length).toBe(20_000);
+      expect(stored[0]).toMatchObject({ source: odd.source, target: odd.target, sourceMarkup: odd.sourceMarkup, targetMarkup: null, origin: { doc: 'doc\t1', link: 'b0' }, score: 0.25, usage: 3, created: DATE, superseded: null });
+      expect(stored[19_999]).toMatchObject({ id: 20_000, source: '批量句子第19998号', target: 'bulk sentence 19998', origin: null, score: null });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('loses no unit and stores none twice with four processes importing at once', async () => {
     const url = await freshPostgres();
     const dir = tempDir();
@@ -194,6 +213,37 @@ describe('PostgreSQL back end', () => {
     // band 101: the first segment's hit is not a document's first link (no origin), so plain 100
     expect(report.bands.find((b) => b.band === '100')!.segments).toBe(1);
     expect(await count(url, 'SELECT sum(usage) AS n FROM tm_units')).toBe(2);
+  });
+
+  it('tm export from PostgreSQL writes the same bytes as from SQLite, filters and supersession alike', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'memory.sqlite');
+    const url = await freshPostgres();
+    const units = [
+      unit('深圳地铁16号线开通。', 'Shenzhen Metro Line 16 opens.', 'metro', 'b0'),
+      { ...unit('全长29.2公里。', 'It is 29.2 kilometers long.', 'metro', 'b1s0'), score: 0.875, usage: 4, sourceMarkup: '<ph x="1">&lt;br/&gt;</ph>全长29.2公里。' },
+      { ...unit('Hello & <world>', '你好，世界'), sourceLang: 'en', targetLang: 'zh-Hant' },
+    ];
+    for (const spec of [file, url]) {
+      const b = await openBackend(spec, 'create');
+      await b.addBuild(units, ['metro'], 'src', '2026-01-01T00:00:00Z');
+      // the rebuild drops b0: superseded, so not exported
+      await b.addBuild([units[1]], ['metro'], 'src', '2026-02-01T00:00:00Z');
+      await b.close();
+    }
+    for (const [name, extra] of [['all', []], ['zh-en', ['--src', 'zh', '--tgt', 'en']], ['en-zh', ['--src', 'en']], ['doc', ['--doc', 'metro']]] as const) {
+      const a = await bitext(['tm', 'export', join(dir, `${name}-a.tmx`), '--memory', file, ...extra]);
+      const b = await bitext(['tm', 'export', join(dir, `${name}-b.tmx`), '--memory', url, ...extra]);
+      expect(b.stderr).toBe('');
+      expect(b.stdout).toBe(a.stdout.replace(`${name}-a.tmx`, `${name}-b.tmx`));
+      expect(readFileSync(join(dir, `${name}-b.tmx`), 'utf8')).toBe(readFileSync(join(dir, `${name}-a.tmx`), 'utf8'));
+    }
+    // 2 current units; the en → zh-Hant one turned to zh → en for --src zh --tgt en
+    expect(readFileSync(join(dir, 'all-b.tmx'), 'utf8').match(/<tu /g)).toHaveLength(2);
+    expect(readFileSync(join(dir, 'zh-en-b.tmx'), 'utf8')).toContain('<tuv xml:lang="zh-Hant"><seg>你好，世界</seg></tuv>\n      <tuv xml:lang="en"><seg>Hello &amp; &lt;world&gt;</seg>');
+    // nothing from a document the memory lacks: the same warning as from SQLite
+    const none = await bitext(['tm', 'export', join(dir, 'none.tmx'), '--memory', url, '--doc', 'nosuch']);
+    expect(none.stderr).toContain('warning: no units from document "nosuch" (documents in this memory: "metro"): wrote a TMX file with no units');
   });
 
   it('refuses a URL that is not a supported memory, in one line, for every verb', async () => {

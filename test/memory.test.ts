@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { addUnits, closeMemory, importTmx, lookup, memoryStats, openMemory, unitsFromBitext, exportTmx, iterateUnits } from '../pipeline/memory/index.ts';
 import { canonicalTag, matchKey, tagMatches } from '../pipeline/text/lang.ts';
 import { bandOf, matchScore } from '../pipeline/memory/score.ts';
-import { boundedLevenshtein, prepareText } from '../pipeline/memory/text.ts';
+import { boundedLevenshtein, gramKeys, matchTokens, prepareText } from '../pipeline/memory/text.ts';
+import { pairHash } from '../pipeline/memory/store.ts';
+import { fnv1a, FNV_OFFSET_BASIS } from '../pipeline/text/index.ts';
 import { blockId, sentenceId, type Bitext, type Block, type Segment, type TranslationUnit } from '../pipeline/types.ts';
 import { fieldReport } from './helpers/field-reports.ts';
 import { fixture as tempDir } from './helpers/fixtures.ts';
@@ -254,5 +256,29 @@ describe('matchScore: bounded work on very long texts', () => {
     expect(matchScore(prepareText(changed(70_000, 1400)), stored, 0)).toBe(94);
     // D = 70 > 59: beyond the band, treated as below min.
     expect(matchScore(prepareText(changed(70_000, 1000)), stored, 0)).toBe(-1);
+  });
+});
+
+describe('unit preparation shared by the back ends', () => {
+  it('pairHash is FNV-1a of the joined pair under both seeds, in either order (stored hashes stay valid)', () => {
+    // The definition: sides sorted, joined by U+0001; high 21 bits from the standard basis, low 32 from seed 0x050c5d1f.
+    const definition = (a: string, b: string): number => {
+      const joined = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+      return (fnv1a(joined, FNV_OFFSET_BASIS) >>> 11) * 0x100000000 + (fnv1a(joined, 0x050c5d1f) >>> 0);
+    };
+    for (const [a, b] of [['', ''], ['zh-Hans\u0000深圳地铁\u0000', 'en\u0000Shenzhen Metro\u0000'], ['en\u0000𠀀 astral\u0000<b/>', 'zh-Hans\u0000一\u0000']]) {
+      expect(pairHash(a, b)).toBe(definition(a, b));
+      expect(pairHash(b, a)).toBe(pairHash(a, b));
+    }
+  });
+
+  it('gramKeys: each key once, in first-occurrence order, for texts of any length', () => {
+    // 好好好好: three equal bigrams → one key; more than 3 tokens, so no unigram.
+    expect(gramKeys(matchTokens('好好好好'), 7)).toHaveLength(1);
+    // English words are unigram keys: ab, ab, cd → the key of ab, then the key of cd (each alone: n ≤ 3 adds the same unigram key).
+    expect(gramKeys(matchTokens('ab ab cd'), 7)).toEqual([gramKeys(matchTokens('ab'), 7)[0], gramKeys(matchTokens('cd'), 7)[0]]);
+    // 3,000 characters cycling through 700 code points: 700 distinct adjacent pairs (699 + the wrap from the last back to the first).
+    const text = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + (i % 700))).join('');
+    expect(gramKeys(matchTokens(text), 7)).toHaveLength(700);
   });
 });

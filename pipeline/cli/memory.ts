@@ -1,7 +1,7 @@
 /**
  * What the memory verbs (`tm import|export|lookup|concordance|stats|prune|migrate` in tm.ts, `pretranslate` in
  * pretranslate.ts) share: opening the memory — an SQLite path or a `postgres://` URL
- * (`withBackend`; `tm export` still reads SQLite only, `withMemory`) — and reading their language
+ * (`withBackend`; `tm export` of a file streams it through `withMemory`) — and reading their language
  * and number arguments. `tm lookup|concordance|stats|export` open it read-only; `pretranslate` writes (usage
  * counts) to an existing memory; only `tm import` and `tm migrate` (its target) create a missing
  * one. Bad arguments throw `BitextError` (exit 2) with the messages the verbs have always given.

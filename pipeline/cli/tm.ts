@@ -2,19 +2,18 @@
  * `bitext tm import|export|lookup|concordance|stats|prune|migrate`: the translation memory
  * (pipeline/memory) from the command line. Every verb takes `--memory PATH|URL` (default
  * `$BITEXT_MEMORY`, else `output/memory.sqlite`): a file, or a `postgres://` URL
- * (pipeline/memory/postgres.ts; `tm export` reads files only); only `tm import`
- * and `tm migrate` create a missing memory (and remove it again when they fail); export, lookup,
- * concordance and stats open it read-only; prune writes an existing one. Bad usage or unreadable
- * input throws `BitextError` (exit 2); `tm export` never writes over a source document or a file
- * that is not TMX.
+ * (pipeline/memory/postgres.ts); only `tm import` and `tm migrate` create a missing memory (and
+ * remove it again when they fail); export, lookup, concordance and stats open it read-only; prune
+ * writes an existing one. Bad usage or unreadable input throws `BitextError` (exit 2); `tm export`
+ * never writes over a source document or a file that is not TMX.
  */
 import { BitextError, checkOutputFile } from '../io.ts';
 import type { LookupHit } from '../types.ts';
 import { escapeControls, paint } from '../text/index.ts';
-import { exportTmx, exportWarning, lookupIn, memoryName, migrateMemory, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
+import { checkMemorySpec, exportTmx, exportTmxFrom, exportWarning, exportWarningOf, isPostgresUrl, lookupIn, memoryName, migrateMemory, type ConcordanceHit, type ConcordanceSide } from '../memory/index.ts';
 import { readTmxUnits, type TmxImportResult } from '../memory/tmx-import.ts';
 import { pathIn, useColor, type CliIo } from './context.ts';
-import { integerArgument, languageArgument, memoryIn, sqliteOnly, withBackend, withMemory } from './memory.ts';
+import { integerArgument, languageArgument, memoryIn, withBackend, withMemory } from './memory.ts';
 
 /** Arguments of `tm import`. */
 export interface TmImportArgs {
@@ -62,13 +61,19 @@ export interface TmExportArgs {
 export async function runTmExport(args: TmExportArgs, io: CliIo): Promise<number> {
   const file = pathIn(io, args.file);
   const memory = memoryIn(io, args.memory);
-  sqliteOnly(memory);
-  checkOutputFile(file, [memory], ['.tmx', '.xml']);
+  checkMemorySpec(memory);
+  checkOutputFile(file, isPostgresUrl(memory) ? [] : [memory], ['.tmx', '.xml']);
   const filter = { sourceLang: languageArgument(args.src, '--src'), targetLang: languageArgument(args.tgt, '--tgt'), doc: args.doc };
-  const { n, warning } = withMemory(memory, 'read', (m) => {
-    const n = exportTmx(m, file, filter);
-    return { n, warning: exportWarning(m, filter, n) };
-  });
+  // A file streams through `exportTmx`; a server's units come through the back-end interface.
+  const { n, warning } = isPostgresUrl(memory)
+    ? await withBackend(memory, 'read', async (b) => {
+      const n = await exportTmxFrom(b, file, filter);
+      return { n, warning: n > 0 ? null : exportWarningOf(await b.stats(), filter, n) };
+    })
+    : withMemory(memory, 'read', (m) => {
+      const n = exportTmx(m, file, filter);
+      return { n, warning: exportWarning(m, filter, n) };
+    });
   if (warning) io.stderr.write(`${file}: warning: ${warning}\n`);
   io.stdout.write(`${file}: ${n} units written\n`);
   return 0;

@@ -6,7 +6,8 @@
  * - `supersede.ts`: `addBuildUnits(memory, units, docs, source, at?)` (a rebuild supersedes the units its
  *   documents no longer produce), `pruneSuperseded(memory)` (`tm prune`);
  * - `bitext.ts`: `unitsFromBitext(bitext, now?)` (origin links `b<k>` / `b<k>s<j>`, see `linkId` in `pipeline/types.ts`);
- * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportWarning`, `xmlSafe` (with
+ * - `tmx-write.ts`: `writeTmx(units, file, options?)`, `exportTmx(memory, file, filter?)`, `exportTmxFrom(backend, file, filter?)` (any back end),
+ *   `exportWarning`, `exportWarningOf`, `xmlSafe` (with
  *   `escapeText` and `escapeAttribute` of `tmx-read.ts`, the XML escaping every writer shares);
  * - `tmx-import.ts`: `importTmx(memory, file, options?)`; `tmx-read.ts`: the streaming reader;
  * - `lookup.ts`: `lookup(memory, text, options?)`; `concordance.ts`: `concordance(memory, term, options?)` (`tm concordance`); `score.ts`: `matchScore`, `bandOf`, `BANDS`;
@@ -24,7 +25,7 @@ export type { Memory, MemoryAccess, AddResult, MemoryStats } from './store.ts';
 export { unitsFromBitext } from './bitext.ts';
 export { addBuildUnits, pruneSuperseded } from './supersede.ts';
 export type { BuildUnitsResult, PrunedUnit } from './supersede.ts';
-export { writeTmx, exportTmx, exportWarning, BITEXT_VERSION } from './tmx-write.ts';
+export { writeTmx, exportTmx, exportTmxFrom, exportWarning, exportWarningOf, BITEXT_VERSION } from './tmx-write.ts';
 export { escapeText, escapeAttribute, xmlSafe } from './tmx-read.ts';
 export type { TmxWriteOptions, TmxExportFilter } from './tmx-write.ts';
 export { importTmx } from './tmx-import.ts';

@@ -30,7 +30,8 @@ export interface LookupOptions {
   max?: number;
 }
 
-const POSTING_BUDGET = 30_000;
+/** Postings a lookup reads at most (beyond the three rarest keys'); PostgreSQL applies it on the server (pipeline/memory/postgres.ts). */
+export const POSTING_BUDGET = 30_000;
 const CANDIDATES = 70;
 const MMAP_BYTES = 1 << 30;
 
@@ -87,8 +88,9 @@ export interface GramFrequency {
 
 /**
  * Which of the query's gram keys to read (the module comment's budget): those with postings,
- * rarest first, until `POSTING_BUDGET` postings (the three rarest always). Shared by every back end
- * (pipeline/memory/backend.ts), so they retrieve the same candidates.
+ * rarest first (ties in `frequencies` order), until `POSTING_BUDGET` postings (the three rarest
+ * always). PostgreSQL applies the same rule in SQL (`POSTINGS` in pipeline/memory/postgres.ts, one
+ * round trip), so both back ends retrieve the same candidates.
  */
 export function gramsToRead(frequencies: readonly GramFrequency[]): number[] {
   const byRarity = frequencies.filter((g) => g.n > 0).sort((a, b) => a.n - b.n);

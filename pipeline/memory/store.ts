@@ -35,7 +35,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { BitextError, located } from '../io.ts';
 import type { LanguageTag, TranslationUnit } from '../types.ts';
-import { boundedCache, canonicalTag, fnv1a, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
+import { boundedCache, canonicalTag, fnv1a, fnv1aStep, FNV_OFFSET_BASIS, languageFamily, matchKey } from '../text/index.ts';
 import { characterKey, matchTokens, indexKeys } from './text.ts';
 
 /**
@@ -379,7 +379,7 @@ function indexCharacters(memory: Memory): void {
           const tokens = matchTokens(text);
           for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash(lang)));
         }
-        buffer(w, [...keys], row.id as number);
+        bufferPostings(w, [...keys], row.id as number);
       }
       if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
     }
@@ -446,14 +446,25 @@ export function isoNow(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-interface Writer {
-  findPair: Database.Statement;
-  insert: Database.Statement;
-  insertChunk: Database.Statement;
-  /** Buffered postings: gram key and unit id, in insertion order (ids ascending). */
+/**
+ * Index postings (gram key, unit id) buffered in insertion order (ids ascending) until a writer
+ * writes them as chunks — SQLite's `flushIndex` and PostgreSQL's (pipeline/memory/postgres.ts).
+ */
+export interface PostingBuffer {
   keys: Int32Array;
   ids: Int32Array;
   buffered: number;
+}
+
+/** An empty `PostingBuffer`. */
+export function postingBuffer(): PostingBuffer {
+  return { keys: new Int32Array(1024), ids: new Int32Array(1024), buffered: 0 };
+}
+
+interface Writer extends PostingBuffer {
+  findPair: Database.Statement;
+  insert: Database.Statement;
+  insertChunk: Database.Statement;
 }
 
 const writers = new WeakMap<Database.Database, Writer>();
@@ -463,13 +474,9 @@ function writerFor(memory: Memory): Writer {
   if (!w) {
     w = {
       findPair: memory.db.prepare('SELECT id, source, target, source_markup, target_markup, source_key, target_key FROM units WHERE pair_hash = ?'),
-      insert: memory.db.prepare(`INSERT INTO units (source, target, source_markup, target_markup, source_lang, target_lang,
-        source_key, target_key, source_tokens, target_tokens, origin_doc, origin_link, score, created, changed,
-        creation_tool, change_tool, usage, pair_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insert: memory.db.prepare(`INSERT INTO units (${UNIT_VALUE_COLUMNS.join(', ')}) VALUES (${UNIT_VALUE_COLUMNS.map(() => '?').join(', ')})`),
       insertChunk: memory.db.prepare('INSERT INTO grams (gram, chunk, n, ids) VALUES (?, ?, ?, ?)'),
-      keys: new Int32Array(1024),
-      ids: new Int32Array(1024),
-      buffered: 0,
+      ...postingBuffer(),
     };
     writers.set(memory.db, w);
   }
@@ -484,16 +491,21 @@ export function sideKey(key: string, text: string, markup: string | null): strin
 /** 53-bit hash of an unordered pair of sides (`sideKey`; two FNV-1a seeds): the identity key of every back end. */
 export function pairHash(a: string, b: string): number {
   const [x, y] = a < b ? [a, b] : [b, a];
-  const joined = `${x}\u0001${y}`;
-  const hi = fnv1a(joined, FNV_OFFSET_BASIS) >>> 11;
-  const lo = fnv1a(joined, 0x050c5d1f) >>> 0;
-  return hi * 0x100000000 + lo;
+  // `fnv1a` of `${x}\u0001${y}` under both seeds in one pass, without building the joined string.
+  let hi = FNV_OFFSET_BASIS | 0;
+  let lo = 0x050c5d1f;
+  for (let i = 0; i < x.length; i++) { const c = x.charCodeAt(i); hi = fnv1aStep(hi, c); lo = fnv1aStep(lo, c); }
+  hi = fnv1aStep(hi, 1);
+  lo = fnv1aStep(lo, 1);
+  for (let i = 0; i < y.length; i++) { const c = y.charCodeAt(i); hi = fnv1aStep(hi, c); lo = fnv1aStep(lo, c); }
+  return (hi >>> 11) * 0x100000000 + (lo >>> 0);
 }
 
 /** Hash of an index family (`languageFamily`), the seed of every gram key of that side. */
 export const familyHash: (tag: LanguageTag) => number = boundedCache((tag) => fnv1a(languageFamily(tag)));
 
-function buffer(w: Writer, keys: number[], id: number): void {
+/** Append the postings of unit `id` under each of `keys` to `w`, growing it as needed. */
+export function bufferPostings(w: PostingBuffer, keys: readonly number[], id: number): void {
   if (w.buffered + keys.length > w.keys.length) {
     const size = Math.max(w.keys.length * 2, w.buffered + keys.length);
     const k = new Int32Array(size);
@@ -506,6 +518,20 @@ function buffer(w: Writer, keys: number[], id: number): void {
   for (const key of keys) {
     w.keys[w.buffered] = key;
     w.ids[w.buffered++] = id;
+  }
+}
+
+/**
+ * Each gram key's run in postings sorted by key (`sortPostings`): `f(key, start, end)` for the
+ * postings at [start, end), keys in ascending order.
+ */
+export function forEachKeyRun(keys: Int32Array, f: (key: number, start: number, end: number) => void): void {
+  let start = 0;
+  while (start < keys.length) {
+    let end = start + 1;
+    while (end < keys.length && keys[end] === keys[start]) end++;
+    f(keys[start], start, end);
+    start = end;
   }
 }
 
@@ -542,13 +568,7 @@ function flushIndex(memory: Memory, w: Writer): void {
   const chunk = Number(db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('next_chunk') ?? 0);
   const { keys, ids } = sortPostings(w.keys, w.ids, w.buffered);
   const bytes = Buffer.from(ids.buffer, ids.byteOffset, ids.length * 4);
-  let start = 0;
-  while (start < keys.length) {
-    let end = start + 1;
-    while (end < keys.length && keys[end] === keys[start]) end++;
-    w.insertChunk.run(keys[start], chunk, end - start, bytes.subarray(start * 4, end * 4));
-    start = end;
-  }
+  forEachKeyRun(keys, (key, start, end) => { w.insertChunk.run(key, chunk, end - start, bytes.subarray(start * 4, end * 4)); });
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('next_chunk', String(chunk + 1));
   w.buffered = 0;
   if (w.keys.length > FLUSH_POSTINGS * 2) { w.keys = new Int32Array(1024); w.ids = new Int32Array(1024); }
@@ -568,6 +588,36 @@ export function storeUnit(memory: Memory, unit: TranslationUnit): boolean {
  */
 export function putUnit(memory: Memory, unit: TranslationUnit): { id: number; added: boolean } {
   const w = writerFor(memory);
+  const p = prepareUnit(unit);
+  for (const row of w.findPair.all(p.hash) as Record<string, string | number | null>[]) {
+    if (samePair(p, row)) return { id: row.id as number, added: false };
+  }
+  const id = Number(w.insert.run(...p.values).lastInsertRowid);
+  bufferPostings(w, p.keys, id);
+  if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
+  return { id, added: true };
+}
+
+/**
+ * A unit as every back end stores it: `values` the `units` columns from `source` to `pair_hash`
+ * (`UNIT_VALUE_COLUMNS` order: tags canonical, match keys, content-token counts, origin, dates,
+ * tools, usage, pair hash); `a`/`b` its sides as identity compares them (`sideKey`), `hash` their
+ * `pairHash`; `keys` its gram keys (`unitGramKeys`). Throws `Error` for an invalid language tag.
+ */
+export interface PreparedUnit {
+  values: (string | number | null)[];
+  a: string;
+  b: string;
+  hash: number;
+  keys: number[];
+}
+
+/** The `units` columns of `PreparedUnit.values`, in order (every column but `id` and supersession). */
+export const UNIT_VALUE_COLUMNS = ['source', 'target', 'source_markup', 'target_markup', 'source_lang', 'target_lang', 'source_key', 'target_key',
+  'source_tokens', 'target_tokens', 'origin_doc', 'origin_link', 'score', 'created', 'changed', 'creation_tool', 'change_tool', 'usage', 'pair_hash'] as const;
+
+/** Prepare `unit` for storing (`PreparedUnit`): the one preparation of the SQLite and PostgreSQL writers. */
+export function prepareUnit(unit: TranslationUnit): PreparedUnit {
   const sourceLang = canonicalTag(unit.sourceLang);
   const targetLang = canonicalTag(unit.targetLang);
   const sourceKey = matchKey(sourceLang);
@@ -577,22 +627,24 @@ export function putUnit(memory: Memory, unit: TranslationUnit): { id: number; ad
   const a = sideKey(sourceKey, unit.source, sourceMarkup);
   const b = sideKey(targetKey, unit.target, targetMarkup);
   const hash = pairHash(a, b);
-  for (const row of w.findPair.all(hash) as Record<string, string | number | null>[]) {
-    const x = sideKey(row.source_key as string, row.source as string, row.source_markup as string | null);
-    const y = sideKey(row.target_key as string, row.target as string, row.target_markup as string | null);
-    if ((x === a && y === b) || (x === b && y === a)) return { id: row.id as number, added: false };
-  }
   const sourceTokens = matchTokens(unit.source);
   const targetTokens = matchTokens(unit.target);
-  const info = w.insert.run(
-    unit.source, unit.target, sourceMarkup, targetMarkup, sourceLang, targetLang, sourceKey, targetKey,
-    sourceTokens.length, targetTokens.length, unit.origin?.doc ?? null, unit.origin?.link ?? null, unit.score,
-    unit.created, unit.changed, unit.creationTool ?? null, unit.changeTool ?? null, unit.usage, hash,
-  );
-  const id = Number(info.lastInsertRowid);
-  buffer(w, unitGramKeys(sourceTokens, sourceLang, targetTokens, targetLang), id);
-  if (w.buffered >= FLUSH_POSTINGS) flushIndex(memory, w);
-  return { id, added: true };
+  return {
+    a, b, hash,
+    keys: unitGramKeys(sourceTokens, sourceLang, targetTokens, targetLang),
+    values: [unit.source, unit.target, sourceMarkup, targetMarkup, sourceLang, targetLang, sourceKey, targetKey, sourceTokens.length, targetTokens.length,
+      unit.origin?.doc ?? null, unit.origin?.link ?? null, unit.score, unit.created, unit.changed, unit.creationTool ?? null, unit.changeTool ?? null, unit.usage, hash],
+  };
+}
+
+/**
+ * Is the stored `row` (columns `source`, `target`, `*_markup`, `*_key`) the same pair as `p`, in
+ * either direction (module comment: identity)?
+ */
+export function samePair(p: PreparedUnit, row: Record<string, unknown>): boolean {
+  const x = sideKey(row.source_key as string, row.source as string, (row.source_markup as string | null) ?? null);
+  const y = sideKey(row.target_key as string, row.target as string, (row.target_markup as string | null) ?? null);
+  return (x === p.a && y === p.b) || (x === p.b && y === p.a);
 }
 
 /**

@@ -37,6 +37,8 @@ function wordId(hash: number): number {
   return id === NUMBER_TOKEN ? id - 1 : id;
 }
 
+let tokenScratch = new Int32Array(256);
+
 /**
  * Inline tags written as text (level-1 TMX, FR-18 in ../shared/cases/field-reports.md): OmegaT's
  * short tags (a letter or three and a number: `<f0>`, `</f0>`, `<g1/>`) and HTML's inline
@@ -54,8 +56,12 @@ export function matchTokens(text: string): Int32Array {
   const folded = text.includes('<') ? foldWidth(text).replace(TAG_IN_TEXT, ' ') : foldWidth(text);
   // ASCII letters are lowered one by one below; other scripts need the full Unicode mapping.
   const source = /[^\u0000-\u007f]/.test(folded) ? folded.toLowerCase() : folded;
-  const out: number[] = [];
   const n = source.length;
+  // Tokens go to a reused scratch array (at most one per code unit), copied out once: a growing
+  // JS array and `Int32Array.from` made this function the costliest step of storing a unit.
+  if (tokenScratch.length < n) tokenScratch = new Int32Array(n * 2);
+  const out = tokenScratch;
+  let k = 0;
   let inWord = false;
   let digits = true;
   let h = 0;
@@ -71,8 +77,8 @@ export function matchTokens(text: string): Int32Array {
       }
     }
     if (isCjkCodePoint(cp)) {
-      if (inWord) { out.push(digits ? NUMBER_TOKEN : wordId(h)); inWord = false; }
-      out.push(cp);
+      if (inWord) { out[k++] = (digits ? NUMBER_TOKEN : wordId(h)); inWord = false; }
+      out[k++] = (cp);
     } else if (isWordCodePoint(cp)) {
       if (!inWord) { inWord = true; digits = true; h = FNV_OFFSET_BASIS; }
       if (cp >= 0x41 && cp <= 0x5a) cp += 0x20;
@@ -81,12 +87,12 @@ export function matchTokens(text: string): Int32Array {
       if (low < 0) h = fnv1aStep(h, cp);
       else h = fnv1aStep(fnv1aStep(h, source.charCodeAt(i - 1)), low);
     } else if (inWord) {
-      out.push(digits ? NUMBER_TOKEN : wordId(h));
+      out[k++] = (digits ? NUMBER_TOKEN : wordId(h));
       inWord = false;
     }
   }
-  if (inWord) out.push(digits ? NUMBER_TOKEN : wordId(h));
-  return Int32Array.from(out);
+  if (inWord) out[k++] = (digits ? NUMBER_TOKEN : wordId(h));
+  return out.slice(0, k);
 }
 
 /** Code points of a string as an Int32Array (so astral characters count once). */
@@ -191,7 +197,7 @@ function finish(h: number): number {
  * (so that a one-character query still finds one- and two-character units).
  */
 export function gramKeys(tokens: Int32Array, familyHash: number): number[] {
-  return [...gramKeySet(tokens, familyHash)];
+  return distinctKeys(tokens, familyHash, false);
 }
 
 /** Key of one token alone (a word; any token of a text of at most 3 tokens). */
@@ -204,14 +210,32 @@ function pairKey(a: number, b: number, familyHash: number): number {
   return finish(mix(mix(mix(familyHash, 2), a), b));
 }
 
-function gramKeySet(tokens: Int32Array, familyHash: number): Set<number> {
-  const keys = new Set<number>();
+/** `gramKeys` of `tokens`, and with `characters` the `characterKey` of each CJK token too: distinct, first occurrence first. */
+function distinctKeys(tokens: Int32Array, familyHash: number, characters: boolean): number[] {
+  const keys: number[] = [];
   const n = tokens.length;
+  // Distinct keys, first occurrence first, through an open-addressing table reused across calls
+  // (a slot is empty unless its stamp is this call's); a Set per call cost as much as the hashing.
+  let size = seenKeys.length;
+  if (size < 6 * n + 4) {
+    while (size < 6 * n + 4) size *= 2;
+    seenKeys = new Int32Array(size);
+    seenStamps = new Uint32Array(size);
+  }
+  if (++seenStamp === 0xffffffff) { seenStamps.fill(0); seenStamp = 1; }
+  const mask = size - 1;
+  const add = (key: number): void => {
+    for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+      if (seenStamps[slot] !== seenStamp) { seenStamps[slot] = seenStamp; seenKeys[slot] = key; keys.push(key); return; }
+      if (seenKeys[slot] === key) return;
+    }
+  };
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const cjk = t > 0;
-    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) keys.add(tokenKey(t, familyHash));
-    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) keys.add(pairKey(t, tokens[i + 1], familyHash));
+    if ((!cjk && t !== NUMBER_TOKEN) || n <= 3) add(tokenKey(t, familyHash));
+    if (i + 1 < n && (cjk || tokens[i + 1] > 0)) add(pairKey(t, tokens[i + 1], familyHash));
+    if (characters && cjk) add(characterKey(t, familyHash));
   }
   return keys;
 }
@@ -231,9 +255,7 @@ export function characterKey(codePoint: number, familyHash: number): number {
  * CJK characters.
  */
 export function indexKeys(tokens: Int32Array, familyHash: number): number[] {
-  const keys = gramKeySet(tokens, familyHash);
-  for (let i = 0; i < tokens.length; i++) if (tokens[i] > 0) keys.add(characterKey(tokens[i], familyHash));
-  return [...keys];
+  return distinctKeys(tokens, familyHash, true);
 }
 
 /**
@@ -253,3 +275,7 @@ export function runKeys(tokens: Int32Array, familyHash: number): number[] {
   }
   return [...keys];
 }
+
+let seenKeys = new Int32Array(1024);
+let seenStamps = new Uint32Array(1024);
+let seenStamp = 0;

@@ -15,7 +15,8 @@
 import { writeFileAtomic, type Staging } from '../io.ts';
 import { parseLinkId, type LanguageTag, type TranslationUnit } from '../types.ts';
 import { matchKey, tagMatches } from '../text/index.ts';
-import { iterateUnits, memoryStats, type Memory } from './store.ts';
+import type { TmBackend } from './backend.ts';
+import { iterateUnits, memoryStats, type Memory, type MemoryStats } from './store.ts';
 import { isoToTmxDate } from './tmx-date.ts';
 import { escapeAttribute, escapeText, xmlSafe } from './tmx-read.ts';
 
@@ -125,12 +126,19 @@ function flip(unit: TranslationUnit): TranslationUnit {
   };
 }
 
+/** `unit` as `filter` keeps it (turned to the filter's direction when stored the other way), or null; the filter's `doc` is not looked at. */
+function oriented(unit: TranslationUnit, filter: TmxExportFilter): TranslationUnit | null {
+  const ok = (want: string | undefined, tag: string) => want === undefined || tagMatches(want, tag);
+  if (ok(filter.sourceLang, unit.sourceLang) && ok(filter.targetLang, unit.targetLang)) return unit;
+  if (ok(filter.sourceLang, unit.targetLang) && ok(filter.targetLang, unit.sourceLang)) return flip(unit);
+  return null;
+}
+
 /** Units of `memory` that pass `filter`, turned to the filter's direction when stored the other way. */
 export function* filteredUnits(memory: Memory, filter: TmxExportFilter = {}): Generator<TranslationUnit> {
-  const ok = (want: string | undefined, tag: string) => want === undefined || tagMatches(want, tag);
   for (const unit of iterateUnits(memory, filter.doc)) {
-    if (ok(filter.sourceLang, unit.sourceLang) && ok(filter.targetLang, unit.targetLang)) yield unit;
-    else if (ok(filter.sourceLang, unit.targetLang) && ok(filter.targetLang, unit.sourceLang)) yield flip(unit);
+    const kept = oriented(unit, filter);
+    if (kept) yield kept;
   }
 }
 
@@ -141,14 +149,35 @@ export function exportTmx(memory: Memory, file: string, filter: TmxExportFilter 
 }
 
 /**
+ * `exportTmx` from any back end (pipeline/memory/backend.ts), read through `TmBackend.units`: the
+ * current units (superseded ones left out, as `iterateUnits` does) passing `filter`, in id order,
+ * so the same units give the same bytes as from SQLite. Units are held in memory until written
+ * (the file writer is synchronous; the rows come in pages). Returns the count; rejects as the back
+ * end's reading or `writeTmx` does.
+ */
+export async function exportTmxFrom(backend: TmBackend, file: string, filter: TmxExportFilter = {}): Promise<number> {
+  const units: TranslationUnit[] = [];
+  for await (const unit of backend.units()) {
+    if (unit.superseded !== null || (filter.doc !== undefined && unit.origin?.doc !== filter.doc)) continue;
+    const kept = oriented(unit, filter);
+    if (kept) units.push(kept);
+  }
+  return writeTmx(units, file, { srclang: commonSource(units), dedupe: false });
+}
+
+/**
  * The warning for an export that wrote `written` units: null when it wrote any, else one line
  * saying why the TMX is empty — the memory is empty; no unit comes from document `filter.doc`
  * (naming the documents the memory has, at most 10); or no unit is in the languages asked.
  * For the command line to print on stderr (the export itself succeeded: exit code 0).
  */
 export function exportWarning(memory: Memory, filter: TmxExportFilter, written: number): string | null {
+  return written > 0 ? null : exportWarningOf(memoryStats(memory), filter, written);
+}
+
+/** `exportWarning` from the memory's `stats` (`TmBackend.stats` on any back end). */
+export function exportWarningOf(stats: MemoryStats, filter: TmxExportFilter, written: number): string | null {
   if (written > 0) return null;
-  const stats = memoryStats(memory);
   const empty = 'wrote a TMX file with no units';
   if (stats.units === 0) return `the translation memory is empty: ${empty}`;
   const docs = stats.origins.flatMap((o) => (o.doc === null ? [] : [o.doc])).sort();
