@@ -77,7 +77,7 @@ export const REVIEW_JS = `
   var helpToggle = d.getElementById('help-toggle');
   /** The link named by the URL's hash, #bN as the edition names link N (pipeline/publish/edition.ts), else 0. */
   function hashLink() {
-    var m = /^#b(\d+)$/.exec(location.hash);
+    var m = /^#b(\\d+)$/.exec(location.hash);
     return m ? Number(m[1]) : 0;
   }
   var state = null, sel = hashLink(), busy = false;
