@@ -209,8 +209,9 @@ export const REVIEW_JS = `
       if (ops) ops.remove();
     }
     sel = i;
-    // The selection in the hash: a reload or a new tab opens at the same link.
-    if (location.hash !== '#b' + i) history.replaceState(null, '', '#b' + i);
+    // A link the editor selected goes in the hash, so a reload or a new tab opens at it; the page's
+    // own first selection (link 0) leaves the URL as it was opened.
+    if (focus && location.hash !== '#b' + i) history.replaceState(null, '', '#b' + i);
     li.classList.add('sel');
     li.tabIndex = 0;
     li.insertAdjacentHTML('beforeend', opsHtml(i));
