@@ -69,6 +69,9 @@ describe('one correction repairs its neighbours', () => {
     expect(corrected(b)).toEqual([]);
     expect((await bitext(['check', dir])).stderr).toContain('warning: correction [3]:[] is stale: Chinese block 3 changed\n');
     expect((await bitext(['fix', dir])).stdout).toBe('[3]:[] stale: Chinese block 3 changed\n');
+    // Recording the changed block again replaces the stale correction (recorded ids overlap, Chinese side).
+    expect((await bitext(['fix', dir, '[3]:[]'])).stdout).toBe('removed stale [3]:[]\nadded [3]:[]\n');
+    expect((await bitext(['fix', dir])).stdout).toBe('[3]:[]\n');
   });
 });
 

@@ -60,6 +60,19 @@ describe('applyEdit', () => {
     expect(edit({ kind: 'confirm', link: 0 }, [...recorded, stale])).toEqual(['[3]:[3]', '[2]:[]', '[0]:[0]']);
   });
 
+  it('drops a stale correction when a new one is recorded over its recorded blocks (same side), so re-confirming a changed link clears it', () => {
+    // zh 1 and en 1 recorded with texts since changed: both sides stale at ids [1]:[1].
+    const changed: Correction = { source: [{ block: 1, fingerprint: '00000000' }], target: [{ block: 1, fingerprint: '00000000' }] };
+    // Link 1 is [1]:[1,2]: it names zh 1 and en 1, so its confirmation replaces the stale one.
+    expect(edit({ kind: 'confirm', link: 1 }, [...recorded, changed])).toEqual(['[3]:[3]', '[1]:[1,2]']);
+    // Only the English side overlapping is enough: [2]:[] merged with [1]:[1,2] names en 1 and en 2.
+    const enOnly: Correction = { source: [{ block: 0, fingerprint: '00000000' }], target: [{ block: 2, fingerprint: '00000000' }] };
+    expect(edit({ kind: 'merge-next', link: 1 }, [...recorded, enOnly])).toEqual(['[3]:[3]', '[1,2]:[1,2]']);
+    // A stale correction over other blocks (zh 4) is kept.
+    const zh0: Correction = { source: [{ block: 4, fingerprint: '00000000' }], target: [] };
+    expect(edit({ kind: 'confirm', link: 0 }, [...recorded, zh0])).toEqual(['[3]:[3]', '[4]:[]', '[0]:[0]']);
+  });
+
   it.each([
     [{ kind: 'merge-next', link: 4 }, 'link 4 is the last link: there is no next link to merge with'],
     [{ kind: 'merge-prev', link: 0 }, 'link 0 is the first link: there is no previous link to merge with'],

@@ -6,12 +6,13 @@
  * verb as a process (dist/main.js, as test/cli-main.test.ts does): its first line and SIGTERM.
  */
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { correctionLabel, findPair, loadPair, readCorrections } from '../pipeline/align/index.ts';
 import { startReviewServer, type DocState, type EditOp, type ReviewServer } from '../pipeline/review/index.ts';
-import { DIST_MAIN } from './helpers/cli.ts';
+import { bitext, DIST_MAIN } from './helpers/cli.ts';
 import { fixture } from './helpers/fixtures.ts';
 import { EN, GOLD, pairDir, ZH } from './helpers/library-pair.ts';
 import { ROOT } from './helpers/paths.ts';
@@ -60,6 +61,56 @@ describe('review server: the token', () => {
     server = await startReviewServer({ root: pairDir() });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{32}$/);
     expect(server.url.endsWith(server.token)).toBe(true);
+  });
+});
+
+/** GET `path` of `base` with the Host header `host` (fetch sets Host itself): the status and the body. */
+const withHost = (base: string, path: string, host: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const u = new URL(path, base);
+    const req = request({ hostname: u.hostname, port: u.port, path: u.pathname + u.search, headers: { host, ...auth } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+describe('review server: the Host header (DNS rebinding)', () => {
+  it('serves only Host 127.0.0.1:PORT and localhost:PORT; any other is 403 with one line', async () => {
+    const base = await start(pairDir());
+    const port = new URL(base).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`]) expect((await withHost(base, '/api/docs', host)).status, host).toBe(200);
+    for (const host of [`evil.example:${port}`, 'localhost', `127.0.0.1:${Number(port) + 1}`, `localhost.evil.example:${port}`, `[::1]:${port}`]) {
+      const r = await withHost(base, '/api/docs', host);
+      expect(r.status, host).toBe(403);
+      expect(r.body.trimEnd().split('\n'), host).toHaveLength(1);
+    }
+  });
+});
+
+describe('review server: a pair that cannot be read', () => {
+  it('one document folder: fails before listening, one line naming the empty file; `bitext review` exits 2 with it', async () => {
+    const dir = join(fixture({ 'doc/zh.md': `${ZH[1]}\n`, 'doc/en.md': '' }), 'doc');
+    const why = `${join(dir, 'en.md')}: file is empty`;
+    await expect(startReviewServer({ root: dir, token: TOKEN })).rejects.toThrow(why);
+    expect(await bitext(['review', dir, '--no-open'])).toEqual({ code: 2, stdout: '', stderr: `bitext: ${why}\n` });
+  });
+
+  it('a source folder: the editor page is served, its state is an error naming the file, the list gives that error for it alone', async () => {
+    const top = fixture({ 'src/a/zh.md': `${ZH[1]}\n`, 'src/a/en.md': `${EN[1]}\n`, 'src/bad/zh.md': `${ZH[1]}\n`, 'src/bad/en.md': '' });
+    const base = await start(join(top, 'src'));
+    expect((await fetch(`${base}/doc/bad`, { headers: auth })).status).toBe(200);
+    const r = await fetch(`${base}/api/doc/bad`, { headers: auth });
+    expect(r.status).toBe(500);
+    expect(await r.json()).toEqual({ error: `${join(top, 'src', 'bad', 'en.md')}: file is empty` });
+    expect(await (await fetch(`${base}/api/docs`, { headers: auth })).json()).toEqual({
+      docs: [
+        { name: 'a', links: 1, review: 0 },
+        { name: 'bad', error: `${join(top, 'src', 'bad', 'en.md')}: file is empty` },
+      ],
+    });
   });
 });
 

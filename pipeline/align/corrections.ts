@@ -110,6 +110,17 @@ export function conflict(x: Pick<Link, 'source' | 'target'>, y: Pick<Link, 'sour
   return null;
 }
 
+/**
+ * True when `link` (over current block ids) names a block that `correction` recorded, by the ids
+ * as recorded, on the same side: a new correction over those blocks replaces `correction` when it
+ * is stale (its text changed), so re-confirming a changed link clears its stale report. Used by
+ * the review editor (`applyEdit`, pipeline/review/edits.ts) and `bitext fix` (pipeline/cli/fix.ts).
+ */
+export function overlapsRecorded(correction: Correction, link: Pick<Link, 'source' | 'target'>): boolean {
+  const hit = (recorded: CorrectedBlock[], ids: number[]) => recorded.some((b) => ids.includes(b.block));
+  return hit(correction.source, link.source) || hit(correction.target, link.target);
+}
+
 /** The correction recording `link` over the blocks of `source` and `target` (ids and fingerprints). */
 export function correctionOf(link: Pick<Link, 'source' | 'target'>, source: Document, target: Document): Correction {
   const side = (ids: number[], blocks: Block[]) => ids.map((block) => ({ block, fingerprint: blockFingerprint(blocks[block].text) }));

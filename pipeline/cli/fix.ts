@@ -15,6 +15,7 @@ import {
   findPair,
   linkLabel,
   matchGranularity,
+  overlapsRecorded,
   parseAlign,
   parseCorrectionLink,
   readCorrections,
@@ -41,9 +42,10 @@ export interface FixArgs {
 /**
  * Read the pair in `args.dir` as `alignBitext` does (`matchGranularity`: the block ids of
  * `alignment.json`), remove the corrections named by `--remove`, then record each LINK that fits
- * (`parseCorrectionLink`; one already recorded is kept as it is) and write the file
+ * (`parseCorrectionLink`; one already recorded is kept as it is; a stale correction naming one of
+ * its blocks by recorded id, same side, is dropped: `overlapsRecorded`) and write the file
  * (`writeCorrections`; corrections that still apply with their current ids, stale ones as
- * recorded). Prints one line a change (`added [8]:[]`, `removed [7]:[6,7]`), and the list with
+ * recorded). Prints one line a change (`added [8]:[]`, `removed [7]:[6,7]`, `removed stale [7]:[6,7]`), and the list with
  * `--list` or when nothing changed: one line a correction, `[7]:[6,7]`, `[9]:[6,7] (recorded as
  * [7]:[6,7])` or `[7]:[6,7] stale: Chinese block 7 changed`; as JSON with `--json`. Resolves to 0;
  * throws `BitextError` (exit 2), one line, on a link that does not fit — ids out of range, not
@@ -67,6 +69,10 @@ export async function runFix(args: FixArgs, io: CliIo): Promise<number> {
     if (entries.some((e) => e.link && linkLabel(e.link) === linkLabel(link))) continue;
     const why = entries.flatMap((e) => (e.link ? [conflict(link, e.link)] : [])).find((c) => c !== null);
     if (why) throw new BitextError(located(file, undefined, `link ${text.trim()} does not fit: ${why}`), { file });
+    // A stale correction over the same blocks is what this one replaces (`overlapsRecorded`).
+    const replaced = entries.filter((e) => !e.link && overlapsRecorded(e.correction, link));
+    entries = entries.filter((e) => !replaced.includes(e));
+    done.push(...replaced.map((e) => `removed stale ${correctionLabel(e.correction)}`));
     entries.push({ correction: correctionOf(link, source, target), link });
     done.push(`added ${linkLabel(link)}`);
   }

@@ -23,7 +23,8 @@ export interface ReviewArgs {
  * Start the server, write `http://127.0.0.1:PORT/?token=TOKEN` and a newline to stdout, open it
  * with `xdg-open` (`open` on macOS) unless `args.open` is false — a failure to open is ignored,
  * the URL is printed — and resolve to 0 once SIGINT or SIGTERM has closed the server. Throws
- * `BitextError` (exit 2) when the folder holds no pair or the port cannot be used.
+ * `BitextError` (exit 2), one line, when the folder holds no pair, when it is one document folder
+ * whose pair cannot be read (read before listening, as `build` reads it), or when the port cannot be used.
  */
 export async function runReview(args: ReviewArgs, io: CliIo): Promise<number> {
   const server = await startReviewServer({ root: pathIn(io, args.dir), port: args.port, lang: args.uiLang });

@@ -14,7 +14,9 @@
  * the live region; a 400 is announced there too. Keys are listed in the page's help panel.
  * Links are put in the list in chunks (`render`): the performance mark `bitext-first-screen` is
  * set when the first chunk is in, `bitext-rendered` and `data-version` on `<main>` when every link
- * is (bench/review-page.ts reads the marks; the browser tests wait for `data-version`).
+ * is (bench/review-page.ts reads the marks; the browser tests wait for `data-version`). The selected
+ * link is kept in the URL's hash as `#bN` (the edition's id of link N), so a reload opens at it; a
+ * document that cannot be read is told as "Could not open …" in the live region.
  */
 export const REVIEW_JS = `
 (function () {
@@ -22,8 +24,11 @@ export const REVIEW_JS = `
   var d = document;
   var S = JSON.parse(d.getElementById('review-strings').textContent);
   var token = new URLSearchParams(location.search).get('token') || '';
+  // i18next's plural keys (key_one, key_other…, chosen by Intl.PluralRules as i18next does) for a count.
+  var plural = new Intl.PluralRules(d.documentElement.lang || 'en');
   function t(key, vars) {
-    return (S[key] || key).replace(/{{(\\w+)}}/g, function (m, name) { return vars && name in vars ? String(vars[name]) : m; });
+    var form = vars && typeof vars.count === 'number' && S[key + '_' + plural.select(vars.count)];
+    return (form || S[key] || key).replace(/{{(\\w+)}}/g, function (m, name) { return vars && name in vars ? String(vars[name]) : m; });
   }
   function esc(text) {
     return String(text).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; });
@@ -46,6 +51,15 @@ export const REVIEW_JS = `
       (res.data.docs || []).forEach(function (doc) {
         var row = list.querySelector('tr[data-doc="' + CSS.escape(doc.name) + '"]');
         if (!row) return;
+        if (doc.error) {
+          // A pair that cannot be read: its reason in place of the two counts.
+          row.querySelector('.review').remove();
+          var cell = row.querySelector('.links');
+          cell.colSpan = 2;
+          cell.className = 'load-error';
+          cell.textContent = t('loadFailed', { doc: doc.name, error: doc.error });
+          return;
+        }
         row.querySelector('.links').textContent = doc.links;
         row.querySelector('.review').textContent = doc.review;
       });
@@ -61,7 +75,12 @@ export const REVIEW_JS = `
   var status = d.getElementById('status');
   var help = d.getElementById('help');
   var helpToggle = d.getElementById('help-toggle');
-  var state = null, sel = 0, busy = false;
+  /** The link named by the URL's hash, #bN as the edition names link N (pipeline/publish/edition.ts), else 0. */
+  function hashLink() {
+    var m = /^#b(\\d+)$/.exec(location.hash);
+    return m ? Number(m[1]) : 0;
+  }
+  var state = null, sel = hashLink(), busy = false;
 
   function say(text, isError) {
     status.textContent = text;
@@ -76,7 +95,7 @@ export const REVIEW_JS = `
     var html = '<div class="cell ' + (which === 'source' ? 'src' : 'tgt') + '" lang="' + esc(langOf(which)) + '">';
     if (!blocks.length) html += '<p class="missing">' + esc(t(which === 'source' ? 'noSource' : 'noTarget')) + '</p>';
     blocks.forEach(function (b) {
-      html += '<p class="blk" data-side="' + which + '" data-id="' + b.id + '"><span class="bid" title="' + esc(blockName(which, b.id)) + '">' + b.id + '</span>' + esc(b.text) + '</p>';
+      html += '<p class="blk' + (b.kind === 'code' ? ' code' : '') + '" data-side="' + which + '" data-id="' + b.id + '"><span class="bid" title="' + esc(blockName(which, b.id)) + '">' + b.id + '</span>' + esc(b.text) + '</p>';
     });
     return html + '</div>';
   }
@@ -85,7 +104,7 @@ export const REVIEW_JS = `
   function linkHtml(link, i) {
     var cls = 'link' + (link.review ? ' review' : '') + (link.corrected ? ' corrected' : '') + (link.moved ? ' moved' : '') + (i === sel ? ' sel' : '');
     var html = '<li class="' + cls + '" id="l' + i + '" data-i="' + i + '" tabindex="' + (i === sel ? 0 : -1) + '" aria-labelledby="h' + i + '">';
-    html += '<div class="meta"><h2 id="h' + i + '">' + esc(t('link', { n: i + 1 })) + '</h2>';
+    html += '<div class="meta"><h2 id="h' + i + '">' + esc(t('link', { n: i })) + '</h2>';
     html += '<span>' + esc(t('linkType', { source: link.source.length, target: link.target.length })) + '</span>';
     html += '<span>' + esc(t('score', { score: Number(link.score).toFixed(2) })) + '</span>';
     if (link.review) html += '<span class="mark">' + esc(t('markReview')) + '</span>';
@@ -130,7 +149,7 @@ export const REVIEW_JS = `
         html += btn(t('noneBlock', { block: blockName(which, b.id) }), { kind: 'none', link: i, side: which, block: b.id }, null, link.source.length + link.target.length < 2);
       });
     });
-    return '<div class="ops" role="group" aria-label="' + esc(t('ops', { n: i + 1 })) + '">' + html + '</div>';
+    return '<div class="ops" role="group" aria-label="' + esc(t('ops', { n: i })) + '">' + html + '</div>';
   }
   /** Split after the first block of each side that has more than one, else between the sides (1-1 → 1-0 + 0-1). */
   function defaultSplit(link) {
@@ -157,7 +176,7 @@ export const REVIEW_JS = `
     ol.innerHTML = html(0, at);
     main.removeAttribute('data-version');
     var review = state.links.filter(function (l) { return l.review; }).length;
-    d.getElementById('summary').textContent = t('summary', { links: n, review: review, version: state.version });
+    d.getElementById('summary').textContent = t('summary', { count: n, review: review, version: state.version });
     d.getElementById('undo').disabled = !state.canUndo;
     d.getElementById('redo').disabled = !state.canRedo;
     var stale = d.getElementById('stale');
@@ -190,6 +209,9 @@ export const REVIEW_JS = `
       if (ops) ops.remove();
     }
     sel = i;
+    // A link the editor selected goes in the hash, so a reload or a new tab opens at it; the page's
+    // own first selection (link 0) leaves the URL as it was opened.
+    if (focus && location.hash !== '#b' + i) history.replaceState(null, '', '#b' + i);
     li.classList.add('sel');
     li.tabIndex = 0;
     li.insertAdjacentHTML('beforeend', opsHtml(i));
@@ -201,7 +223,12 @@ export const REVIEW_JS = `
   /** Fetch the saved state and render it; resolves once every link is in the list. */
   function load(message) {
     return api('GET', base).then(function (res) {
-      if (res.status !== 200) { say(t('failed', { error: res.data.error || res.status }), true); return; }
+      if (res.status !== 200) {
+        // Not an edit that failed: the document itself cannot be read (e.g. an empty en.md).
+        d.getElementById('summary').textContent = '';
+        say(t('loadFailed', { doc: doc, error: res.data.error || res.status }), true);
+        return;
+      }
       state = res.data;
       if (message) say(message);
       return new Promise(function (resolve) { render(resolve); });
@@ -294,8 +321,15 @@ export const REVIEW_JS = `
     if (handled) e.preventDefault();
   });
 
+  window.addEventListener('hashchange', function () {
+    if (state && hashLink() < state.links.length) select(hashLink(), true);
+  });
+
+  var opened = location.hash !== '';
   load().then(function () {
-    if (state) performance.mark('bitext-rendered');
+    if (!state) return;
+    performance.mark('bitext-rendered');
+    if (opened) select(sel, true);
   });
 })();
 `.trim();

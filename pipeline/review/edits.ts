@@ -8,7 +8,7 @@
  */
 import type { Bitext, BlockLink, Link, Side } from '../types.ts';
 import { BitextError } from '../io.ts';
-import { conflict, correctionOf, resolveCorrections, type Correction } from '../align/index.ts';
+import { conflict, correctionOf, overlapsRecorded, resolveCorrections, type Correction } from '../align/index.ts';
 
 /** An edit of the block links; `link` is a position in `Bitext.links` (the page's `DocState.links[].index`). */
 export type LinkEdit =
@@ -121,7 +121,7 @@ const pick = (l: Blocks): Blocks => ({ source: [...l.source], target: [...l.targ
  * the corrections that still apply, re-recorded at their current block ids (`correctionOf`), less
  * those the edit replaces — those sharing a block with an edited link, or crossing one
  * (`conflict`) — plus one correction for each link the edit makes; stale corrections are kept as
- * recorded. The edits, over the links of `bitext`:
+ * recorded unless a link the edit makes names one of their recorded blocks (`overlapsRecorded`). The edits, over the links of `bitext`:
  * `merge-next`/`merge-prev` make the link and its neighbour one link; `split` makes two; `move`
  * shifts one block of a side across the boundary with the next (`down`) or previous (`up`) link,
  * both links recorded (one left with no block is dropped); `none` makes a block a link of its own
@@ -135,7 +135,7 @@ export function applyEdit(bitext: Bitext, corrections: readonly Correction[], op
   // unconfirm names the link whose correction goes; every other edit replaces what its new links touch.
   const replaced = op.kind === 'unconfirm' ? [pick(bitext.links[op.link])] : made;
   const kept = resolveCorrections(corrections, bitext.source, bitext.target).flatMap((r) => {
-    if (!r.link) return [r.correction];
+    if (!r.link) return made.some((l) => overlapsRecorded(r.correction, l)) ? [] : [r.correction];
     const link = r.link;
     return replaced.some((l) => conflict(link, l) !== null) ? [] : [correctionOf(link, bitext.source, bitext.target)];
   });

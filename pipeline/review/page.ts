@@ -103,7 +103,8 @@ function editorBody(doc: string, s: Record<string, string>): ElementContent[] {
 /**
  * The editor's stylesheet: the edition's palette (light, dark when the system prefers it) and
  * font stacks; each link a grid `[meta] [Chinese] [English]`, stacked in one column at 600 px
- * and below (a phone). Rows skip layout and paint while off screen (`content-visibility`), so a
+ * and below (a phone), where the header stays on screen as on a desktop and the selected link's
+ * buttons stand in two columns. A code block keeps its white space and line breaks, in monospace. Rows skip layout and paint while off screen (`content-visibility`), so a
  * 2,000-link document opens as fast as a short one.
  */
 export const REVIEW_CSS = `
@@ -148,6 +149,7 @@ main{padding:0 1rem 2rem}
 .cell:lang(zh){font-family:"PingFang SC","Hiragino Sans GB","Source Han Sans SC","Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;line-break:strict;line-height:1.8}
 .cell:lang(en){font-family:Georgia,"Iowan Old Style","Palatino Linotype","Book Antiqua","Times New Roman","Noto Serif",serif}
 .blk{margin:0 0 .375rem}
+.blk.code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono","Noto Sans Mono CJK SC",monospace;font-size:.875rem;line-height:1.5;white-space:pre-wrap;background:var(--code);padding:.25rem .375rem;border-radius:3px}
 .bid{display:inline-block;min-width:1.75rem;margin-right:.25rem;color:var(--muted);font:.75rem system-ui,sans-serif}
 .missing{color:var(--muted);font-style:italic;font-size:.875rem;margin:0}
 .sents{grid-column:2 / span 2;font-size:.875rem}
@@ -158,12 +160,16 @@ main{padding:0 1rem 2rem}
 .list{max-width:48rem;margin:0 auto;padding:1rem}
 .list table{border-collapse:collapse;width:100%}
 .list th,.list td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid var(--rule)}
+.list .load-error{color:var(--flag-fg);background:var(--flag-bg)}
 .list .num{text-align:right;font-variant-numeric:tabular-nums}
 @media (max-width:600px){
-.top{position:static}
+.top{padding:.375rem .75rem}
+h1{font-size:1rem}
+.tools{gap:.375rem .75rem;margin-top:.25rem}
 .link{grid-template-columns:minmax(0,1fr)}
 .meta,.cell.src,.cell.tgt,.sents,.ops{grid-column:1;grid-row:auto}
 .sents li{grid-template-columns:minmax(0,1fr)}
-.ops button{min-height:2.75rem}
+.ops{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.25rem}
+.ops button{min-height:2.75rem;font-size:.8125rem;line-height:1.2;padding:.125rem .375rem}
 }
 `.trim();

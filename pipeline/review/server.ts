@@ -10,7 +10,7 @@
  */
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Hono, type Context } from 'hono';
@@ -192,11 +192,14 @@ const UNSAFE_NAME = /[/\\\0]|\.\./;
 /**
  * Start the review server over the document pairs under `options.root` (`findPairs`) on
  * 127.0.0.1 (routes: `/`, `/doc/NAME`, `/client.js`, `/api/docs`, `/api/doc/NAME`, `POST /api/doc/NAME/edit`): every
- * request needs the token, as `?token=T` or the header `Authorization: Token T`, else 403 with one
+ * request needs the Host header `127.0.0.1:PORT` or `localhost:PORT` (DNS-rebinding protection)
+ * and the token, as `?token=T` or the header `Authorization: Token T`, else 403 with one
  * line; a document name not among the pairs, or with `/`, `\`, `..` or NUL, is 404; an edit on a
- * stale version is 409 `{ error: "stale", version }`; an op that does not fit is 400 `{ error }`.
- * Documents are read when first asked for. Resolves once listening; throws `BitextError` (exit 2)
- * when the folder holds no pair.
+ * stale version is 409 `{ error: "stale", version }`; an op that does not fit is 400 `{ error }`; a
+ * document that cannot be read is 500 `{ error }` (one line naming the file), and `{ name, error }`
+ * in `/api/docs`. Documents are read when first asked for — the one document of a document folder
+ * before listening. Resolves once listening; throws `BitextError` (exit 2) when the folder holds
+ * no pair, or when `root` is one document folder whose pair cannot be read.
  */
 export async function startReviewServer(options: ReviewServerOptions): Promise<ReviewServer> {
   const token = options.token ?? randomBytes(16).toString('hex');
@@ -204,9 +207,11 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   const pairs = new Map(findPairs(options.root).map((p) => [p.doc, p]));
   const sessions = new Map<string, DocSession>();
 
-  /** The session of document `name`, read or refreshed; null when there is no such document. */
+  /** The pair of document `name`; undefined when there is no such document. */
+  const pairOf = (name: string): DocumentPair | undefined => (UNSAFE_NAME.test(name) ? undefined : pairs.get(name));
+  /** The session of document `name`, read or refreshed; null when there is no such document; throws `BitextError` when it cannot be read. */
   const session = (name: string): DocSession | null => {
-    const pair = UNSAFE_NAME.test(name) ? undefined : pairs.get(name);
+    const pair = pairOf(name);
     if (!pair) return null;
     const s = sessions.get(name);
     if (!s) {
@@ -219,7 +224,20 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
   };
   const notFound = (c: Context) => c.text('no such document\n', 404);
 
+  // One document folder: read and aligned before listening, so a pair that cannot be read fails
+  // as `build` does (one line naming the file, exit 2) and the page opens at once.
+  const only = pairs.size === 1 ? [...pairs.values()][0] : undefined;
+  if (only && resolve(only.dir) === resolve(options.root)) session(only.doc);
+
+  let port = 0; // known once listening
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    // DNS rebinding (as Jupyter guards against it): a page of another site whose name resolves to
+    // 127.0.0.1 sends its own host name; only our own address and port are served.
+    const host = c.req.header('host');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return c.text(`forbidden: Host must be 127.0.0.1:${port} or localhost:${port}\n`, 403);
+    await next();
+  });
   app.use('*', async (c, next) => {
     const header = /^Token (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
     const given = c.req.query('token') ?? header ?? '';
@@ -233,13 +251,18 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
 
   const names = [...pairs.keys()];
   app.get('/', (c) => c.html(names.length === 1 ? reviewPage({ token, doc: names[0], lang }) : reviewPage({ token, docs: names, lang })));
-  app.get('/doc/:name', (c) => (session(c.req.param('name')) ? c.html(reviewPage({ token, doc: c.req.param('name'), lang })) : notFound(c)));
+  app.get('/doc/:name', (c) => (pairOf(c.req.param('name')) ? c.html(reviewPage({ token, doc: c.req.param('name'), lang })) : notFound(c)));
   app.get('/client.js', (c) => c.body(reviewScript(), 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/api/docs', (c) =>
     c.json({
       docs: names.map((name) => {
-        const s = session(name)!;
-        return { name, links: s.bitext.links.length, review: toReview(s.bitext.links, checkBitext(s.bitext)).length };
+        try {
+          const s = session(name)!;
+          return { name, links: s.bitext.links.length, review: toReview(s.bitext.links, checkBitext(s.bitext)).length };
+        } catch (error) {
+          if (!(error instanceof BitextError)) throw error;
+          return { name, error: error.message.split('\n')[0] };
+        }
       }),
     }),
   );
@@ -283,7 +306,7 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
     // A port already taken: one line naming it, as every error of the command line is.
     s.once('error', (error) => reject(new BitextError(`cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`)));
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,

@@ -317,7 +317,77 @@ describe('the corrections outside the editor', () => {
     await page.reload();
     await page.locator('main[data-version]').waitFor();
     expect(await page.locator('#stale li').count()).toBe(1);
+    // Confirming the link that now holds zh 2 records a correction over the stale one's recorded zh 2: the banner goes.
+    const k2 = (await shape(page)).findIndex(([src]) => src.includes(2));
+    await page.locator(`#l${k2} .meta`).click();
+    await saved(page, () => page.keyboard.press('c'));
+    expect(await page.locator('#stale').isVisible()).toBe(false);
     expect(unexpected(session.errors)).toEqual([]);
+  });
+
+  it('numbers links from 0 as check, the edition and export do, and keeps the selected one in the hash (#bN) across a reload and in a new tab', async () => {
+    await page.goto(editor());
+    await page.locator('main[data-version]').waitFor();
+    expect(await page.locator('#h2').textContent()).toBe('Link 2');
+    await page.locator('#l2 .meta').click();
+    expect(await page.locator('#l2 .ops').getAttribute('aria-label')).toBe('Edit link 2');
+    await page.keyboard.press('j');
+    expect(new URL(page.url()).hash).toBe('#b3');
+    await page.reload();
+    await page.locator('main[data-version]').waitFor();
+    expect(await selected(page)).toBe(3);
+    const tab = await session.newPage();
+    await tab.goto(`${editor()}#b4`);
+    await tab.locator('main[data-version]').waitFor();
+    await expect.poll(() => selected(tab)).toBe(4);
+    await tab.close();
+  });
+});
+
+describe('other documents', () => {
+  const CODE = 'for (const x of xs) {\n  print(x);\n}';
+  const fence = `\`\`\`\n${CODE}\n\`\`\``;
+  const other = fixture({
+    'code/zh.md': text([ZH[1], fence]),
+    'code/en.md': text([EN[1], fence]),
+    'one/zh.md': text([ZH[1]]),
+    'one/en.md': text([EN[1]]),
+    'bad/zh.md': text(ZH.slice(0, 2)),
+    'bad/en.md': '',
+  });
+  let second: ReviewServer;
+  const open = (name: string) => `${new URL(second.url).origin}/doc/${name}?token=${second.token}`;
+  beforeAll(async () => {
+    second = await startReviewServer({ root: other, port: 0 });
+  });
+  afterAll(() => second?.close());
+
+  it('a document of one link says "1 link"; a code block is shown as code (monospace, white space and line breaks kept) on both sides', async () => {
+    await page.goto(open('one'));
+    await page.locator('main[data-version]').waitFor();
+    expect(await page.locator('#summary').textContent()).toBe('1 link, 0 to review, version 1');
+    await page.goto(open('code'));
+    await page.locator('main[data-version]').waitFor();
+    expect(await page.locator('#summary').textContent()).toBe('2 links, 0 to review, version 1');
+    for (const side of ['src', 'tgt']) {
+      const blk = page.locator(`#l1 .cell.${side} .blk.code`);
+      expect(await blk.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre-wrap');
+      expect(await blk.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/monospace/);
+      expect(await blk.evaluate((e) => e.lastChild!.textContent)).toBe(CODE);
+      // Two line breaks kept: three lines of text, each at least a line high.
+      const lineHeight = await blk.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+      expect((await blk.boundingBox())!.height).toBeGreaterThanOrEqual(3 * lineHeight);
+    }
+  });
+
+  it('a document that cannot be read: "Could not open …" with the reason, never "Not saved", never left on "Loading…"', async () => {
+    await page.goto(open('bad'));
+    const why = `Could not open bad: ${join(other, 'bad', 'en.md')}: file is empty`;
+    await expect.poll(() => page.locator('#status').textContent()).toBe(why);
+    expect(await page.locator('#summary').textContent()).toBe('');
+    await page.goto(second.url);
+    await expect.poll(() => page.locator('tr[data-doc="bad"] .load-error').textContent()).toBe(why);
+    expect(await page.locator('tr[data-doc="one"] .links').textContent()).toBe('1');
   });
 });
 
@@ -358,6 +428,15 @@ describe('accessibility and phones', () => {
       expect(await shape(p)).toEqual([[[...start[0][0], ...start[1][0]], [...start[0][1], ...start[1][1]]], ...start.slice(2)]);
       await saved(p, () => button(p, 'Undo').tap());
       expect(await shape(p)).toEqual(start);
+      // The selected link's buttons in two columns (ten buttons on 1:1 link 1, five rows of 44 px and gaps), not one a line.
+      await p.locator('#l1 .cell.src').tap();
+      const ops = (await p.locator('#l1 .ops').boundingBox())!;
+      expect(ops.height).toBeLessThanOrEqual(5 * 48);
+      // The header stays on screen when the list scrolls, as on a desktop.
+      await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await p.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      expect((await p.locator('header.top').boundingBox())!.y).toBe(0);
+      await expect(button(p, 'Next to review').isVisible()).resolves.toBe(true);
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.close();
