@@ -29,13 +29,30 @@ export function needsReview(link: Link & Pick<BlockLink, 'moved' | 'corrected'>,
 }
 
 /**
- * The positions in `links` (ascending) of the block links an editor should visit: those that
- * `needsReview`, those not `corrected` with a sentence link that is not 1-1, and those named by an `error`
- * finding of `check` (`findings`, from `checkBitext`; warnings and infos do not queue a link) —
- * except `untranslated` on a `corrected` link: the editor has confirmed that block has no
- * counterpart, so the finding stays (the omission is real) but the link is done with.
+ * Why each of `links` is in the review queue, by name, one list a link (empty when it is not):
+ * `not 1-1`, `low score` (below `lowScore`), `moved`, `sentences not 1-1` — none of them for a
+ * `corrected` link — and the code of each `error` finding of `check` on it (`findings`, from
+ * `checkBitext`; warnings and infos queue nothing), except `untranslated` on a `corrected` link:
+ * the editor has confirmed that block has no counterpart, so the finding stays (the omission is
+ * real) but the link is done with.
+ */
+export function reviewReasons(links: readonly BlockLink[], findings: readonly Finding[], lowScore: number = LOW_SCORE): string[][] {
+  const errors: string[][] = links.map(() => []);
+  for (const f of findings) if (f.level === 'error' && !(f.code === 'untranslated' && links[f.link]?.corrected)) errors[f.link]?.push(f.code);
+  return links.map((link, k) => [
+    ...(!link.corrected && isNotOneToOne(link) ? ['not 1-1'] : []),
+    ...(!link.corrected && link.score < lowScore ? ['low score'] : []),
+    ...(!link.corrected && link.moved ? ['moved'] : []),
+    ...(!link.corrected && link.sentences.some(isNotOneToOne) ? ['sentences not 1-1'] : []),
+    ...errors[k],
+  ]);
+}
+
+/**
+ * The positions in `links` (ascending) of the block links an editor should visit: those with a
+ * reason (`reviewReasons`) — those that `needsReview`, those not `corrected` with a sentence link
+ * that is not 1-1, and those named by an `error` finding of `check`.
  */
 export function toReview(links: readonly BlockLink[], findings: readonly Finding[], lowScore: number = LOW_SCORE): number[] {
-  const errors = new Set(findings.filter((f) => f.level === 'error' && !(f.code === 'untranslated' && links[f.link]?.corrected)).map((f) => f.link));
-  return links.flatMap((link, k) => (needsReview(link, lowScore) || (!link.corrected && link.sentences.some(isNotOneToOne)) || errors.has(k) ? [k] : []));
+  return reviewReasons(links, findings, lowScore).flatMap((reasons, k) => (reasons.length > 0 ? [k] : []));
 }

@@ -29,7 +29,7 @@ import {
   type Correction,
   type DocumentPair,
 } from '../align/index.ts';
-import { checkBitext, isNotOneToOne, LOW_SCORE, toReview } from '../check/index.ts';
+import { checkBitext, reviewReasons } from '../check/index.ts';
 import { applyEdit, parseEditOp } from './edits.ts';
 import { reviewPage, reviewScript } from './page.ts';
 
@@ -51,7 +51,7 @@ export interface LinkView {
   review: boolean;
   corrected: boolean;
   moved: boolean;
-  /** Why it is in the review queue: `not 1-1`, `low score`, `moved`, `sentences not 1-1`, and the code of each error finding. */
+  /** Why it is in the review queue (`reviewReasons`, pipeline/check/review.ts): `not 1-1`, `low score`, `moved`, `sentences not 1-1`, and the code of each error finding. */
   reasons: string[];
   sentences: { source: string[]; target: string[]; score: number }[];
   findings: { severity: 'error' | 'warning' | 'info'; code: string; message: string }[];
@@ -148,30 +148,20 @@ function docState(s: DocSession): DocState {
 function makeDocState(s: DocSession): DocState {
   const { bitext } = s;
   const findings = checkBitext(bitext);
-  const queue = new Set(toReview(bitext.links, findings));
+  const reasons = reviewReasons(bitext.links, findings);
   const blocks = (ids: readonly number[], doc: Document) => ids.map((id) => ({ id, kind: doc.blocks[id].kind, text: doc.blocks[id].text }));
   const sentences = (ids: readonly number[], doc: Document) => ids.map((id) => doc.segments[id].text);
   const links = bitext.links.map((link, index): LinkView => {
     const mine = findings.filter((f) => f.link === index);
-    // The tests of `toReview` and `needsReview` (pipeline/check/review.ts), each named.
-    const reasons = queue.has(index)
-      ? [
-          ...(!link.corrected && isNotOneToOne(link) ? ['not 1-1'] : []),
-          ...(!link.corrected && link.score < LOW_SCORE ? ['low score'] : []),
-          ...(!link.corrected && link.moved ? ['moved'] : []),
-          ...(!link.corrected && link.sentences.some(isNotOneToOne) ? ['sentences not 1-1'] : []),
-          ...mine.filter((f) => f.level === 'error').map((f) => f.code),
-        ]
-      : [];
     return {
       index,
       source: blocks(link.source, bitext.source),
       target: blocks(link.target, bitext.target),
       score: link.score,
-      review: queue.has(index),
+      review: reasons[index].length > 0,
       corrected: link.corrected === true,
       moved: link.moved === true,
-      reasons,
+      reasons: reasons[index],
       sentences: link.sentences.map((l) => ({ source: sentences(l.source, bitext.source), target: sentences(l.target, bitext.target), score: l.score })),
       findings: mine.map((f) => ({ severity: f.level, code: f.code, message: f.message })),
     };
@@ -258,7 +248,9 @@ export async function startReviewServer(options: ReviewServerOptions): Promise<R
       docs: names.map((name) => {
         try {
           const s = session(name)!;
-          return { name, links: s.bitext.links.length, review: toReview(s.bitext.links, checkBitext(s.bitext)).length };
+          // The document's view, made once and kept for its editor page: `check` runs once per alignment.
+          const view = docState(s);
+          return { name, links: view.links.length, review: view.links.filter((l) => l.review).length };
         } catch (error) {
           if (!(error instanceof BitextError)) throw error;
           return { name, error: error.message.split('\n')[0] };
