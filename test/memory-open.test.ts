@@ -98,6 +98,9 @@ describe('hostile files as --memory', () => {
     expect((await bitext(['tm', 'import', join(dir, 'a.tmx'), '--memory', memory])).code).toBe(0);
     chmodSync(memory, 0o444);
     const before = readFileSync(memory);
+    // The verbs run as user nobody: the clone must sit in folders others may enter, or nothing below means anything.
+    const reach = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(DIST_MAIN)})`], { uid: 65534, gid: 65534 });
+    expect(reach.status, `user nobody cannot read ${DIST_MAIN}: clone the project where other users may enter (chmod o+x on its folders)`).toBe(0);
     const stats = asNobody(['tm', 'stats', '--memory', memory]);
     expect([stats.code, stats.stderr]).toEqual([0, '']);
     expect(stats.stdout).toContain(`${memory}: 3 units\n`);
